@@ -1,0 +1,95 @@
+/// An exact decimal number: `units × 10^(−scale)`.
+///
+/// Used to compare a stated decimal with the true value digit for digit, never through binary floating point.
+public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var units: BigInteger
+    public var scale: Int
+
+    public init(units: BigInteger, scale: Int) {
+        self.units = units
+        self.scale = scale
+    }
+
+    /// Parses a plain or scientific decimal: an optional sign, digits, an optional point and fraction, an optional
+    /// `e` exponent. Returns nil for anything else.
+    public init?(_ text: some StringProtocol) {
+        var body = Substring(text)
+        var negative = false
+        if let first = body.first, first == "-" || first == "−" || first == "+" {
+            negative = first != "+"
+            body = body.dropFirst()
+        }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let exponentText = body[body.index(after: e)...]
+            guard let value = Int(exponentText.hasPrefix("+") ? exponentText.dropFirst() : exponentText),
+                abs(value) < 100_000
+            else { return nil }
+            exponent = value
+            body = body[..<e]
+        }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, parts.count <= 2, !(whole.isEmpty && (parts.count < 2 || parts[1].isEmpty))
+        else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }),
+            let units = try? BigInteger(parsing: whole.isEmpty && fraction.isEmpty ? "0" : String(whole + fraction))
+        else { return nil }
+        self.units = negative ? -units : units
+        self.scale = fraction.count - exponent
+    }
+
+    /// The decimal with its scale raised to `scale` (exact when `scale` ≥ the current one).
+    public func rescaled(to newScale: Int) -> ExactDecimal {
+        if newScale == scale { return self }
+        if newScale > scale {
+            let factor = (try? BigInteger(10).power(BigInteger(newScale - scale))) ?? 1
+            return ExactDecimal(units: units * factor, scale: newScale)
+        }
+        let factor = (try? BigInteger(10).power(BigInteger(scale - newScale))) ?? 1
+        let q = (try? units.quotientAndRemainder(dividingBy: factor).quotient) ?? 0
+        return ExactDecimal(units: q, scale: newScale)
+    }
+
+    public static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (BigInteger, BigInteger, Int) {
+        let s = max(a.scale, b.scale)
+        return (a.rescaled(to: s).units, b.rescaled(to: s).units, s)
+    }
+
+    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (x, y, s) = aligned(a, b)
+        return ExactDecimal(units: x - y, scale: s)
+    }
+
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (x, y, s) = aligned(a, b)
+        return ExactDecimal(units: x + y, scale: s)
+    }
+
+    public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        let (x, y, _) = aligned(a, b)
+        return x == y
+    }
+
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        let (x, y, _) = aligned(a, b)
+        return x < y
+    }
+
+    public var magnitude: ExactDecimal { ExactDecimal(units: units.magnitude, scale: scale) }
+    public var isZero: Bool { units.isZero }
+
+    /// 10^(−k): one unit in the k-th decimal place.
+    public static func unit(decimalPlace k: Int) -> ExactDecimal {
+        k >= 0 ? ExactDecimal(units: 1, scale: k) : ExactDecimal(units: (try? BigInteger(10).power(BigInteger(-k))) ?? 1, scale: 0)
+    }
+
+    /// Plain decimal notation with exactly `scale` digits after the point (none when scale ≤ 0).
+    public var description: String {
+        let digits = units.magnitude.description
+        let sign = units.isNegative ? "-" : ""
+        if scale <= 0 { return sign + digits + (units.isZero ? "" : String(repeating: "0", count: -scale)) }
+        let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
+        return sign + padded.dropLast(scale) + "." + padded.suffix(scale)
+    }
+}

@@ -1,0 +1,140 @@
+internal import CGMP
+
+/// Decides whether an integer is prime, with evidence and a certainty that never overstates what was done.
+///
+/// The order of work, cheapest first:
+/// 1. n < 2 is not prime; trial division by the primes below 4096 finds small factors (and proves n < 4096²).
+/// 2. n < 2^64: BPSW (FLINT's `n_is_prime`), exact in that range.
+/// 3. Larger n: BPSW (`mpz_probab_prime_p` with 24 reps). A failure is a proof of compositeness; mathcheck then
+///    looks for a Miller–Rabin witness base to show for it.
+/// 4. A BPSW pass up to ``Bounds/maxProofBits`` is proven with FLINT (`fmpz_is_prime`: Pocklington–Lehmer,
+///    Morrison, APR-CL); above, it gets extra Miller–Rabin rounds and is reported as `probable`.
+///
+/// References: Baillie & Wagstaff, "Lucas pseudoprimes", Math. Comp. 35 (1980); Feitsma & Galway's list of
+/// base-2 pseudoprimes below 2^64; OEIS A014233 for strong pseudoprimes to the first prime bases.
+public struct PrimalityTester: Sendable {
+    public var bounds: Bounds
+    /// Miller–Rabin rounds added to BPSW for numbers too large to prove.
+    public static let extraRounds = 10
+    /// The largest Miller–Rabin base tried when looking for a witness to show.
+    public static let maxWitnessBase = 10_000
+
+    public init(bounds: Bounds = .standard) { self.bounds = bounds }
+
+    /// Whether `n` is prime, with evidence.
+    /// - Throws: `too_large` when no small factor exists and `n` has more than ``Bounds/maxPrimalityBits`` bits.
+    public func verdict(for n: BigInteger) throws(VerifierError) -> PrimalityVerdict {
+        if n < 2 { return PrimalityVerdict(n: n, isPrime: false, certainty: .proven, evidence: .belowTwo) }
+        if let small = n.uint64Value { return verdict(forWord: small, n: n) }
+        if let p = smallestSmallFactor(of: n) {
+            return composite(n, factor: BigInteger(p))
+        }
+        guard n.bitWidth <= bounds.maxPrimalityBits else {
+            throw VerifierError(
+                .tooLarge,
+                "n has \(n.description.count) digits and no prime factor below \(SmallPrimes.bound); a full primality "
+                    + "test is limited to \(bounds.maxPrimalityBits) bits (about \(bounds.maxPrimalityBits * 3 / 10) digits)")
+        }
+        let provable = n.bitWidth <= bounds.maxProofBits
+        let reps = provable ? 24 : 24 + Self.extraRounds
+        let screen = n.withPointer { __gmpz_probab_prime_p($0, Int32(reps)) }
+        guard screen != 0 else { return compositeWithoutFactor(n) }
+        guard provable else {
+            return PrimalityVerdict(
+                n: n, isPrime: true, certainty: .probable, evidence: .bpswAndMillerRabin(rounds: Self.extraRounds))
+        }
+        switch n.withPointer({ cgmp_flint_is_prime($0) }) {
+        case 1:
+            return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .flintProof)
+        case 0:
+            // A BPSW pseudoprime: none is known, so this would be news. The proof's verdict stands.
+            return compositeWithoutFactor(n)
+        default:
+            return PrimalityVerdict(n: n, isPrime: true, certainty: .probable, evidence: .bpswAndMillerRabin(rounds: 0))
+        }
+    }
+
+    /// Whether `n` is prime, or nil when it is beyond the bounds.
+    public func isPrime(_ n: BigInteger) -> Bool? { try? verdict(for: n).isPrime }
+
+    // MARK: - Implementation
+
+    private func verdict(forWord u: UInt64, n: BigInteger) -> PrimalityVerdict {
+        if u < SmallPrimes.bound * SmallPrimes.bound {
+            for p in SmallPrimes.all {
+                if p * p > u { break }
+                if u % p == 0 { return composite(n, factor: BigInteger(p)) }
+            }
+            return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .trialDivision)
+        }
+        if n_is_prime(UInt(u)) != 0 {
+            return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .bpswBelow2To64)
+        }
+        for p in SmallPrimes.all where u % p == 0 { return composite(n, factor: BigInteger(p)) }
+        return compositeWithoutFactor(n)
+    }
+
+    private func composite(_ n: BigInteger, factor: BigInteger) -> PrimalityVerdict {
+        let cofactor = (try? n.quotientAndRemainder(dividingBy: factor).quotient) ?? 0
+        return PrimalityVerdict(n: n, isPrime: false, certainty: .proven, evidence: .factor(factor, cofactor: cofactor))
+    }
+
+    private func compositeWithoutFactor(_ n: BigInteger) -> PrimalityVerdict {
+        let evidence: PrimalityEvidence =
+            Self.millerRabinWitness(for: n, maxBase: Self.maxWitnessBase).map { .millerRabinWitness(base: $0) }
+            ?? .strongLucasFailure
+        return PrimalityVerdict(n: n, isPrime: false, certainty: .proven, evidence: evidence)
+    }
+
+    /// The smallest prime below 4096 that divides `n` (n > 4096), if any.
+    func smallestSmallFactor(of n: BigInteger) -> UInt64? {
+        n.withPointer { p in
+            for group in SmallPrimes.groups {
+                let r = UInt64(__gmpz_fdiv_ui(p, UInt(group.product)))
+                for prime in group.primes where r % prime == 0 { return prime }
+            }
+            return nil
+        }
+    }
+
+    /// The smallest base a in 2...maxBase that is a strong witness for the compositeness of odd `n` > 3.
+    ///
+    /// With n − 1 = d·2^s (d odd), a is a witness when a^d ≢ 1 and a^(d·2^r) ≢ n − 1 (mod n) for all 0 ≤ r < s.
+    /// At least three quarters of all bases are witnesses for any odd composite (Rabin 1980), so the search ends
+    /// at once except for numbers built to fool small bases (Arnault's needs 307).
+    static func millerRabinWitness(for n: BigInteger, maxBase: Int) -> Int? {
+        guard !n.isEven, n > 3 else { return n.isEven && n > 2 ? 2 : nil }
+        var nMinusOne = MPZ()
+        var d = MPZ()
+        var x = MPZ()
+        var a = MPZ()
+        n.withPointer { np in
+            nMinusOne.withMutablePointer { __gmpz_sub_ui($0, np, 1) }
+        }
+        let s = nMinusOne.withPointer { Int(__gmpz_scan1($0, 0)) }
+        nMinusOne.withPointer { nm in d.withMutablePointer { __gmpz_tdiv_q_2exp($0, nm, UInt(s)) } }
+        let limit = n.intValue.map { min(maxBase, $0 - 2) } ?? maxBase
+        guard limit >= 2 else { return nil }
+        return n.withPointer { np -> Int? in
+            nMinusOne.withPointer { nm -> Int? in
+                d.withPointer { dp -> Int? in
+                    x.withMutablePointer { xp -> Int? in
+                        a.withMutablePointer { ap -> Int? in
+                            bases: for base in 2...limit {
+                                __gmpz_set_ui(ap, UInt(base))
+                                __gmpz_powm(xp, ap, dp, np)
+                                if __gmpz_cmp_ui(xp, 1) == 0 || __gmpz_cmp(xp, nm) == 0 { continue }
+                                for _ in 1..<max(s, 1) {
+                                    __gmpz_powm_ui(xp, xp, 2, np)
+                                    if __gmpz_cmp(xp, nm) == 0 { continue bases }
+                                }
+                                return base
+                            }
+                            return nil
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
