@@ -1,17 +1,32 @@
 import ArgumentParser
-import Verifiers
+import Foundation
 
+/// The command line. Each subcommand lives in its own file and stays thin: it parses arguments, calls the library
+/// and prints.
 @main
 struct Mathcheck: ParsableCommand {
-    func run() throws {
-        let e = Evaluator()
-        for t in ["cos(3532)", "sin(1e22)", "cos(pi/3)", "sin(30°)", "sin(pi)", "cos(3532°)", "sin(10^30)", "2^100", "sqrt(2)", "acos(-1)", "tan(pi/2)"] {
-            do { print(t, try e.evaluate(t)) } catch { print(t, error) }
+    static let configuration = CommandConfiguration(
+        commandName: "mathcheck",
+        abstract: "Find, verify and correct the math claims in language-model answers, exactly.",
+        subcommands: [Call.self, Tools.self]
+    )
+
+    /// Runs the command; usage errors exit with status 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
         }
-        let p = PrimalityTester()
-        for n in ["34792834", "17396417", "2047", "3825123056546413051", "318665857834031151167461", "170141183460469231731687303715884105727"] {
-            print(n, try p.verdict(for: BigInteger(parsing: n)))
-        }
-        print(try Factorizer().factor(BigInteger(parsing: "583835")))
     }
+}
+
+/// Writes a line to standard output.
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -124,7 +124,7 @@ public struct Evaluator: Sendable {
     }
 
     private func formatSignificant(_ x: borrowing MPFR, _ n: Int) -> String {
-        if x.isZero { return n > 1 ? "0." + String(repeating: "0", count: n - 1) : "0" }
+        if x.isZero { return "0" }
         var exponent: mpfr_exp_t = 0
         let text: String = x.withPointer { p in
             guard let chars = mpfr_get_str(nil, &exponent, 10, n, p, MPFR_RNDN) else { return "" }

@@ -201,7 +201,7 @@ public struct ExpressionParser {
         guard literal.isZero || abs(literal.magnitude) <= bounds.maxDecimalExponent else {
             throw VerifierError(
                 .tooLarge,
-                "the number \(abbreviated(literal.description)) is about 10^\(literal.magnitude); "
+                "the number \(abbreviated(literal.description)) is about 10^\(literal.magnitude - 1); "
                     + "the calculator works with magnitudes up to 10^\(bounds.maxDecimalExponent)")
         }
         return literal

@@ -88,3 +88,15 @@ extension BigInteger {
         return BigInteger.result { r in withPointer { n in divisor.withPointer { d in __gmpz_divexact(r, n, d) } } }
     }
 }
+
+extension BigInteger {
+    /// `self^exponent mod modulus`, the least non-negative residue; for rechecking Miller–Rabin witnesses.
+    /// - Throws: `domain` for a zero modulus or a negative exponent.
+    public func power(_ exponent: BigInteger, modulo modulus: BigInteger) throws(VerifierError) -> BigInteger {
+        guard !modulus.isZero else { throw VerifierError(.domain, "modulo zero") }
+        guard !exponent.isNegative else { throw VerifierError(.domain, "negative exponent in a modular power") }
+        return BigInteger.result { r in
+            withPointer { b in exponent.withPointer { e in modulus.withPointer { m in __gmpz_powm(r, b, e, m) } } }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+/// How a stated value must match the true value.
+public enum StatedValueRule: Sendable, Equatable {
+    /// A decimal written with k digits after the point is right when it is less than one unit of its k-th decimal
+    /// place away from the true value (so rounding and truncation both pass).
+    case asWritten
+    /// The value must be the true value correctly rounded to this many decimal places (a tie may go either way).
+    case decimalPlaces(Int)
+    /// The value must be the true value correctly rounded to this many significant figures.
+    case significantFigures(Int)
+    /// An exact form ("1/2", "√3/2", "2^5 × 3") must equal the true value.
+    case exact
+}
+
+/// The outcome of judging one stated value, with the evidence a reviewer needs to recheck it.
+public struct Judgement: Sendable, Equatable {
+    public enum Verdict: String, Sendable, Codable {
+        case correct, wrong, unverified
+    }
+
+    /// How the stated value relates to the true value.
+    public enum Match: String, Sendable, Codable {
+        /// Within half a unit of the last place: the correctly rounded value (or a tie).
+        case correctlyRounded = "correctly_rounded"
+        /// The true value cut off after the stated digits.
+        case truncated
+        /// Less than one unit of the last place away, but neither rounded nor truncated.
+        case withinOneUnit = "within_one_unit"
+        /// Equal to the true value: exactly, or to every digit of the working precision.
+        case equal
+        /// Not a match under the rule.
+        case mismatch
+    }
+
+    public var verdict: Verdict
+    public var match: Match?
+    public var stated: String
+    public var rule: StatedValueRule
+    /// The true value, to a few more digits than were stated ("0.66009029799722633494").
+    public var trueValue: String?
+    /// Whether the true value is known exactly (it is rational and every step was exact).
+    public var trueValueExact: Bool
+    /// One unit in the last place the rule looks at ("0.01").
+    public var unit: String?
+    /// |true − stated| in units of `unit`, to two significant digits ("0.09", "1.7e16").
+    public var errorInUnits: String?
+    /// Why the value could not be judged (only for `unverified`).
+    public var reason: String?
+}
+
+/// Judges a stated value against the true value of an expression, digit for digit in exact decimal arithmetic.
+///
+/// The true value T comes from ``Evaluator`` correctly rounded to D decimals beyond the stated ones, so it is
+/// known within δ = ½·10^−D. Each test (|T − y| < u, |T − y| ≤ u/2) is decided only when the whole interval
+/// [d − δ, d + δ] falls on one side; otherwise D grows. A value that stays on the boundary is an exact tie, which
+/// the rounding rules let go either way.
+public struct StatedValueJudge: Sendable {
+    public var evaluator: Evaluator
+
+    public init(evaluator: Evaluator = Evaluator()) { self.evaluator = evaluator }
+
+    /// Guard digits beyond the stated ones, tried in turn while a comparison is too close to call.
+    static let guardDigits = [8, 30, 100]
+
+    /// Judges `stated` as a value of `expression`. With no rule, a stated decimal is judged as written and
+    /// anything else (an integer, a fraction, a radical) as an exact form.
+    public func judge(
+        stated: String, expression: Expression, angleUnit: AngleUnit = .radians, rule: StatedValueRule? = nil
+    ) -> Judgement {
+        let text = stated.trimmingSpaces
+        let decimal = ExactDecimal(text.replacingMinusSigns)
+        let rule = rule ?? (decimal != nil && text.contains(".") ? .asWritten : .exact)
+        if rule == .exact || decimal == nil {
+            return judgeExact(stated: text, expression: expression, angleUnit: angleUnit)
+        }
+        return judgeDecimal(stated: text, value: decimal!, expression: expression, angleUnit: angleUnit, rule: rule)
+    }
+
+    // MARK: - Decimals
+
+    private func judgeDecimal(
+        stated: String, value y: ExactDecimal, expression: Expression, angleUnit: AngleUnit, rule: StatedValueRule
+    ) -> Judgement {
+        let written = max(y.scale, 0)
+        var judgement = Judgement(
+            verdict: .unverified, match: nil, stated: stated, rule: rule, trueValue: nil, trueValueExact: false,
+            unit: nil, errorInUnits: nil, reason: nil)
+        for extra in Self.guardDigits {
+            let places = written + extra
+            let truth: Evaluation
+            do {
+                truth = try evaluator.evaluate(
+                    expression, text: "", precision: .decimalPlaces(places), angleUnit: angleUnit)
+            } catch {
+                judgement.reason = error.message
+                return judgement
+            }
+            guard let t = ExactDecimal(truth.value) else {
+                judgement.reason = "the true value could not be read back"
+                return judgement
+            }
+            judgement.trueValue = displayed(t, stated: written)
+            judgement.trueValueExact = truth.exact
+            // The unit of the last place the rule looks at, and whether it asks for correct rounding.
+            var unitPlace = written
+            var mustRound = false
+            switch rule {
+            case .decimalPlaces(let n) where n >= written:
+                unitPlace = n
+                mustRound = true
+            case .significantFigures(let n):
+                let place = n - 1 - leadingDigitPosition(t)
+                if place >= written {
+                    unitPlace = place
+                    mustRound = true
+                }
+            default: break
+            }
+            let u = ExactDecimal.unit(decimalPlace: unitPlace)
+            let halfU = ExactDecimal(units: 5, scale: unitPlace + 1)
+            let d = (t - y).magnitude
+            let delta = truth.exact ? ExactDecimal(units: 0, scale: 0) : ExactDecimal(units: 5, scale: places + 1)
+            judgement.unit = u.description
+            judgement.errorInUnits = ratio(d, u)
+
+            let rounded = decide(d, delta, halfU, inclusive: true)
+            if mustRound {
+                switch rounded {
+                case true?:
+                    judgement.verdict = .correct
+                    judgement.match = .correctlyRounded
+                    return judgement
+                case false?:
+                    judgement.verdict = .wrong
+                    judgement.match = .mismatch
+                    return judgement
+                case nil: continue
+                }
+            }
+            if rounded == true {
+                judgement.verdict = .correct
+                judgement.match = .correctlyRounded
+                return judgement
+            }
+            switch decide(d, delta, u, inclusive: false) {
+            case true?:
+                judgement.verdict = .correct
+                judgement.match = isTruncation(y, of: t, places: written) ? .truncated : .withinOneUnit
+                return judgement
+            case false?:
+                judgement.verdict = .wrong
+                judgement.match = .mismatch
+                return judgement
+            case nil: continue
+            }
+        }
+        if case .decimalPlaces = rule, judgement.trueValue != nil {
+            // Still on the half-unit boundary after every guard digit: a tie, which may round either way.
+            judgement.verdict = .correct
+            judgement.match = .correctlyRounded
+            return judgement
+        }
+        judgement.reason = "the true value is too close to the edge of the stated precision to decide"
+        return judgement
+    }
+
+    /// Decides d < bound (or d ≤ bound when inclusive) for d known within ±delta; nil when too close to call.
+    private func decide(_ d: ExactDecimal, _ delta: ExactDecimal, _ bound: ExactDecimal, inclusive: Bool) -> Bool? {
+        let high = d + delta
+        let low = d - delta
+        if inclusive ? high <= bound : high < bound { return true }
+        if inclusive ? low > bound : low >= bound { return false }
+        if delta.isZero { return inclusive ? d <= bound : d < bound }
+        return nil
+    }
+
+    /// Whether y is T with its digits after the `places`-th decimal cut off.
+    private func isTruncation(_ y: ExactDecimal, of t: ExactDecimal, places: Int) -> Bool {
+        let cut = t.rescaled(to: places)  // truncates toward zero
+        return cut == y
+    }
+
+    /// The power of ten of the leading digit of t (0 for 1.x, −1 for 0.x, …).
+    private func leadingDigitPosition(_ t: ExactDecimal) -> Int {
+        let digits = t.units.magnitude.description
+        return digits.count - 1 - t.scale
+    }
+
+    /// The true value shown with a few more digits than were stated (at least 17 significant).
+    private func displayed(_ t: ExactDecimal, stated: Int) -> String {
+        let significantPlaces = 16 - leadingDigitPosition(t)
+        let places = max(stated + 3, significantPlaces)
+        return places < t.scale ? t.rescaledRounded(to: places).description : t.description
+    }
+
+    /// d/u to two significant digits, for reports.
+    private func ratio(_ d: ExactDecimal, _ u: ExactDecimal) -> String {
+        guard let dd = Double(d.description), let uu = Double(u.description), uu > 0 else { return "?" }
+        return formatShort(dd / uu)
+    }
+
+    // MARK: - Exact forms
+
+    private func judgeExact(stated: String, expression: Expression, angleUnit: AngleUnit) -> Judgement {
+        var judgement = Judgement(
+            verdict: .unverified, match: nil, stated: stated, rule: .exact, trueValue: nil, trueValueExact: false,
+            unit: nil, errorInUnits: nil, reason: nil)
+        let statedExpression: Expression
+        do {
+            statedExpression = try ExpressionParser.parse(stated, bounds: evaluator.bounds)
+        } catch {
+            judgement.reason = "the stated value is not a number or an expression mathcheck reads: \(error.message)"
+            return judgement
+        }
+        // Correctly rounded representations of equal numbers are identical, so different strings prove the values
+        // differ; identical strings at 40 digits are equality at the working precision.
+        let digits = 40
+        do {
+            let truth = try evaluator.evaluate(
+                expression, text: "", precision: .significantDigits(digits), angleUnit: angleUnit)
+            let claim = try evaluator.evaluate(
+                statedExpression, text: "", precision: .significantDigits(digits), angleUnit: angleUnit)
+            judgement.trueValue = truth.zeroBound == nil ? trimmed(truth.value, significant: 20) : "0"
+            judgement.trueValueExact = truth.exact
+            if truth.value == claim.value {
+                judgement.verdict = .correct
+                judgement.match = .equal
+            } else if truth.zeroBound != nil && claim.zeroBound != nil {
+                judgement.verdict = .correct
+                judgement.match = .equal
+            } else {
+                judgement.verdict = .wrong
+                judgement.match = .mismatch
+                if let t = Double(truth.value), let c = Double(claim.value) {
+                    judgement.errorInUnits = formatShort(abs(t - c))
+                    judgement.unit = "1"
+                }
+            }
+        } catch {
+            judgement.reason = error.message
+        }
+        return judgement
+    }
+
+    private func trimmed(_ value: String, significant: Int) -> String {
+        var count = 0
+        var result = ""
+        var seenNonZero = false
+        for c in value {
+            if c.isNumber {
+                if c != "0" { seenNonZero = true }
+                if seenNonZero { count += 1 }
+                if count > significant { continue }
+            } else if c == "e" {
+                // Keep the exponent of scientific notation.
+                result += value[value.firstIndex(of: "e")!...]
+                break
+            }
+            result.append(c)
+        }
+        return result
+    }
+}
+
+/// A non-negative number to two significant digits, for reports: "0.09", "12", "1.7e16".
+func formatShort(_ x: Double) -> String {
+    guard x > 0, x.isFinite else { return x == 0 ? "0" : "\(x)" }
+    var exponent = 0
+    var mantissa = x
+    while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+    while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+    var tenths = Int((mantissa * 10).rounded())  // 10...100
+    if tenths == 100 { tenths = 10; exponent += 1 }
+    let (first, second) = (tenths / 10, tenths % 10)
+    if exponent >= 6 || exponent < -4 {
+        return second == 0 ? "\(first)e\(exponent)" : "\(first).\(second)e\(exponent)"
+    }
+    if exponent >= 1 { return String(tenths) + String(repeating: "0", count: exponent - 1) }
+    if exponent == 0 { return second == 0 ? "\(first)" : "\(first).\(second)" }
+    return "0." + String(repeating: "0", count: -exponent - 1) + "\(first)" + (second == 0 ? "" : "\(second)")
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
+    var replacingMinusSigns: String {
+        String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
+    }
+}
+
+extension ExactDecimal {
+    /// Rounded half away from zero to `places` decimals (for display only).
+    func rescaledRounded(to places: Int) -> ExactDecimal {
+        guard places < scale else { return rescaled(to: places) }
+        let extended = rescaled(to: places + 1)
+        var (q, r) = (try? extended.units.quotientAndRemainder(dividingBy: 10)) ?? (0, 0)
+        if let digit = r.magnitude.intValue, digit >= 5 { q += units.isNegative ? -1 : 1 }
+        r = 0
+        return ExactDecimal(units: q, scale: places)
+    }
+}
