@@ -30,32 +30,41 @@ static inline int cgmp_flint_is_prime(mpz_srcptr n) {
     return result;
 }
 
-/// Factors n with FLINT into `factors` (initialised by the caller with fmpz_factor_init).
-/// With smooth_bits <= 0 the factorization is complete (fmpz_factor: trial division, ECM, quadratic sieve) and the
-/// call returns 1. Otherwise it is fmpz_factor_smooth's bounded search for prime factors of up to about
-/// smooth_bits bits; it returns 1 when n was factored completely and 0 when the last entry is an unfactored
-/// cofactor.
-static inline int cgmp_flint_factor(fmpz_factor_struct *factors, mpz_srcptr n, long smooth_bits) {
-    fmpz_t x;
+/// Looks for a factor of odd composite n (with no small factors) with FLINT's elliptic-curve method: `curves`
+/// curves with stage-one bound b1 and stage-two bound 100·b1, from a random state seeded with `seed` so that runs
+/// repeat exactly. Returns 1 and sets `factor` when a factor was found.
+///
+/// FLINT's own fmpz_factor is not used: its quadratic sieve (FLINT 2.9) writes relations to a fixed file
+/// "siqs.dat" in the current directory, so concurrent factorizations in threads or processes corrupt each other.
+static inline int cgmp_flint_ecm(mpz_ptr factor, mpz_srcptr n, unsigned long curves, unsigned long b1,
+                                 unsigned long seed) {
+    fmpz_t x, f;
+    flint_rand_t state;
     fmpz_init(x);
+    fmpz_init(f);
+    flint_randinit(state);
+    flint_randseed(state, seed, seed ^ 0x9E3779B97F4A7C15UL);
     fmpz_set_mpz(x, n);
-    int complete = 1;
-    if (smooth_bits <= 0) {
-        fmpz_factor(factors, x);
-    } else {
-        complete = fmpz_factor_smooth(factors, x, smooth_bits, 0);
-    }
+    int found = fmpz_factor_ecm(f, curves, b1, b1 * 100, state, x);
+    if (found) fmpz_get_mpz(factor, f);
+    flint_randclear(state);
+    fmpz_clear(f);
     fmpz_clear(x);
-    return complete;
+    return found != 0;
 }
 
-/// The number of entries in a FLINT factor list.
-static inline long cgmp_flint_factor_count(const fmpz_factor_struct *factors) { return factors->num; }
-
-/// Copies entry i of a FLINT factor list into `prime` and returns its exponent.
-static inline unsigned long cgmp_flint_factor_get(mpz_ptr prime, const fmpz_factor_struct *factors, long i) {
-    fmpz_get_mpz(prime, factors->p + i);
-    return factors->exp[i];
+/// Factors a word completely with FLINT's n_factor (trial division, SQUFOF, Pollard-Brent; factors proven prime).
+/// Writes up to 15 primes and exponents into the caller's buffers, since Swift sees n_factor_t's fixed arrays
+/// only as tuples. Returns the number of distinct primes.
+static inline int cgmp_n_factor(unsigned long n, unsigned long *primes, int *exponents) {
+    n_factor_t factors;
+    n_factor_init(&factors);
+    n_factor(&factors, n, 1);
+    for (int i = 0; i < factors.num; i++) {
+        primes[i] = factors.p[i];
+        exponents[i] = factors.exp[i];
+    }
+    return factors.num;
 }
 
 #endif

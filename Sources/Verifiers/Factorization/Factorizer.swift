@@ -1,12 +1,16 @@
 internal import CGMP
 
-/// Factors positive integers into primes with FLINT, completely up to a size bound and by a bounded search above.
+/// Factors positive integers into primes: completely up to a size bound, by a bounded search above it.
 ///
-/// - Up to ``Bounds/maxCompleteFactorBits`` bits: FLINT's `fmpz_factor` (trial division, Pollard–Brent, ECM,
-///   self-initialising quadratic sieve). Balanced 100-bit semiprimes take milliseconds.
-/// - Larger numbers: `fmpz_factor_smooth`, an ECM search for prime factors up to about
-///   ``Bounds/smoothFactorBits`` bits; a cofactor small enough is then factored completely, a prime cofactor is
-///   tested (proven or probable), and a composite one is reported as the unfactored cofactor.
+/// 1. Trial division by the primes below 4096.
+/// 2. Each remaining part: a prime (by ``PrimalityTester``) is kept; a perfect power is replaced by its root; a
+///    word (< 2^64) is factored completely by FLINT's `n_factor`; anything else is split by the elliptic-curve
+///    method (FLINT's `fmpz_factor_ecm`, Lenstra 1987) with rising bounds from FLINT's tuning table.
+/// 3. Parts up to ``Bounds/maxCompleteFactorBits`` bits get curves tuned for factors of half their size, repeated
+///    until a factor appears (balanced 100-bit semiprimes take milliseconds); larger parts get a bounded search for
+///    factors up to ``Bounds/smoothFactorBits`` bits, and what resists it is reported as the composite cofactor.
+///
+/// The curves come from a fixed seed, so the same input always gives the same output.
 public struct Factorizer: Sendable {
     public var bounds: Bounds
 
@@ -23,56 +27,106 @@ public struct Factorizer: Sendable {
                 .tooLarge,
                 "n has \(n.description.count) digits; factorization is limited to \(bounds.maxFactorDigits) digits")
         }
-        if n == 1 { return Factorization(n: n, factors: []) }
         let tester = PrimalityTester(bounds: bounds)
         var primes: [BigInteger: Int] = [:]
-        var certainty: [BigInteger: Certainty] = [:]
+        var probable: Set<BigInteger> = []
         var cofactor: BigInteger? = nil
 
-        var pending: [(BigInteger, Int)] = []
-        if n.bitWidth <= bounds.maxCompleteFactorBits {
-            pending = flintFactor(n, smoothBits: 0).entries
-        } else {
-            let (entries, complete) = flintFactor(n, smoothBits: bounds.smoothFactorBits)
-            pending = entries
-            if !complete, let (rest, e) = pending.popLast() {
-                if rest.bitWidth <= bounds.maxCompleteFactorBits {
-                    pending += flintFactor(rest, smoothBits: 0).entries.map { ($0.0, $0.1 * e) }
-                } else {
-                    pending.append((rest, e))
-                }
+        var rest = n
+        for p in SmallPrimes.all {
+            let prime = BigInteger(p)
+            while rest.isDivisible(by: prime) {
+                rest = rest.dividedExactly(by: prime)
+                primes[prime, default: 0] += 1
             }
+            if rest == 1 { break }
         }
-        for (p, e) in pending {
-            let verdict = (try? tester.verdict(for: p))
-            if let verdict, verdict.isPrime {
-                primes[p, default: 0] += e
-                if verdict.certainty == .probable { certainty[p] = .probable }
-            } else {
-                // Composite (or too large to test): it stays unfactored, never called prime.
-                var c = cofactor ?? 1
-                c *= (try? p.power(BigInteger(e), bounds: bounds)) ?? p
-                cofactor = c
+        var pending: [(BigInteger, Int)] = rest == 1 ? [] : [(rest, 1)]
+        while let (part, exponent) = pending.popLast() {
+            if part == 1 { continue }
+            if let word = part.uint64Value {
+                for (p, e) in Self.factorWord(word) { primes[BigInteger(p), default: 0] += e * exponent }
+                continue
             }
+            let verdict = try? tester.verdict(for: part)
+            if let verdict, verdict.isPrime {
+                primes[part, default: 0] += exponent
+                if verdict.certainty == .probable { probable.insert(part) }
+                continue
+            }
+            if let (root, k) = Self.perfectPower(part) {
+                pending.append((root, exponent * k))
+                continue
+            }
+            if let d = findFactor(part) {
+                let other = part.dividedExactly(by: d)
+                pending.append((d, exponent))
+                pending.append((other, exponent))
+                continue
+            }
+            var c = cofactor ?? 1
+            for _ in 0..<exponent { c *= part }
+            cofactor = c
         }
         let factors = primes.keys.sorted().map {
-            PrimePower(prime: $0, exponent: primes[$0]!, certainty: certainty[$0] ?? .proven)
+            PrimePower(prime: $0, exponent: primes[$0] ?? 0, certainty: probable.contains($0) ? .probable : .proven)
         }
         return Factorization(n: n, factors: factors, cofactor: cofactor)
     }
 
-    /// Runs FLINT's factoring and returns its entries and whether it finished.
-    private func flintFactor(_ n: BigInteger, smoothBits: Int) -> (entries: [(BigInteger, Int)], complete: Bool) {
-        var list = fmpz_factor_struct()
-        fmpz_factor_init(&list)
-        defer { fmpz_factor_clear(&list) }
-        let complete = n.withPointer { cgmp_flint_factor(&list, $0, smoothBits) } != 0
-        var entries: [(BigInteger, Int)] = []
-        for i in 0..<cgmp_flint_factor_count(&list) {
-            var exponent = 0
-            let prime = BigInteger.result { p in exponent = Int(cgmp_flint_factor_get(p, &list, i)) }
-            entries.append((prime, exponent))
+    // MARK: - Splitting
+
+    /// FLINT's tuning for ECM: (factor bits, B1, curves) giving about a one-in-three chance of finding a factor of
+    /// that size (FLINT's fmpz_factor_smooth table; B2 = 100·B1).
+    static let ecmTuning: [(bits: Int, b1: UInt, curves: UInt)] = [
+        (20, 19, 5), (24, 32, 10), (28, 67, 13), (32, 126, 13), (36, 293, 16), (40, 610, 18), (44, 1270, 20),
+        (48, 2650, 20), (52, 5300, 22), (56, 10000, 26), (60, 14000, 42), (64, 16500, 72), (68, 22000, 102),
+        (72, 30000, 131), (76, 50000, 161), (80, 70000, 190),
+    ]
+
+    /// How many times the top stage is repeated for a part that must be factored completely.
+    static let completeRounds = 24
+
+    /// A nontrivial factor of the composite `n` (no factor below 4096, not a perfect power), or nil.
+    private func findFactor(_ n: BigInteger) -> BigInteger? {
+        let complete = n.bitWidth <= bounds.maxCompleteFactorBits
+        let targetBits = complete ? (n.bitWidth + 1) / 2 : bounds.smoothFactorBits
+        let stages = Self.ecmTuning.filter { $0.bits <= max(targetBits, 20) }
+        let rounds = complete ? Self.completeRounds : 1
+        var seed: UInt = 1
+        for stage in stages.indices {
+            let repeats = stage == stages.count - 1 ? rounds : 1
+            for _ in 0..<repeats {
+                seed += 1
+                var found = MPZ()
+                let hit = n.withPointer { np in
+                    found.withMutablePointer { cgmp_flint_ecm($0, np, stages[stage].curves, stages[stage].b1, seed) }
+                }
+                if hit != 0 {
+                    let d = BigInteger(copying: found)
+                    if d > 1 && d < n && n.isDivisible(by: d) { return d }
+                }
+            }
         }
-        return (entries, complete)
+        return nil
+    }
+
+    /// (root, k) with root^k = n and k ≥ 2 as large as possible, or nil when n is not a perfect power.
+    static func perfectPower(_ n: BigInteger) -> (BigInteger, Int)? {
+        guard n.withPointer({ __gmpz_perfect_power_p($0) }) != 0 else { return nil }
+        for k in stride(from: n.bitWidth, through: 2, by: -1) {
+            var root = MPZ()
+            let exact = n.withPointer { np in root.withMutablePointer { __gmpz_root($0, np, UInt(k)) } }
+            if exact != 0 { return (BigInteger(copying: root), k) }
+        }
+        return nil
+    }
+
+    /// The complete factorization of a word by FLINT's `n_factor`.
+    static func factorWord(_ n: UInt64) -> [(UInt64, Int)] {
+        var primes = [UInt](repeating: 0, count: 15)
+        var exponents = [Int32](repeating: 0, count: 15)
+        let count = Int(cgmp_n_factor(UInt(n), &primes, &exponents))
+        return (0..<count).map { (UInt64(primes[$0]), Int(exponents[$0])) }
     }
 }
