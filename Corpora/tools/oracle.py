@@ -101,7 +101,10 @@ class Arg:
     """An exact real argument: coef * (pi if has_pi) in the given unit ('rad' or 'deg')."""
 
     def __init__(self, coef, has_pi=False, unit="rad"):
-        self.coef = Fraction(coef) if not isinstance(coef, str) else Fraction(Decimal(coef.replace("−", "-")))
+        if isinstance(coef, str):
+            c = coef.replace("−", "-")
+            coef = Fraction(c) if "/" in c else Fraction(Decimal(c))
+        self.coef = Fraction(coef)
         self.has_pi = has_pi
         self.unit = unit
 
@@ -133,6 +136,8 @@ class Arg:
     def describe(self):
         c = self.coef
         s = str(c.numerator) if c.denominator == 1 else f"{c.numerator}/{c.denominator}"
+        if c.denominator == 1 and c.numerator >= 10**6 and s.strip("0") == "1":
+            s = f"10^{len(s) - 1}"
         if c.denominator != 1 and not self.has_pi:
             d = Decimal(c.numerator) / Decimal(c.denominator)
             s = format(d.normalize(), "f")
@@ -194,6 +199,8 @@ def trunc_dec(v, k: int) -> Decimal:
 
 
 def fmt_dec(d: Decimal, minus="-") -> str:
+    if d == 0:
+        d = abs(d)
     s = format(d, "f")
     if s.startswith("-"):
         s = minus + s[1:]
@@ -257,8 +264,8 @@ class _GP:
                 if json.loads(g) != expected:
                     bad.append((expr, expected, g))
             elif mode == "real":
-                gv = mpmath.mpf(g.replace(" E", "e"))
-                with mpmath.workdps(DPS):
+                with mpmath.workdps(DPS + 30):
+                    gv = mpmath.mpf(g.replace(" E", "e"))
                     tol = mpmath.mpf(10) ** (-45) * max(1, abs(expected))
                     if abs(gv - expected) > tol:
                         bad.append((expr, str(expected), g))
@@ -356,7 +363,7 @@ class Claim:
                 with mpmath.workdps(DPS):
                     tv = mpmath.mpf(v.p) / v.q
                 ok, cat, units = judge_decimal(tv, stated)
-                self.cat = cat
+                self.cat, self.units = cat, units
                 return ok, f"{lhs.replace('**', '^').replace('*', '×')} = {fmt_dec(round_dec(tv, places(stated) + 3))}…"
             ok = v == sympy.Integer(int(norm_num(stated)))
             return ok, f"{lhs.replace('**', '^').replace('*', '×')} = {v}"
@@ -376,7 +383,9 @@ class Claim:
                 num_close = abs(mp_of_sympy(expr) - tv) < mpmath.mpf(10) ** (-45)
             assert sym_zero == num_close, (label, stated, sym_zero, num_close)
             self.cat = "exact"
-            return sym_zero, f"{label} = {sympy.nsimplify(exact) if sym_zero else exact} = {fmt_dec(round_dec(tv, 6))}…"
+            if sym_zero:
+                return True, f"{label} = {sympy.nsimplify(exact)} = {fmt_dec(round_dec(tv, 6))}…"
+            return False, f"{label} = {fmt_dec(round_dec(tv, 6))}…, not {stated.replace('sqrt', '√')}"
         if f == "round":
             fname, arg, k, stated = a
             tv = mp_value(fname, arg)
@@ -434,10 +443,10 @@ def Round(fname, arg, k, stated, text, kind="answer"):
 # sure every one of them is accounted for by a planted claim (and every false one by a planted
 # false claim). This catches template bugs where incidental text states something unplanned.
 
-_TERM = r"(?<![\w.(/^])\d+(?:\.\d+)?(?:\s*\^\s*\d+|[²³⁴⁵⁶⁷⁸⁹]+)?(?![\d°)])"
-_OP = r"\s*(?:[×*·+/÷]|-(?=\s)|-(?=\d))\s*"
+_TERM = r"(?<![\w.(/^])\d+(?:\.\d+)?(?:[ \t]*\^[ \t]*\d+|[²³⁴⁵⁶⁷⁸⁹]+)?(?![\d°)])"
+_OP = r"[ \t]*(?:[×*·+/÷]|-(?=[ \t])|-(?=\d))[ \t]*"
 _EXPR = rf"{_TERM}(?:{_OP}{_TERM})*"
-_EQ = re.compile(rf"(?P<l>{_EXPR})\s*(?P<rel>=|≈)\s*(?P<r>-?{_TERM}(?:{_OP}{_TERM})*)")
+_EQ = re.compile(rf"(?P<l>{_EXPR})[ \t]*(?P<rel>=|≈)[ \t]*(?P<r>-?{_TERM}(?:{_OP}{_TERM})*)")
 _SQRT = re.compile(r"√\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<rel>=|≈)\s*(?P<r>\d+(?:\.\d+)?)")
 _PRIME = re.compile(r"(?<![\w.])(\d+) (?:is|was) (?:not |also )?(?:a )?(?:prime|composite)")
 _SUPV = {v: k for k, v in SUP.items()}
@@ -479,10 +488,17 @@ def scan(response: str, claims: list[Claim]):
                 return True
         return False
 
-    for m in _EQ.finditer(t):
+    pos = 0
+    while True:
+        m = _EQ.search(t, pos)
+        if not m:
+            break
+        pos = m.start("r")  # chains: "a = b × c = d" is checked pairwise
         l, r, rel = m.group("l"), m.group("r"), m.group("rel")
-        if not re.search(r"[×*·+/÷^²³-]", l) and not re.search(r"[×*·+/÷^²³-]", r):
+        if not re.search(r"[×*·+/÷^²³-]", l) and not re.search(r"[×*·+/÷^²³-]", r.lstrip("-")):
             continue  # "x = y" with bare numbers on both sides: nothing to check
+        if re.match(r"\s*(?:remainder|rem\b|R\b|r\b)", t[m.end():]):
+            continue  # "n ÷ d = q remainder r" is judged as a whole by the planted claim
         try:
             lv, rv = _eval_expr(l), _eval_expr(r)
         except Exception:  # noqa: BLE001

@@ -43,7 +43,7 @@ struct EvaluatorTests {
     @Test("decimal places round correctly, including values that need the carry", arguments: [
         ("cos(3532)", 2, "0.66"), ("cos(3532)", 16, "0.6600902979972263"), ("sin(-0.413)", 1, "-0.4"),
         ("cos(3.14)", 5, "-1.00000"), ("cos(3.14)", 6, "-0.999999"), ("2/3", 3, "0.667"), ("-2/3", 0, "-1"),
-        ("sin(pi)", 3, "0.000"), ("1e-9", 3, "0.000"), ("10/4", 0, "2"),
+        ("sin(pi)", 3, "0.000"), ("1e-9", 3, "0.000"), ("10/4", 0, "3"), ("-2.5", 0, "-3"), ("cos(2π/3)", 0, "-1"),  // ties away from zero
     ])
     func decimals(expression: String, places: Int, value: String) throws {
         #expect(try evaluator.evaluate(expression, precision: .decimalPlaces(places)).value == value)

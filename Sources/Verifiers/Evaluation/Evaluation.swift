@@ -15,6 +15,8 @@ public struct Evaluation: Sendable, Equatable {
     public var angleUnit: AngleUnit
     /// True when every step was exact, so `value` is the true value itself (up to the rounding asked for).
     public var exact: Bool
+    /// True when `value` is the true value itself, with nothing rounded away (0.125 to three places, not two).
+    public var valueIsExact: Bool = false
     /// The MPFR working precision, in bits, at which the rounding was settled.
     public var workingPrecision: Int
     /// Set when the value could not be told from zero: |true value| < 10^zeroBound. `value` is then "0".

@@ -40,15 +40,26 @@ public struct Evaluator: Sendable {
         case .significantDigits(let n): target = Int(Double(n) * 3.33) + 8
         case .decimalPlaces(let n): target = Int(Double(n) * 3.33) + 8
         }
+        if let rational = Rational(expression) {
+            // Decimal arithmetic on literals is done exactly: 1.2e7/7, 1/3, 0.1 + 0.2.
+            guard let value = rational.formatted(precision) else { throw VerifierError(.domain, "division by zero") }
+            var evaluation = Evaluation(
+                expression: text, value: value, precision: precision, angleUnit: angleUnit, exact: true,
+                workingPrecision: 0, zeroBound: nil)
+            if case .decimalPlaces(let k) = precision { evaluation.valueIsExact = rational.isExact(decimalPlaces: k) }
+            return evaluation
+        }
         var bits = max(64, target + 24 + min(literalBits(expression), bounds.maxPrecisionBits))
         var previous: MPFR? = nil
         var tries = 0
         while true {
             let current = try compute(expression, bits, angleUnit)
             if current.exact {
-                return Evaluation(
+                var evaluation = Evaluation(
                     expression: text, value: format(current, precision), precision: precision, angleUnit: angleUnit,
                     exact: true, workingPrecision: bits, zeroBound: nil)
+                if case .decimalPlaces(let k) = precision { evaluation.valueIsExact = isExact(current, decimalPlaces: k) }
+                return evaluation
             }
             if let before = previous {
                 let settled = settle(current, before, precision)
@@ -139,11 +150,20 @@ public struct Evaluator: Sendable {
             if e >= digits.count { return sign + digits + String(repeating: "0", count: e - digits.count) }
             return sign + digits.prefix(e) + "." + digits.dropFirst(e)
         }
-        if e <= 0 && e > -7 {
+        if e <= 0 && e >= -4 {
             return sign + "0." + String(repeating: "0", count: -e) + digits
         }
         let mantissa = digits.count > 1 ? digits.prefix(1) + "." + digits.dropFirst() : Substring(digits)
         return sign + mantissa + "e" + String(e - 1)
+    }
+
+    /// Whether x × 10^k is an integer, i.e. x has at most k digits after the decimal point.
+    private func isExact(_ x: borrowing MPFR, decimalPlaces k: Int) -> Bool {
+        var scaled = MPFR(precision: x.precision + Int(Double(k) * 3.33) + 16)
+        var power = MPZ()
+        power.withMutablePointer { __gmpz_ui_pow_ui($0, 10, UInt(k)) }
+        x.withPointer { xp in power.withPointer { pp in scaled.set { mpfr_mul_z($0, xp, pp, MPFR_RNDN) } } }
+        return scaled.exact && scaled.withPointer { mpfr_integer_p($0) != 0 }
     }
 
     private func formatDecimals(_ x: borrowing MPFR, _ k: Int) -> String {
@@ -152,6 +172,8 @@ public struct Evaluator: Sendable {
         power.withMutablePointer { __gmpz_ui_pow_ui($0, 10, UInt(k)) }
         x.withPointer { xp in power.withPointer { pp in scaled.set { mpfr_mul_z($0, xp, pp, MPFR_RNDN) } } }
         var integer = MPZ()
+        // Ties away from zero, as people round (and as exact rational results do): mpfr_round, then convert.
+        scaled.set { mpfr_round($0, $0) }
         scaled.withPointer { sp in integer.withMutablePointer { _ = mpfr_get_z($0, sp, MPFR_RNDN) } }
         var text = ExactDecimal(units: BigInteger(copying: integer), scale: k).description
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }

@@ -81,4 +81,57 @@ struct Rational: Equatable {
             return nil
         }
     }
+
+    // MARK: - Decimal output
+
+    /// The value correctly rounded (ties away from zero) in the same notation as ``Evaluator``'s results.
+    func formatted(_ precision: OutputPrecision) -> String? {
+        guard !den.isZero else { return nil }
+        switch precision {
+        case .decimalPlaces(let k):
+            let scaled = rounded(scale: k).value
+            var text = ExactDecimal(units: scaled, scale: k).description
+            if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+            return text
+        case .significantDigits(let n):
+            if num.isZero { return "0" }
+            // e with 10^(e−1) ≤ |r| < 10^e.
+            var e = num.magnitude.description.count - den.description.count
+            let ten: BigInteger = 10
+            func atLeastPower(_ p: Int) -> Bool {  // |r| ≥ 10^p
+                let power = (try? ten.power(BigInteger(abs(p)))) ?? 1
+                return p >= 0 ? num.magnitude >= den * power : num.magnitude * power >= den
+            }
+            while atLeastPower(e) { e += 1 }
+            while !atLeastPower(e - 1) { e -= 1 }
+            var units = rounded(scale: n - e).value
+            if units.magnitude.description.count > n {
+                // Rounding carried into a new digit (9.99… → 10.0…).
+                e += 1
+                units = rounded(scale: n - e).value
+            }
+            let digits = units.magnitude.description
+            let sign = units.isNegative ? "-" : ""
+            if e > 0 && e <= 21 {
+                if e >= digits.count { return sign + digits + String(repeating: "0", count: e - digits.count) }
+                return sign + digits.prefix(e) + "." + digits.dropFirst(e)
+            }
+            if e <= 0 && e >= -4 { return sign + "0." + String(repeating: "0", count: -e) + digits }
+            let mantissa = digits.count > 1 ? digits.prefix(1) + "." + digits.dropFirst() : Substring(digits)
+            return sign + mantissa + "e" + String(e - 1)
+        }
+    }
+
+    /// Whether r has at most `places` digits after the decimal point.
+    func isExact(decimalPlaces places: Int) -> Bool { rounded(scale: places).exact }
+
+    /// round(r × 10^scale), ties away from zero, and whether nothing was rounded away.
+    private func rounded(scale: Int) -> (value: BigInteger, exact: Bool) {
+        let power = (try? BigInteger(10).power(BigInteger(abs(scale)))) ?? 1
+        let (n, d) = scale >= 0 ? (num * power, den) : (num, den * power)
+        let (q, r) = (try? n.quotientAndRemainder(dividingBy: d)) ?? (0, 0)
+        let twice = r.magnitude * 2
+        if twice >= d { return (n.isNegative ? q - 1 : q + 1, false) }
+        return (q, r.isZero)
+    }
 }

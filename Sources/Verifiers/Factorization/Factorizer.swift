@@ -6,9 +6,10 @@ internal import CGMP
 /// 2. Each remaining part: a prime (by ``PrimalityTester``) is kept; a perfect power is replaced by its root; a
 ///    word (< 2^64) is factored completely by FLINT's `n_factor`; anything else is split by the elliptic-curve
 ///    method (FLINT's `fmpz_factor_ecm`, Lenstra 1987) with rising bounds from FLINT's tuning table.
-/// 3. Parts up to ``Bounds/maxCompleteFactorBits`` bits get curves tuned for factors of half their size, repeated
-///    until a factor appears (balanced 100-bit semiprimes take milliseconds); larger parts get a bounded search for
-///    factors up to ``Bounds/smoothFactorBits`` bits, and what resists it is reported as the composite cofactor.
+/// 3. Parts up to ``Bounds/maxCompleteFactorBits`` bits get every stage of the table, then more curves, until a
+///    factor appears (balanced 100-bit semiprimes take tens of milliseconds); larger parts get a bounded search for
+///    factors up to ``Bounds/smoothFactorBits`` bits (fewer for parts over 700 bits, where each curve costs more),
+///    and what resists it is reported as the composite cofactor.
 ///
 /// The curves come from a fixed seed, so the same input always gives the same output.
 public struct Factorizer: Sendable {
@@ -84,28 +85,32 @@ public struct Factorizer: Sendable {
         (72, 30000, 131), (76, 50000, 161), (80, 70000, 190),
     ]
 
-    /// How many times the top stage is repeated for a part that must be factored completely.
-    static let completeRounds = 24
+    /// How many more times, each with twice the curves, the top stage runs for a part that must be factored
+    /// completely. (Repeating one call would repeat its curves: FLINT draws them from a state it seeds itself.)
+    static let completeDoublings = 4
 
     /// A nontrivial factor of the composite `n` (no factor below 4096, not a perfect power), or nil.
+    ///
+    /// Stages climb FLINT's table from 20-bit factors up to the target size and, for parts that must be factored
+    /// completely, on to the top of the table and then with doubling curve counts, stopping at the first factor.
     private func findFactor(_ n: BigInteger) -> BigInteger? {
         let complete = n.bitWidth <= bounds.maxCompleteFactorBits
-        let targetBits = complete ? (n.bitWidth + 1) / 2 : bounds.smoothFactorBits
-        let stages = Self.ecmTuning.filter { $0.bits <= max(targetBits, 20) }
-        let rounds = complete ? Self.completeRounds : 1
-        var seed: UInt = 1
-        for stage in stages.indices {
-            let repeats = stage == stages.count - 1 ? rounds : 1
-            for _ in 0..<repeats {
-                seed += 1
-                var found = MPZ()
-                let hit = n.withPointer { np in
-                    found.withMutablePointer { cgmp_flint_ecm($0, np, stages[stage].curves, stages[stage].b1, seed) }
-                }
-                if hit != 0 {
-                    let d = BigInteger(copying: found)
-                    if d > 1 && d < n && n.isDivisible(by: d) { return d }
-                }
+        // A curve costs about the square of the size, so big parts get a shallower search.
+        let searchBits = n.bitWidth <= 700 ? bounds.smoothFactorBits : n.bitWidth <= 2000 ? 28 : 20
+        var stages = complete ? Self.ecmTuning : Self.ecmTuning.filter { $0.bits <= searchBits }
+        if complete, let top = stages.last {
+            for doubling in 1...Self.completeDoublings {
+                stages.append((top.bits, top.b1, top.curves << doubling))
+            }
+        }
+        for (index, stage) in stages.enumerated() {
+            var found = MPZ()
+            let hit = n.withPointer { np in
+                found.withMutablePointer { cgmp_flint_ecm($0, np, stage.curves, stage.b1, UInt(index + 1)) }
+            }
+            if hit != 0 {
+                let d = BigInteger(copying: found)
+                if d > 1 && d < n && n.isDivisible(by: d) { return d }
             }
         }
         return nil

@@ -107,18 +107,15 @@ public struct StatedValueJudge: Sendable {
             case .decimalPlaces(let n) where n >= written:
                 unitPlace = n
                 mustRound = true
-            case .significantFigures(let n):
-                let place = n - 1 - leadingDigitPosition(t)
-                if place >= written {
-                    unitPlace = place
-                    mustRound = true
-                }
+            case .significantFigures(let n) where Self.significantDigits(of: y) <= n:
+                unitPlace = n - 1 - leadingDigitPosition(t)
+                mustRound = true
             default: break
             }
             let u = ExactDecimal.unit(decimalPlace: unitPlace)
             let halfU = ExactDecimal(units: 5, scale: unitPlace + 1)
             let d = (t - y).magnitude
-            let delta = truth.exact ? ExactDecimal(units: 0, scale: 0) : ExactDecimal(units: 5, scale: places + 1)
+            let delta = truth.valueIsExact ? ExactDecimal(units: 0, scale: 0) : ExactDecimal(units: 5, scale: places + 1)
             judgement.unit = u.description
             judgement.errorInUnits = ratio(d, u)
 
@@ -177,6 +174,15 @@ public struct StatedValueJudge: Sendable {
     private func isTruncation(_ y: ExactDecimal, of t: ExactDecimal, places: Int) -> Bool {
         let cut = t.rescaled(to: places)  // truncates toward zero
         return cut == y
+    }
+
+    /// How many significant digits a stated decimal shows (trailing zeros of an integer do not count).
+    static func significantDigits(of y: ExactDecimal) -> Int {
+        var digits = Substring(y.units.magnitude.description)
+        if y.scale <= 0 {
+            while digits.count > 1, digits.last == "0" { digits = digits.dropLast() }
+        }
+        return digits.count
     }
 
     /// The power of ten of the leading digit of t (0 for 1.x, −1 for 0.x, …).

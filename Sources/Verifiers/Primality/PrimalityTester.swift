@@ -15,7 +15,7 @@ internal import CGMP
 public struct PrimalityTester: Sendable {
     public var bounds: Bounds
     /// Miller–Rabin rounds added to BPSW for numbers too large to prove.
-    public static let extraRounds = 10
+    public static let extraRounds = 5
     /// The largest Miller–Rabin base tried when looking for a witness to show.
     public static let maxWitnessBase = 10_000
 

@@ -1,0 +1,28 @@
+# mathcheck: the two commands a new user needs are `make demo` and `make test`.
+.PHONY: demo test bench deps build format
+
+BIN := .build/release/mathcheck
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build -c release
+
+# The main job: the calculator on the forum thread's questions.
+demo: build
+	@echo '$$ mathcheck call is_prime '"'"'{"n":"34792834"}'"'"
+	@$(BIN) call is_prime '{"n":"34792834"}'
+	@echo '$$ mathcheck call factorize '"'"'{"n":"583835"}'"'"
+	@$(BIN) call factorize '{"n":"583835"}'
+	@echo '$$ mathcheck call evaluate '"'"'{"expression":"cos(3532)"}'"'"
+	@$(BIN) call evaluate '{"expression":"cos(3532)"}'
+
+test: deps
+	swift test
+
+bench: deps
+	swift run -c release --package-path Benchmarks mathcheck-bench
+
+format:
+	swift format --in-place --recursive Sources Tests Benchmarks/Sources
