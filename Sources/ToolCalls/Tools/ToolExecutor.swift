@@ -63,8 +63,8 @@ public struct ToolExecutor: Sendable {
             evidence = ["factor": .string(factor.description), "cofactor": .string(cofactor.description)]
         case .millerRabinWitness(let base):
             evidence = ["witness": .string(String(base)), "test": "miller_rabin"]
-        case .strongLucasFailure:
-            evidence = ["test": "strong_lucas", "note": "passes base-2 Miller-Rabin but fails the strong Lucas test"]
+        case .lucasFailure:
+            evidence = ["test": "lucas", "note": "passes base-2 Miller-Rabin but fails the Lucas test (Selfridge parameters)"]
         case .trialDivision:
             evidence = ["method": "trial_division"]
         case .bpswBelow2To64:

@@ -44,6 +44,7 @@ extension Evaluator {
             pi.withPointer { pp in r.set { mpfr_mul($0, $0, pp, MPFR_RNDN) } }
             r.set { mpfr_div_ui($0, $0, 180, MPFR_RNDN) }
             r.exact = r.exact && r.isZero
+            r.correctlyRounded = r.exact
             return r
         case .radians(let a):
             return try compute(a, bits, unit)
@@ -69,6 +70,7 @@ extension Evaluator {
         var r = MPFR(precision: bits)
         x.withPointer { xp in y.withPointer { yp in r.set { op($0, xp, yp) } } }
         r.exact = r.exact && x.exact && y.exact
+        r.correctlyRounded = r.correctlyRounded && x.exact && y.exact
         try checkFinite(r, "the result")
         return r
     }
@@ -137,6 +139,7 @@ extension Evaluator {
                 pi.set { mpfr_const_pi($0, MPFR_RNDN) }
                 pi.withPointer { pp in r.set { mpfr_div($0, $0, pp, MPFR_RNDN) } }
                 r.exact = r.exact && r.isZero
+                r.correctlyRounded = r.exact
             }
         default:
             preconditionFailure("trigonometric functions are handled by trigonometric(_:_:_:_:)")
@@ -175,6 +178,7 @@ extension Evaluator {
                 }
             }
             r.exact = r.exact && x.exact
+            r.correctlyRounded = r.correctlyRounded && x.exact
         case .none:
             let x = try compute(a, bits, unit)
             try checkArgument(x)
@@ -186,6 +190,7 @@ extension Evaluator {
                 }
             }
             r.exact = r.exact && x.exact
+            r.correctlyRounded = r.correctlyRounded && x.exact
         }
         if f == .csc || f == .sec || f == .cot {
             guard !r.isZero else { throw VerifierError(.domain, "\(f.rawValue) is undefined at this angle (a pole)") }

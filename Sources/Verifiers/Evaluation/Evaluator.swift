@@ -61,6 +61,14 @@ public struct Evaluator: Sendable {
                 if case .decimalPlaces(let k) = precision { evaluation.valueIsExact = isExact(current, decimalPlaces: k) }
                 return evaluation
             }
+            if current.correctlyRounded {
+                // One rounding of exact inputs: the true value is within half an ulp, so one evaluation can settle.
+                if let value = settle(current, current, precision).value {
+                    return Evaluation(
+                        expression: text, value: value, precision: precision, angleUnit: angleUnit, exact: false,
+                        workingPrecision: bits, zeroBound: nil)
+                }
+            }
             if let before = previous {
                 let settled = settle(current, before, precision)
                 if let value = settled.value {

@@ -7,10 +7,14 @@ internal import CGMP
 struct MPFR: ~Copyable {
     var raw: __mpfr_struct
     var exact: Bool
+    /// Whether the value is the correctly rounded result of exact inputs (at most one rounding, ≤ ½ ulp away),
+    /// which settles its rounding without a second evaluation.
+    var correctlyRounded: Bool
 
     init(precision: Int) {
         raw = __mpfr_struct()
         exact = true
+        correctlyRounded = true
         mpfr_init2(&raw, mpfr_prec_t(precision))
     }
 
@@ -29,10 +33,15 @@ struct MPFR: ~Copyable {
         try withUnsafeMutablePointer(to: &raw, body)
     }
 
-    /// Applies an MPFR operation that writes into `self`, folding its ternary result into ``exact``.
+    /// Applies an MPFR operation that writes into `self`, folding its ternary result into ``exact`` and
+    /// ``correctlyRounded`` (a second rounding ends the guarantee). Operations that read another inexact value must
+    /// clear ``correctlyRounded`` themselves.
     mutating func set(_ operation: (UnsafeMutablePointer<__mpfr_struct>) -> Int32) {
         let ternary = withMutablePointer(operation)
-        if ternary != 0 { exact = false }
+        if ternary != 0 {
+            if !exact { correctlyRounded = false }
+            exact = false
+        }
     }
 
     var isZero: Bool { withPointer { mpfr_zero_p($0) != 0 } }

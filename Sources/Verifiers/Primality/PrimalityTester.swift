@@ -35,11 +35,17 @@ public struct PrimalityTester: Sendable {
                 "n has \(n.description.count) digits and no prime factor below \(SmallPrimes.bound); a full primality "
                     + "test is limited to \(bounds.maxPrimalityBits) bits (about \(bounds.maxPrimalityBits * 3 / 10) digits)")
         }
-        let provable = n.bitWidth <= bounds.maxProofBits
-        let reps = provable ? 24 : 24 + Self.extraRounds
-        let screen = n.withPointer { __gmpz_probab_prime_p($0, Int32(reps)) }
-        guard screen != 0 else { return compositeWithoutFactor(n) }
-        guard provable else {
+        // BPSW, with the Miller–Rabin half first: when base 2 is a witness, that is the evidence.
+        var test = MillerRabin(n)
+        if test.isWitness(2) { return composite(n, witness: 2) }
+        if n.withPointer({ cgmp_flint_lucas($0) }) == 0 { return compositeWithoutFactor(n) }
+        guard n.bitWidth <= bounds.maxProofBits else {
+            // Extra rounds with bases drawn from n itself: fixed bases can be fooled by construction.
+            var rng = BaseSequence(n)
+            for _ in 0..<Self.extraRounds {
+                let base = rng.next()
+                if test.isWitness(base) { return composite(n, witness: base) }
+            }
             return PrimalityVerdict(
                 n: n, isPrime: true, certainty: .probable, evidence: .bpswAndMillerRabin(rounds: Self.extraRounds))
         }
@@ -60,18 +66,25 @@ public struct PrimalityTester: Sendable {
     // MARK: - Implementation
 
     private func verdict(forWord u: UInt64, n: BigInteger) -> PrimalityVerdict {
+        if let p = SmallPrimes.smallestFactor(ofWord: u) {
+            if p == u { return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .trialDivision) }
+            return composite(n, factor: BigInteger(p))
+        }
         if u < SmallPrimes.bound * SmallPrimes.bound {
-            for p in SmallPrimes.all {
-                if p * p > u { break }
-                if u % p == 0 { return composite(n, factor: BigInteger(p)) }
-            }
             return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .trialDivision)
         }
+        if cgmp_word_is_strong_probable_prime(UInt(u), 2) == 0 { return composite(n, witness: 2) }
         if n_is_prime(UInt(u)) != 0 {
             return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .bpswBelow2To64)
         }
-        for p in SmallPrimes.all where u % p == 0 { return composite(n, factor: BigInteger(p)) }
+        for base in 3..<UInt(Self.maxWitnessBase) where cgmp_word_is_strong_probable_prime(UInt(u), base) == 0 {
+            return composite(n, witness: Int(base))
+        }
         return compositeWithoutFactor(n)
+    }
+
+    private func composite(_ n: BigInteger, witness: Int) -> PrimalityVerdict {
+        PrimalityVerdict(n: n, isPrime: false, certainty: .proven, evidence: .millerRabinWitness(base: witness))
     }
 
     private func composite(_ n: BigInteger, factor: BigInteger) -> PrimalityVerdict {
@@ -82,7 +95,7 @@ public struct PrimalityTester: Sendable {
     private func compositeWithoutFactor(_ n: BigInteger) -> PrimalityVerdict {
         let evidence: PrimalityEvidence =
             Self.millerRabinWitness(for: n, maxBase: Self.maxWitnessBase).map { .millerRabinWitness(base: $0) }
-            ?? .strongLucasFailure
+            ?? .lucasFailure
         return PrimalityVerdict(n: n, isPrime: false, certainty: .proven, evidence: evidence)
     }
 
@@ -99,42 +112,81 @@ public struct PrimalityTester: Sendable {
 
     /// The smallest base a in 2...maxBase that is a strong witness for the compositeness of odd `n` > 3.
     ///
-    /// With n − 1 = d·2^s (d odd), a is a witness when a^d ≢ 1 and a^(d·2^r) ≢ n − 1 (mod n) for all 0 ≤ r < s.
     /// At least three quarters of all bases are witnesses for any odd composite (Rabin 1980), so the search ends
     /// at once except for numbers built to fool small bases (Arnault's needs 307).
     static func millerRabinWitness(for n: BigInteger, maxBase: Int) -> Int? {
         guard !n.isEven, n > 3 else { return n.isEven && n > 2 ? 2 : nil }
-        var nMinusOne = MPZ()
-        var d = MPZ()
-        var x = MPZ()
-        var a = MPZ()
-        n.withPointer { np in
-            nMinusOne.withMutablePointer { __gmpz_sub_ui($0, np, 1) }
-        }
-        let s = nMinusOne.withPointer { Int(__gmpz_scan1($0, 0)) }
-        nMinusOne.withPointer { nm in d.withMutablePointer { __gmpz_tdiv_q_2exp($0, nm, UInt(s)) } }
+        var test = MillerRabin(n)
         let limit = n.intValue.map { min(maxBase, $0 - 2) } ?? maxBase
         guard limit >= 2 else { return nil }
-        return n.withPointer { np -> Int? in
-            nMinusOne.withPointer { nm -> Int? in
-                d.withPointer { dp -> Int? in
-                    x.withMutablePointer { xp -> Int? in
-                        a.withMutablePointer { ap -> Int? in
-                            bases: for base in 2...limit {
-                                __gmpz_set_ui(ap, UInt(base))
-                                __gmpz_powm(xp, ap, dp, np)
-                                if __gmpz_cmp_ui(xp, 1) == 0 || __gmpz_cmp(xp, nm) == 0 { continue }
-                                for _ in 1..<max(s, 1) {
-                                    __gmpz_powm_ui(xp, xp, 2, np)
-                                    if __gmpz_cmp(xp, nm) == 0 { continue bases }
-                                }
-                                return base
+        for base in 2...limit where test.isWitness(base) { return base }
+        return nil
+    }
+}
+
+/// The strong probable-prime test (Miller 1976, Rabin 1980) for one odd n > 3, with scratch values reused across
+/// bases.
+///
+/// With n − 1 = d·2^s (d odd), a is a witness when a^d ≢ 1 and a^(d·2^r) ≢ n − 1 (mod n) for all 0 ≤ r < s: no
+/// prime allows that, so a witness proves n composite.
+struct MillerRabin: ~Copyable {
+    private let n: BigInteger
+    private var nMinusOne: MPZ
+    private var d: MPZ
+    private var x = MPZ()
+    private var a = MPZ()
+    private let s: Int
+
+    init(_ n: BigInteger) {
+        var minusOne = MPZ()
+        n.withPointer { np in minusOne.withMutablePointer { __gmpz_sub_ui($0, np, 1) } }
+        let shift = minusOne.withPointer { Int(__gmpz_scan1($0, 0)) }
+        var odd = MPZ()
+        minusOne.withPointer { m in odd.withMutablePointer { __gmpz_tdiv_q_2exp($0, m, UInt(shift)) } }
+        self.n = n
+        self.nMinusOne = minusOne
+        self.d = odd
+        self.s = shift
+    }
+
+    mutating func isWitness(_ base: Int) -> Bool {
+        let s = self.s
+        return n.withPointer { np in
+            nMinusOne.withPointer { nm in
+                d.withPointer { dp in
+                    x.withMutablePointer { xp in
+                        a.withMutablePointer { ap in
+                            __gmpz_set_ui(ap, UInt(base))
+                            __gmpz_powm(xp, ap, dp, np)
+                            if __gmpz_cmp_ui(xp, 1) == 0 || __gmpz_cmp(xp, nm) == 0 { return false }
+                            for _ in 1..<max(s, 1) {
+                                __gmpz_powm_ui(xp, xp, 2, np)
+                                if __gmpz_cmp(xp, nm) == 0 { return false }
                             }
-                            return nil
+                            return true
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// Miller–Rabin bases in [3, 2^62) drawn deterministically from n (SplitMix64 seeded with n's low bits and size),
+/// so the same n always gets the same bases but no fixed list can be targeted.
+struct BaseSequence {
+    private var state: UInt64
+
+    init(_ n: BigInteger) {
+        let low = n.withPointer { UInt64(__gmpz_getlimbn($0, 0)) }
+        state = low ^ (UInt64(n.bitWidth) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    mutating func next() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return 3 + Int((z ^ (z >> 31)) >> 2)
     }
 }

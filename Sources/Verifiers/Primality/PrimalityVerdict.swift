@@ -17,9 +17,9 @@ public enum PrimalityEvidence: Sendable, Equatable {
     /// `base` is a strong (Miller–Rabin) witness: with n − 1 = d·2^s, base^d ≢ 1 and base^(d·2^r) ≢ −1 (mod n)
     /// for every 0 ≤ r < s, which no prime allows.
     case millerRabinWitness(base: Int)
-    /// n failed the strong Lucas half of BPSW (Selfridge parameters) while passing base-2 Miller–Rabin and no
-    /// small Miller–Rabin witness was found: composite, since every prime passes the strong Lucas test.
-    case strongLucasFailure
+    /// n failed the Lucas half of BPSW (Selfridge's parameters, FLINT's test) while passing base-2 Miller–Rabin,
+    /// and no Miller–Rabin witness below the search bound was found: composite, since every prime passes it.
+    case lucasFailure
     /// No prime below √n divides n (n < 2^24 here).
     case trialDivision
     /// n < 2^64 passed BPSW, which no composite below 2^64 passes (Feitsma–Galway list of base-2 pseudoprimes).

@@ -1,8 +1,9 @@
-/// The primes below 4096, and the same primes grouped so that each group's product fits in 64 bits.
+/// The primes below 4096, grouped for fast trial division of big numbers and with inverses for words.
 ///
-/// Trial division divides the big number once per group (`mpz_tdiv_ui` by the product) and then tests the
-/// one-word remainder against each prime of the group, which is about six times fewer big divisions than dividing
-/// by each prime (the same trick GMP's `mpz_probab_prime_p` uses).
+/// Big numbers are divided once per group (`mpz_fdiv_ui` by the group's product, which fits in 64 bits) and the
+/// one-word remainder is tested against each prime of the group, about six times fewer big divisions than one
+/// per prime (GMP's `mpz_probab_prime_p` does the same). Words use Granlund and Montgomery's test: for odd p,
+/// p divides u exactly when u · p⁻¹ mod 2^64 ≤ ⌊(2^64 − 1)/p⌋, one multiplication and no division.
 enum SmallPrimes {
     static let bound: UInt64 = 4096
 
@@ -37,4 +38,20 @@ enum SmallPrimes {
         if !members.isEmpty { groups.append((product, members)) }
         return groups
     }()
+
+    /// For each odd prime p below the bound: p, p⁻¹ mod 2^64 and ⌊(2^64 − 1)/p⌋.
+    static let oddInverses: [(prime: UInt64, inverse: UInt64, limit: UInt64)] = all.dropFirst().map { p in
+        // Newton's iteration doubles the correct low bits each step: p·p ≡ 1 (mod 8) gives 3 bits to start.
+        var inverse = p
+        for _ in 0..<5 { inverse = inverse &* (2 &- p &* inverse) }
+        return (p, inverse, UInt64.max / p)
+    }
+
+    /// The smallest prime below the bound dividing the word u > 1, if any (u itself when u is such a prime).
+    @inline(__always)
+    static func smallestFactor(ofWord u: UInt64) -> UInt64? {
+        if u & 1 == 0 { return 2 }
+        for entry in oddInverses where u &* entry.inverse <= entry.limit { return entry.prime }
+        return nil
+    }
 }

@@ -1,0 +1,3 @@
+// The raw library calls the benchmarks measure mathcheck against.
+#include <gmp.h>
+#include <mpfr.h>

@@ -1,0 +1,10 @@
+import Foundation
+
+// `make bench`: prints Markdown tables for BENCHMARKS.md. Each mathcheck figure is measured next to its baseline
+// in the same run, so the ratios hold whatever the machine's speed.
+let harness = Harness()
+print("# mathcheck benchmarks")
+print("\nCommand: `make bench` (swift run -c release --package-path Benchmarks mathcheck-bench)")
+print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+CoreBenchmarks.run(harness)
+print("\n<!-- checksum \(sink) -->")
