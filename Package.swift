@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "mathcheck", targets: ["mathcheck"]),
         .library(name: "Verifiers", targets: ["Verifiers"]),
         .library(name: "ToolCalls", targets: ["ToolCalls"]),
+        .library(name: "Audit", targets: ["Audit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,10 +31,11 @@ let package = Package(
         ),
         .target(name: "Verifiers", dependencies: ["CGMP"], swiftSettings: swiftSettings),
         .target(name: "ToolCalls", dependencies: ["Verifiers"], swiftSettings: swiftSettings),
+        .target(name: "Audit", dependencies: ["ToolCalls"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "mathcheck",
             dependencies: [
-                "ToolCalls",
+                "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -42,6 +44,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "VerifiersTests", dependencies: ["Verifiers"], swiftSettings: swiftSettings),
         .testTarget(name: "ToolCallsTests", dependencies: ["ToolCalls"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuditTests", dependencies: ["Audit"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["mathcheck"], swiftSettings: swiftSettings),
     ]
 )

@@ -207,16 +207,24 @@ public struct StatedValueJudge: Sendable {
     // MARK: - Exact forms
 
     private func judgeExact(stated: String, expression: Expression, angleUnit: AngleUnit) -> Judgement {
+        do {
+            let statedExpression = try ExpressionParser.parse(stated, bounds: evaluator.bounds)
+            return judgeExact(statedExpression: statedExpression, stated: stated, expression: expression, angleUnit: angleUnit)
+        } catch {
+            return Judgement(
+                verdict: .unverified, match: nil, stated: stated, rule: .exact, trueValue: nil, trueValueExact: false,
+                unit: nil, errorInUnits: nil,
+                reason: "the stated value is not a number or an expression mathcheck reads: \(error.message)")
+        }
+    }
+
+    /// Judges an exact form, already parsed, against the true value.
+    public func judgeExact(statedExpression: Expression, stated: String, expression: Expression, angleUnit: AngleUnit)
+        -> Judgement
+    {
         var judgement = Judgement(
             verdict: .unverified, match: nil, stated: stated, rule: .exact, trueValue: nil, trueValueExact: false,
             unit: nil, errorInUnits: nil, reason: nil)
-        let statedExpression: Expression
-        do {
-            statedExpression = try ExpressionParser.parse(stated, bounds: evaluator.bounds)
-        } catch {
-            judgement.reason = "the stated value is not a number or an expression mathcheck reads: \(error.message)"
-            return judgement
-        }
         // Correctly rounded representations of equal numbers are identical, so different strings prove the values
         // differ; identical strings at 40 digits are equality at the working precision.
         let digits = 40

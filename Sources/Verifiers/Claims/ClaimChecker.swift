@@ -1,0 +1,191 @@
+/// Verifies claims with the exact verifiers and fills in verdict, expected value and evidence.
+///
+/// Verdicts are `correct` or `wrong` only when the check was done exactly; anything beyond the bounds, or a form
+/// that cannot be evaluated, is `unverified` with the reason.
+struct ClaimChecker {
+    let bounds: Bounds
+    let tester: PrimalityTester
+    let factorizer: Factorizer
+    let judge: StatedValueJudge
+
+    init(bounds: Bounds) {
+        self.bounds = bounds
+        tester = PrimalityTester(bounds: bounds)
+        factorizer = Factorizer(bounds: bounds)
+        judge = StatedValueJudge(evaluator: Evaluator(bounds: bounds))
+    }
+
+    func check(_ claim: inout Claim) {
+        if claim.reason != nil {
+            claim.verdict = .unverified
+            return
+        }
+        switch claim.statement {
+        case .primality(let n, let isPrime):
+            checkPrimality(&claim, n, isPrime)
+        case .divisibility(let n, let d, let divides):
+            guard !d.isZero else {
+                unverified(&claim, "division by zero")
+                return
+            }
+            let truth = n.isDivisible(by: d)
+            claim.verdict = truth == divides ? .correct : .wrong
+            let r = (try? n.modulo(d)) ?? 0
+            claim.expected = truth ? "\(d) divides \(n): \(n) = \(d) × \(n.dividedExactly(by: d))" : "\(d) does not divide \(n): remainder \(r)"
+            claim.evidence = [("remainder", r.description)]
+        case .division(let n, let d, let q, let r):
+            guard let (tq, tr) = try? n.quotientAndRemainder(dividingBy: d) else {
+                unverified(&claim, "division by zero")
+                return
+            }
+            claim.verdict = tq == q && tr == r ? .correct : .wrong
+            claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
+            claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
+        case .factorization(let n, let factors, let primes):
+            checkFactorization(&claim, n, factors, primes)
+        case .primeFactors(let n, let listed):
+            guard let f = try? factorizer.factor(n), f.complete else {
+                unverified(&claim, "too large to factor completely")
+                return
+            }
+            let truth = f.factors.map(\.prime)
+            claim.verdict = Set(listed) == Set(truth) ? .correct : .wrong
+            claim.expected = "the prime factors of \(n) are " + truth.map(\.description).joined(separator: ", ")
+            claim.evidence = [("factorization", Self.product(f))]
+        case .value(let expression, let stated, let statedExpression, let rule, let unit, let negated):
+            checkValue(&claim, expression, stated, statedExpression, rule, unit, negated)
+        }
+    }
+
+    private func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool) {
+        guard let verdict = try? tester.verdict(for: n) else {
+            unverified(&claim, "\(n.description.count)-digit number: too large to test")
+            return
+        }
+        if verdict.isPrime == isPrime && verdict.certainty == .probable && isPrime {
+            // A probable prime agrees with the claim, but nothing was proven.
+            unverified(&claim, "probable prime (BPSW + Miller-Rabin), not proven")
+            claim.expected = "probably prime"
+            return
+        }
+        claim.verdict = verdict.isPrime == isPrime ? .correct : .wrong
+        switch verdict.evidence {
+        case .factor(let p, let cofactor):
+            claim.expected = "composite: " + compositeText(n, p, cofactor)
+            claim.evidence = [("factor", p.description), ("cofactor", cofactor.description)]
+        case .millerRabinWitness(let base):
+            claim.expected = "composite"
+            if let f = try? factorizer.factor(n), f.complete, f.factors.count > 0 {
+                claim.expected = "composite: " + Self.product(f)
+            }
+            claim.evidence = [("witness", String(base)), ("test", "miller_rabin")]
+        case .lucasFailure:
+            claim.expected = "composite"
+            claim.evidence = [("test", "lucas")]
+        case .belowTwo:
+            claim.expected = "not prime: integers below 2 are not prime"
+        case .trialDivision, .bpswBelow2To64, .flintProof, .bpswAndMillerRabin:
+            claim.expected = "prime"
+            claim.evidence = [("method", Self.method(verdict.evidence)), ("certainty", verdict.certainty.rawValue)]
+        }
+    }
+
+    /// "2 × 17396417", or the full factorization when the cofactor is small enough to factor.
+    private func compositeText(_ n: BigInteger, _ p: BigInteger, _ cofactor: BigInteger) -> String {
+        if n.bitWidth <= 128, let f = try? factorizer.factor(n), f.complete { return Self.product(f) }
+        return "\(p) × \(cofactor)"
+    }
+
+    static func product(_ f: Factorization) -> String {
+        var parts = f.factors.map { $0.exponent == 1 ? $0.prime.description : "\($0.prime)^\($0.exponent)" }
+        if let c = f.cofactor { parts.append("\(c) (composite)") }
+        return parts.joined(separator: " × ")
+    }
+
+    static func method(_ evidence: PrimalityEvidence) -> String {
+        switch evidence {
+        case .trialDivision: return "trial_division"
+        case .bpswBelow2To64: return "bpsw"
+        case .flintProof: return "flint_fmpz_is_prime"
+        case .bpswAndMillerRabin: return "bpsw+miller_rabin"
+        default: return ""
+        }
+    }
+
+    private func checkFactorization(
+        _ claim: inout Claim, _ n: BigInteger, _ factors: [(BigInteger, BigInteger)], _ primes: Bool
+    ) {
+        var product: BigInteger = 1
+        for (base, exponent) in factors {
+            guard let power = try? base.power(exponent, bounds: bounds) else {
+                unverified(&claim, "a factor is too large to multiply out")
+                return
+            }
+            product *= power
+            if product.bitWidth > bounds.maxPowerBits {
+                unverified(&claim, "the product is too large")
+                return
+            }
+        }
+        let full = (try? factorizer.factor(n)).flatMap { $0.complete ? $0 : nil }
+        let truth = full.map(Self.product)
+        if product != n {
+            claim.verdict = .wrong
+            claim.expected = "the product is \(product), not \(n)" + (truth.map { "; \(n) = \($0)" } ?? "")
+            claim.evidence = [("product", product.description)]
+            return
+        }
+        claim.verdict = .correct
+        claim.expected = truth.map { "\(n) = \($0)" }
+        claim.evidence = [("product", product.description)]
+        guard primes else { return }
+        for (base, _) in factors {
+            guard let verdict = try? tester.verdict(for: base) else {
+                unverified(&claim, "factor \(base) is too large to test for primality")
+                return
+            }
+            if !verdict.isPrime {
+                claim.verdict = .wrong
+                claim.evidence.append(("not_prime", base.description))
+                if case .factor(let p, _) = verdict.evidence { claim.evidence.append(("factor_of_\(base)", p.description)) }
+                return
+            }
+        }
+    }
+
+    private func checkValue(
+        _ claim: inout Claim, _ expression: Expression, _ stated: String, _ statedExpression: Expression?,
+        _ rule: StatedValueRule, _ unit: AngleUnit, _ negated: Bool
+    ) {
+        let judgement: Judgement
+        if rule == .exact, let statedExpression {
+            judgement = judge.judgeExact(statedExpression: statedExpression, stated: stated, expression: expression, angleUnit: unit)
+        } else {
+            judgement = judge.judge(stated: stated, expression: expression, angleUnit: unit, rule: rule)
+        }
+        claim.verdict = judgement.verdict
+        if negated && judgement.verdict != .unverified {
+            claim.verdict = judgement.verdict == .correct ? .wrong : .correct
+        }
+        claim.reason = judgement.reason
+        claim.expected = judgement.trueValue
+        var evidence: [(String, String)] = []
+        if let t = judgement.trueValue { evidence.append(("true_value", t)) }
+        evidence.append(("angle_unit", unit.rawValue))
+        switch rule {
+        case .asWritten: evidence.append(("rule", "as_written"))
+        case .decimalPlaces(let n): evidence.append(("rule", "decimals:\(n)"))
+        case .significantFigures(let n): evidence.append(("rule", "significant:\(n)"))
+        case .exact: evidence.append(("rule", "exact"))
+        }
+        if let m = judgement.match { evidence.append(("match", m.rawValue)) }
+        if let u = judgement.unit { evidence.append(("unit", u)) }
+        if let e = judgement.errorInUnits { evidence.append(("error_units", e)) }
+        claim.evidence = evidence
+    }
+
+    private func unverified(_ claim: inout Claim, _ reason: String) {
+        claim.verdict = .unverified
+        claim.reason = reason
+    }
+}

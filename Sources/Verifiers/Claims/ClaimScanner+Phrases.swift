@@ -1,0 +1,407 @@
+extension ClaimScanner {
+    // MARK: - Statements in words
+
+    mutating func scanPhrases() {
+        var i = 0
+        while i < stream.count {
+            if let (n, next) = subject(at: i) {
+                if let end = predicate(subject: n, from: i, at: next) {
+                    i = end
+                    continue
+                }
+            }
+            if let end = dividesPhrase(at: i) ?? valuePhrase(at: i) ?? primeFactorsPhrase(at: i)
+                ?? factorizationPhrase(at: i)
+            {
+                i = end
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
+    func subject(at i: Int) -> (BigInteger, Int)? {
+        if let n = stream.integer(i) {
+            // Not the tail of an expression ("7 × 13 is …" is about 91, not 13).
+            if let k = stream.kind(i - 1), [.times, .divide, .plus, .minus, .power, .equals, .approx].contains(k) {
+                return nil
+            }
+            if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
+            return (n, i + 1)
+        }
+        guard let n = question.subject else { return nil }
+        if stream.isWord(i, "it") { return (n, i + 1) }
+        if stream.isWord(i, "it's") { return (n, i) }  // the copula is inside the word
+        if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
+            return (n, i + 2)
+        }
+        return nil
+    }
+
+    /// "is (not) (a) prime (number)", "is divisible by 3, 5 and 7", "is a multiple of 7", "is even",
+    /// "is a (prime) factor of N": adds the claims and returns the index after the phrase.
+    mutating func predicate(subject n: BigInteger, from start: Int, at i: Int) -> Int? {
+        var j = i
+        var negated = false
+        if stream.isWord(j, "it's") {
+            j += 1
+        } else if stream.isWord(j, in: ["isn't", "isnt"]) {
+            negated = true
+            j += 1
+        } else if stream.isWord(j, "is") {
+            j += 1
+        } else if stream.isWord(j, "can"), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
+            j += 2
+        } else if stream.isWord(j, in: ["cannot", "can't"]), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
+            negated = true
+            j += 2
+        } else {
+            return nil
+        }
+        var article = false
+        var the = false
+        while j < stream.count {
+            if stream.isWord(j, in: ["not", "never"]) {
+                negated.toggle()
+                j += 1
+            } else if stream.isWord(j, in: Self.hedgeWords) {
+                return nil
+            } else if stream.isWord(j, in: ["a", "an"]) {
+                article = true
+                j += 1
+            } else if stream.isWord(j, "the") {
+                the = true
+                j += 1
+            } else if stream.isWord(j, in: Self.adverbs) || (the && stream.isWord(j, in: Self.superlatives)) {
+                j += 1
+            } else if stream.kind(j) == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
+                j += 3
+            } else {
+                break
+            }
+        }
+        if isHypothetical(start) { return nil }
+        let key = j
+        // prime / composite
+        if stream.isWord(key, in: ["prime", "composite"]) {
+            let prime = stream.isWord(key, "prime") != negated
+            var end = key + 1
+            if stream.isWord(end, in: ["number", "numbers", "integer"]) { end += 1 }
+            if stream.isWord(end, in: ["if", "unless", "when", "only", "because"]) && !stream.isWord(end, "because") {
+                return nil
+            }
+            if stream.isWord(end, in: ["factor", "divisor"]), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
+                // "7 is a prime factor of 91": 7 is prime and divides 91.
+                add(.primality, .primality(n, isPrime: !negated), start, end + 3)
+                add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, end + 3)
+                return end + 3
+            }
+            if stream.isWord(end, in: ["factorization", "factorisation", "power", "gap", "pair", "triplet"]) { return nil }
+            if the && !stream.isWord(key, "prime") { return nil }
+            add(.primality, .primality(n, isPrime: prime), start, end)
+            return end
+        }
+        // divisible by a, b and c
+        if stream.isWord(key, "divisible") || stream.isWord(key, "divided") {
+            var k = key + 1
+            if stream.isWord(k, in: ["evenly", "exactly"]) { k += 1 }
+            guard stream.isWord(k, "by") else { return nil }
+            let (divisors, end) = numberList(from: k + 1)
+            guard !divisors.isEmpty else { return nil }
+            for (d, _, b) in divisors {
+                // Each divisor is its own claim, from the subject to that divisor.
+                add(.divisibility, .divisibility(n, divisor: d, divides: !negated), start, b)
+            }
+            return end
+        }
+        // a multiple of d
+        if stream.isWord(key, "multiple"), stream.isWord(key + 1, "of"), let d = stream.integer(key + 2) {
+            add(.divisibility, .divisibility(n, divisor: d, divides: !negated), start, key + 3)
+            return key + 3
+        }
+        // a divisor / factor of N
+        if stream.isWord(key, in: ["divisor", "factor"]), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
+            add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, key + 3)
+            return key + 3
+        }
+        // even / odd
+        if stream.isWord(key, in: ["even", "odd"]), !stream.isWord(key + 1, in: ["divisible", "if", "though"]) {
+            var end = key + 1
+            if stream.isWord(end, in: ["number", "integer"]) { end += 1 }
+            let even = stream.isWord(key, "even") != negated
+            add(.divisibility, .divisibility(n, divisor: 2, divides: even), start, end)
+            return end
+        }
+        return nil
+    }
+
+    /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end.
+    func numberList(from i: Int) -> ([(BigInteger, Int, Int)], Int) {
+        var list: [(BigInteger, Int, Int)] = []
+        var j = i
+        while j < stream.count {
+            if stream.isWord(j, in: ["any", "all", "none", "every", "some", "other", "itself", "numbers"]) {
+                return ([], j)  // a universal or vague claim: not checked
+            }
+            guard let d = stream.integer(j), !(stream.kind(j + 1).map { [.times, .power, .divide, .plus, .minus].contains($0) } ?? false) else { break }
+            list.append((d, j, j + 1))
+            j += 1
+            var k = j
+            if stream.kind(k) == .comma { k += 1 }
+            if stream.isWord(k, in: ["and", "or", "nor"]) { k += 1 }
+            if stream.isWord(k, "by") { k += 1 }
+            if stream.kind(k) == .number { j = k } else { break }
+        }
+        if stream.isWord(j, in: ["and", "or"]), stream.isWord(j + 1, in: ["itself", "other", "others", "more"]) { return ([], j) }
+        if stream.isWord(j, "only") { return ([], j) }
+        return (list, j)
+    }
+
+    /// "d divides N", "d does not divide N", "d doesn't divide N".
+    mutating func dividesPhrase(at i: Int) -> Int? {
+        guard let d = stream.integer(i) else { return nil }
+        var j = i + 1
+        var negated = false
+        if stream.isWord(j, in: ["does", "do"]), stream.isWord(j + 1, "not") {
+            negated = true
+            j += 2
+        } else if stream.isWord(j, in: ["doesn't", "don't"]) {
+            negated = true
+            j += 1
+        }
+        if stream.isWord(j, in: ["evenly", "exactly"]) { j += 1 }
+        guard stream.isWord(j, negated ? "divide" : "divides"), let n = stream.integer(j + 1) else { return nil }
+        if isHypothetical(i) { return nil }
+        add(.divisibility, .divisibility(n, divisor: d, divides: !negated), i, j + 2)
+        return j + 2
+    }
+
+    /// "The prime factorization of N is 5 × 7² × 2383" (or ":" or "=").
+    mutating func factorizationPhrase(at i: Int) -> Int? {
+        guard stream.isWord(i, in: ["factorization", "factorisation"]), stream.isWord(i + 1, "of"),
+            let n = stream.integer(i + 2), stream.isWord(i + 3, "is") || stream.kind(i + 3) == .colon
+        else { return nil }
+        var end = i + 4
+        while end < stream.count, Self.isMathToken(stream, end), stream.kind(end) != .equals { end += 1 }
+        while end > i + 4 {
+            if let (_, shape) = ExpressionReader.read(stream, i + 4, end), let factors = shape.productFactors,
+                !shape.hasDivision
+            {
+                if isHypothetical(i) { return nil }
+                let primes = stream.isWord(i - 1, "prime")
+                add(.factorization, .factorization(n, factors: factors, primes: primes), i - (primes ? 1 : 0), end)
+                return end
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// "The prime factors of N are p, q and r".
+    mutating func primeFactorsPhrase(at i: Int) -> Int? {
+        guard stream.isWord(i, "prime"), stream.isWord(i + 1, "factors"), stream.isWord(i + 2, "of"),
+            let n = stream.integer(i + 3), stream.isWord(i + 4, "are")
+        else { return nil }
+        let (list, end) = numberList(from: i + 5)
+        guard !list.isEmpty, !isHypothetical(i) else { return nil }
+        add(.factorization, .primeFactors(n, list.map(\.0)), i, end)
+        return end
+    }
+
+    // MARK: - Function values in words
+
+    /// The function a word names ("sine", "cos", "arctangent", "square root"), if any.
+    static func functionWord(_ s: TokenStream, _ i: Int) -> Expression.Function? {
+        guard s.kind(i) == .word else { return nil }
+        switch s.word(i) {
+        case "sin", "sine": return .sin
+        case "cos", "cosine": return .cos
+        case "tan", "tangent": return .tan
+        case "cot", "cotangent": return .cot
+        case "sec", "secant": return .sec
+        case "csc", "cosecant": return .csc
+        case "arcsin", "arcsine", "asin": return .asin
+        case "arccos", "arccosine", "acos": return .acos
+        case "arctan", "arctangent", "atan": return .atan
+        case "square": return s.isWord(i + 1, "root") ? .sqrt : nil
+        default: return nil
+        }
+    }
+
+    /// "the sine of -0.413 radians", "cos of 30 degrees", "the square root of 5492", "23500 divided by 5":
+    /// the expression, advancing `j` past it.
+    static func phraseExpression(_ s: TokenStream, _ j: inout Int, unit: AngleUnit?) -> (Expression, Bool)? {
+        var k = j
+        if s.isWord(k, "the") { k += 1 }
+        if let f = functionWord(s, k) {
+            k += f == .sqrt ? 2 : 1
+            guard s.isWord(k, "of") else { return nil }
+            k += 1
+            // The argument: a number (with sign), π-multiples, then an optional unit.
+            var end = k
+            while end < s.count, isMathToken(s, end), s.kind(end) != .equals, s.kind(end) != .approx { end += 1 }
+            while end > k {
+                if let (argument, _) = ExpressionReader.read(s, k, end) {
+                    j = end
+                    return (.function(f, argument), true)
+                }
+                end -= 1
+            }
+            return nil
+        }
+        // "X divided by Y", "X times Y", "X plus Y", "X minus Y", "X to the power of Y", "X squared".
+        guard let x = s.integer(k) ?? nil else { return nil }
+        let a = Expression.number(DecimalLiteral(digits: x.description, fractionDigits: 0, exponent: 0))
+        func operand(_ i: Int) -> Expression? {
+            s.integer(i).map { .number(DecimalLiteral(digits: $0.description, fractionDigits: 0, exponent: 0)) }
+        }
+        if s.isWord(k + 1, "divided"), s.isWord(k + 2, "by"), let b = operand(k + 3) {
+            j = k + 4
+            return (.divide(a, b), false)
+        }
+        if s.isWord(k + 1, in: ["times", "plus", "minus"]), let b = operand(k + 2) {
+            j = k + 3
+            if s.isWord(k + 1, "times") { return (.multiply(a, b), false) }
+            return (s.isWord(k + 1, "plus") ? .add(a, b) : .subtract(a, b), false)
+        }
+        if s.isWord(k + 1, "multiplied"), s.isWord(k + 2, "by"), let b = operand(k + 3) {
+            j = k + 4
+            return (.multiply(a, b), false)
+        }
+        if s.isWord(k + 1, "squared") {
+            j = k + 2
+            return (.power(a, .number(DecimalLiteral(digits: "2", fractionDigits: 0, exponent: 0))), false)
+        }
+        return nil
+    }
+
+    /// "the cosine of 3532 radians is approximately -0.99", "the square root of 5492 (which is approximately 74.1)".
+    mutating func valuePhrase(at i: Int) -> Int? {
+        guard Self.functionWord(stream, i) != nil || (stream.isWord(i, "the") && Self.functionWord(stream, i + 1) != nil)
+        else { return nil }
+        var j = i
+        guard let (expression, _) = Self.phraseExpression(stream, &j, unit: question.unit) else { return nil }
+        var k = j
+        if stream.kind(k) == .openParen { k += 1 }
+        if stream.isWord(k, "which") { k += 1 }
+        guard stream.isWord(k, "is") || stream.kind(k) == .equals || stream.kind(k) == .approx else { return nil }
+        k += 1
+        var approximate = stream.kind(k - 1) == .approx
+        while stream.isWord(k, in: ["approximately", "about", "roughly", "around", "equal", "to", "exactly", "nearly"])
+            || stream.kind(k) == .approx || stream.kind(k) == .equals
+        {
+            if !stream.isWord(k, "exactly") && !stream.isWord(k, "equal") && !stream.isWord(k, "to") { approximate = true }
+            k += 1
+        }
+        var negative = false
+        if stream.kind(k) == .minus {
+            negative = true
+            k += 1
+        }
+        guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
+        let stated = (negative ? "-" : "") + stream.numberText(k)
+        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
+        let kind: Claim.Kind = .function
+        add(
+            kind,
+            .value(expression, stated: stated, statedExpression: nil, rule: rule, unit: explicit ?? question.unit ?? .radians,
+                negated: false), i, k + 1)
+        return k + 1
+    }
+
+    static func degreeMeasured(_ e: Expression) -> Bool {
+        switch e {
+        case .degrees: return true
+        case .function(_, let a), .negate(let a): return degreeMeasured(a)
+        default: return false
+        }
+    }
+
+    // MARK: - Yes / no answers
+
+    mutating func scanYesNo() {
+        guard let n = question.subject, question.asksPrimality || question.divisor != nil else { return }
+        func statement(_ yes: Bool) -> (Claim.Kind, Statement) {
+            if let d = question.divisor, !question.asksPrimality {
+                return (.divisibility, .divisibility(n, divisor: d, divides: yes))
+            }
+            return (.primality, .primality(n, isPrime: yes))
+        }
+        var firstWordSeen = false
+        for i in 0..<stream.count {
+            guard stream.isWord(i, in: ["yes", "no"]) else {
+                if stream.kind(i) == .word { firstWordSeen = true }
+                continue
+            }
+            let yes = stream.isWord(i, "yes")
+            let bracketed = stream.kind(i - 1) == .openBracket && stream.kind(i + 1) == .closeBracket
+            let boxed = (1...3).contains { stream.kind(i - $0) == .boxed }
+            let labelled =
+                (stream.kind(i - 1) == .colon && stream.isWord(i - 2, "answer"))
+                || (stream.isWord(i - 1, "is") && stream.isWord(i - 2, "answer"))
+            let leading = !firstWordSeen && (stream.kind(i + 1).map { [.comma, .period, .exclamation, .newline, .closeParen, .closeBracket, .colon, .semicolon].contains($0) } ?? true)
+            firstWordSeen = true
+            guard bracketed || boxed || labelled || leading else { continue }
+            if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
+            let (kind, s) = statement(yes)
+            var claim = Claim(kind: kind, statement: s, bytes: stream[i].start..<stream[i].end)
+            if bracketed { claim.bytes = stream[i - 1].start..<stream[i + 1].end }
+            claim.role = .answer
+            claims.append(claim)
+        }
+    }
+
+    // MARK: - A bare value as the answer
+
+    /// "-0.4" (or "≈ -0.4", "The answer is 0.66") answering "What is the sine of -0.413 radians?".
+    mutating func scanValueAnswer() {
+        guard let target = question.target else { return }
+        // The answer's meaningful tokens, without markup and trailing punctuation.
+        var first = 0
+        var last = stream.count
+        while first < last, [.newline, .approx, .equals].contains(stream.kind(first)!) || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"]) || stream.kind(first) == .colon {
+            first += 1
+        }
+        while last > first, [.newline, .period].contains(stream.kind(last - 1)!) { last -= 1 }
+        guard first < last, last - first <= 3 else { return }
+        var k = first
+        var negative = false
+        if stream.kind(k) == .minus {
+            negative = true
+            k += 1
+        }
+        guard stream.kind(k) == .number else { return }
+        var end = k + 1
+        if stream.isWord(end, in: ["degrees", "radians"]) || stream.kind(end) == .degree { end += 1 }
+        guard end == last else { return }
+        let stated = (negative ? "-" : "") + stream.numberText(k)
+        let rule = question.rule ?? (stated.contains(".") ? .asWritten : .exact)
+        var claim = Claim(
+            kind: question.targetIsFunction ? .function : .arithmetic,
+            statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
+                negated: false),
+            bytes: stream[first].start..<stream[last - 1].end)
+        claim.role = .answer
+        claims.append(claim)
+    }
+
+    // MARK: - Helpers
+
+    mutating func add(_ kind: Claim.Kind, _ statement: Statement, _ from: Int, _ to: Int, highlight: Range<Int>? = nil) {
+        let end = min(to, stream.count)
+        guard from < end else { return }
+        claims.append(Claim(kind: kind, statement: statement, bytes: stream[from].start..<stream[end - 1].end))
+    }
+
+    static let adverbs: [StaticString] = [
+        "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
+        "then", "so", "now", "still", "really", "obviously", "itself", "evidently", "truly", "always", "exactly",
+        "evenly", "both", "surely", "undoubtedly",
+    ]
+
+    static let superlatives: [StaticString] = [
+        "only", "smallest", "largest", "first", "next", "biggest", "last", "even", "odd", "greatest", "least",
+    ]
+}

@@ -1,0 +1,345 @@
+/// Finds the checkable claims in a model's answer: equations and approximations, and statements in words about
+/// primality, divisibility, factorizations and function values.
+///
+/// It works on ``Token``s, never on regular expressions, and it is conservative: questions, conditionals
+/// ("if 91 were prime"), plans ("let's check whether") and hedges ("might be prime") are not claims, because a
+/// correct answer flagged as wrong is the worst mistake an auditor can make.
+struct ClaimScanner {
+    let stream: TokenStream
+    let question: Question
+    var claims: [Claim] = []
+
+    init(_ stream: TokenStream, question: Question) {
+        self.stream = stream
+        self.question = question
+    }
+
+    mutating func scan() -> [Claim] {
+        scanEquations()
+        scanPhrases()
+        scanYesNo()
+        scanValueAnswer()
+        claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        return claims
+    }
+
+    // MARK: - Equations
+
+    /// Whether token i can be part of an equation.
+    static func isMathToken(_ s: TokenStream, _ i: Int) -> Bool {
+        guard let k = s.kind(i) else { return false }
+        switch k {
+        case .number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
+            .fraction, .openParen, .closeParen:
+            return true
+        case .word:
+            if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
+            if s.isWord(i, in: ["degrees", "degree", "deg", "radians", "radian", "rad", "sqrt", "ln", "exp"]) {
+                return true
+            }
+            if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
+            return s.isWord(i, "e") && s.kind(i + 1) == .power
+        default:
+            return false
+        }
+    }
+
+    private mutating func scanEquations() {
+        var i = 0
+        while i < stream.count {
+            guard Self.isMathToken(stream, i), stream.kind(i) != .closeParen else {
+                i += 1
+                continue
+            }
+            // Extend the run; a parenthesis belongs to it only if its content is math without a relation.
+            var j = i
+            var depth = 0
+            while j < stream.count, Self.isMathToken(stream, j) {
+                let k = stream.kind(j)
+                if k == .openParen {
+                    if !parenthesisIsExpression(j) { break }
+                    depth += 1
+                } else if k == .closeParen {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                j += 1
+            }
+            if j > i { processRun(i, j) }
+            i = max(j, i + 1)
+        }
+    }
+
+    private func parenthesisIsExpression(_ open: Int) -> Bool {
+        var depth = 0
+        var j = open
+        while j < stream.count && j < open + 80 {
+            let k = stream.kind(j)
+            if k == .openParen { depth += 1 }
+            if k == .closeParen {
+                depth -= 1
+                if depth == 0 { return true }
+            }
+            if k == .equals || k == .approx || k == .notEqual || !Self.isMathToken(stream, j) { return false }
+            j += 1
+        }
+        return false
+    }
+
+    private mutating func processRun(_ from: Int, _ to: Int) {
+        var relations: [Int] = []
+        for j in from..<to {
+            let k = stream.kind(j)
+            if k == .equals || k == .approx || k == .notEqual { relations.append(j) }
+        }
+        guard !relations.isEmpty else {
+            statedInWords(from, to)
+            return
+        }
+        var truncated = false
+        var end = to
+        if stream.kind(end) == .ellipsis { truncated = true }
+        // Segments between relations.
+        var bounds: [(Int, Int)] = []
+        var start = from
+        for r in relations {
+            bounds.append((start, r))
+            start = r + 1
+        }
+        bounds.append((start, end))
+        _ = truncated
+        end = to
+        var leftExpression: (Expression, ExpressionReader.Shape, Int, Int)? = nil
+        for (index, r) in relations.enumerated() {
+            let (ls, le) = bounds[index]
+            let (rs, re) = bounds[index + 1]
+            if leftExpression == nil || index == 0 {
+                leftExpression = readTrimmingFront(ls, le)
+            }
+            guard let left = leftExpression, let right = readTrimmingBack(rs, re) else {
+                leftExpression = nil
+                continue
+            }
+            addEquation(left, relation: r, right: (right.0, right.1, rs, right.2))
+            leftExpression = (right.0, right.1, rs, right.2)
+        }
+    }
+
+    /// "cos(3532 radians) is approximately -0.99", "7 × 13 is 91": an expression followed by "is" and a value.
+    private mutating func statedInWords(_ from: Int, _ to: Int) {
+        guard stream.isWord(to, "is") else { return }
+        var k = to + 1
+        var approximate = false
+        while stream.isWord(k, in: ["approximately", "about", "roughly", "around", "nearly", "equal", "to", "exactly"])
+            || stream.kind(k) == .approx
+        {
+            if !stream.isWord(k, in: ["equal", "to", "exactly"]) { approximate = true }
+            k += 1
+        }
+        var negative = false
+        if stream.kind(k) == .minus {
+            negative = true
+            k += 1
+        }
+        guard stream.kind(k) == .number, stream.kind(k + 1) != .times, stream.kind(k + 1) != .power,
+            let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls)
+        else { return }
+        let stated = (negative ? "-" : "") + stream.numberText(k)
+        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
+        var claim = Claim(
+            kind: shape.hasFunction ? .function : .arithmetic,
+            statement: .value(
+                left, stated: stated, statedExpression: nil, rule: rule,
+                unit: explicitUnit ?? question.unit ?? .radians, negated: false),
+            bytes: stream[ls].start..<stream[k].end)
+        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left) {
+            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
+        }
+        claims.append(claim)
+    }
+
+    private func readTrimmingFront(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int, Int)? {
+        var start = s
+        while start < e && start < s + 6 {
+            if let (x, shape) = ExpressionReader.read(stream, start, e) { return (x, shape, start, e) }
+            start += 1
+        }
+        return nil
+    }
+
+    private func readTrimmingBack(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int)? {
+        var end = e
+        while end > s && end > e - 6 {
+            if let (x, shape) = ExpressionReader.read(stream, s, end) { return (x, shape, end) }
+            end -= 1
+        }
+        return nil
+    }
+
+    private mutating func addEquation(
+        _ left: (Expression, ExpressionReader.Shape, Int, Int), relation r: Int,
+        right: (Expression, ExpressionReader.Shape, Int, Int)
+    ) {
+        var (la, sa, ls, le) = left
+        var (rb, sb, rs, re) = right
+        let relation = stream.kind(r)!
+        if isQuestion(at: r) { return }
+        let bytes = stream[ls].start..<stream[re - 1].end
+
+        if sa.integerOnly && sb.integerOnly && relation != .notEqual {
+            // N = a × b × c: a factorization.
+            if relation == .equals, sa.isSingleNumber != sb.isSingleNumber {
+                let (single, product) = sa.isSingleNumber ? (la, sb) : (rb, sa)
+                if let n = ExpressionReader.integer(single), let factors = product.productFactors, !product.hasDivision {
+                    let primes = mentionsPrimeFactorization(near: ls)
+                    claims.append(
+                        Claim(kind: .factorization, statement: .factorization(n, factors: factors, primes: primes), bytes: bytes))
+                    return
+                }
+            }
+            // N ÷ d = q remainder r.
+            if sb.isSingleNumber, case .divide(let a, let b) = la, let n = ExpressionReader.integer(a),
+                let d = ExpressionReader.integer(b), let q = ExpressionReader.integer(rb), let (rem, last) = remainder(after: re)
+            {
+                claims.append(
+                    Claim(
+                        kind: .divisibility, statement: .division(n, divisor: d, quotient: q, remainder: rem),
+                        bytes: stream[ls].start..<stream[last].end))
+                return
+            }
+        }
+        // A value claim: the right side is the stated value (swap "0.5 = sin(30°)").
+        if sa.isSingleNumber && !sb.isSingleNumber && !isNegatedNumber(rb) {
+            swap(&la, &rb)
+            swap(&sa, &sb)
+            swap(&ls, &rs)
+            swap(&le, &re)
+        }
+        let kind: Claim.Kind = sa.hasFunction || sb.hasFunction ? .function : .arithmetic
+        let stated = statedText(rb)
+        let rule: StatedValueRule
+        if let stated, stated.contains(".") {
+            rule = .asWritten
+        } else if relation == .approx {
+            rule = stated == nil ? .exact : .asWritten
+        } else {
+            rule = .exact
+        }
+        let explicitUnit: AngleUnit? = sa.hasDegrees || sb.hasDegrees ? .degrees : (sa.hasRadians || sb.hasRadians ? .radians : nil)
+        var claim = Claim(
+            kind: kind,
+            statement: .value(
+                la, stated: stated ?? stream.text(rs, re), statedExpression: rb, rule: rule,
+                unit: explicitUnit ?? question.unit ?? .radians, negated: relation == .notEqual),
+            bytes: bytes)
+        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(la) {
+            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
+        }
+        claims.append(claim)
+    }
+
+    /// "… = 5692 remainder 1", "R 1", "with a remainder of 1": the remainder and the index of its token.
+    private func remainder(after i: Int) -> (BigInteger, Int)? {
+        var j = i
+        if stream.isWord(j, "with") { j += 1 }
+        if stream.isWord(j, in: ["a", "the"]) { j += 1 }
+        guard stream.isWord(j, in: ["remainder", "r", "rem"]) else { return nil }
+        j += 1
+        if stream.isWord(j, "of") || stream.kind(j) == .colon { j += 1 }
+        guard let r = stream.integer(j) else { return nil }
+        return (r, j)
+    }
+
+    private func statedText(_ e: Expression) -> String? {
+        switch e {
+        case .number(let literal): return literal.description
+        case .negate(.number(let literal)): return "-" + literal.description
+        default: return nil
+        }
+    }
+
+    private func isNegatedNumber(_ e: Expression) -> Bool {
+        if case .negate(.number) = e { return true }
+        return false
+    }
+
+    static func hasTrigonometry(_ e: Expression) -> Bool {
+        switch e {
+        case .function(let f, let a): return f.isTrigonometric || hasTrigonometry(a)
+        case .number, .pi, .e: return false
+        case .negate(let a), .degrees(let a), .radians(let a): return hasTrigonometry(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
+            .power(let a, let b):
+            return hasTrigonometry(a) || hasTrigonometry(b)
+        }
+    }
+
+    /// Whether the sentence around token i, or a line ending in ":" just before it, speaks of a prime factorization.
+    private func mentionsPrimeFactorization(near i: Int) -> Bool {
+        var j = i
+        var lines = 0
+        while j > 0 && lines < 2 {
+            j -= 1
+            let k = stream.kind(j)
+            if k == .newline {
+                // Look past one line break only when the previous line ends with a colon.
+                var p = j - 1
+                while p >= 0 && stream.kind(p) == .newline { p -= 1 }
+                if stream.kind(p) != .colon { break }
+                lines += 1
+            }
+            if k == .period || k == .question { break }
+            if stream.isWord(j, "prime"),
+                stream.isWord(j + 1, in: ["factorization", "factorisation", "factors", "decomposition"])
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: - Sentences
+
+    /// Token indices [start, end) of the sentence holding token i.
+    func sentence(_ i: Int) -> (Int, Int) {
+        var s = i
+        while s > 0, !isBoundary(s - 1) { s -= 1 }
+        var e = i
+        while e < stream.count, !isBoundary(e) { e += 1 }
+        return (s, e)
+    }
+
+    private func isBoundary(_ i: Int) -> Bool {
+        switch stream.kind(i) {
+        case .period, .question, .exclamation, .newline, .semicolon: return true
+        default: return false
+        }
+    }
+
+    func isQuestion(at i: Int) -> Bool {
+        let (_, e) = sentence(i)
+        return stream.kind(e) == .question
+    }
+
+    /// Whether the sentence before token i makes what follows hypothetical, a plan, or a question.
+    func isHypothetical(_ i: Int) -> Bool {
+        let (s, e) = sentence(i)
+        if stream.kind(e) == .question { return true }
+        for j in s..<i where stream.kind(j) == .word {
+            if stream.isWord(j, in: Self.conditionalWords) { return true }
+        }
+        return false
+    }
+
+    static let conditionalWords: [StaticString] = [
+        "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
+        "might", "may", "let", "let's", "check", "determine", "test", "testing", "see", "verify", "hypothetically",
+        "otherwise", "want", "need", "whenever", "when", "asked", "ask", "asking", "question",
+    ]
+
+    static let hedgeWords: [StaticString] = [
+        "probably", "likely", "possibly", "perhaps", "maybe", "might", "may", "could", "seems", "appears", "seem",
+        "appear", "believe", "think", "guess", "suspect", "unlikely", "potentially", "necessarily",
+    ]
+}

@@ -1,0 +1,247 @@
+/// Reads a math expression from tokens, for equations found in prose ("19 × 94 = 1786", "cos(3532) ≈ 0.66",
+/// "$\sqrt{286225} = 535$", "(90 − 7)(90 + 7)").
+///
+/// Unlike ``ExpressionParser`` it never multiplies two numbers that are merely next to each other ("Step 3 19"),
+/// and it records what the expression contains so the scanner can classify the claim.
+struct ExpressionReader {
+    let stream: TokenStream
+    var position: Int
+    let end: Int
+    var depth = 0
+
+    /// What the expression read contains.
+    struct Shape {
+        var integerOnly = true
+        var hasFunction = false
+        var hasDivision = false
+        var hasDegrees = false
+        var hasRadians = false
+        var isSingleNumber = false
+        /// The factors when the whole expression is a product of integers or integer powers ("5 × 7² × 2383").
+        var productFactors: [(BigInteger, BigInteger)]? = nil
+    }
+    var shape = Shape()
+
+    init(_ stream: TokenStream, from: Int, to: Int) {
+        self.stream = stream
+        self.position = from
+        self.end = to
+    }
+
+    /// Reads the tokens from..<to as one expression; nil unless they form exactly one.
+    static func read(_ stream: TokenStream, _ from: Int, _ to: Int) -> (Expression, Shape)? {
+        guard from < to else { return nil }
+        var reader = ExpressionReader(stream, from: from, to: to)
+        guard let e = reader.sum(), reader.position == to else { return nil }
+        var shape = reader.shape
+        shape.isSingleNumber = to - from == 1 && stream.kind(from) == .number
+        shape.productFactors = Self.productFactors(e)
+        return (e, shape)
+    }
+
+    private var current: Token.Kind? { position < end ? stream.kind(position) : nil }
+
+    private mutating func sum() -> Expression? {
+        guard var left = product() else { return nil }
+        while let k = current, k == .plus || k == .minus {
+            position += 1
+            guard let right = product() else { return nil }
+            left = k == .plus ? .add(left, right) : .subtract(left, right)
+        }
+        return left
+    }
+
+    private mutating func product() -> Expression? {
+        guard var left = unary() else { return nil }
+        while let k = current {
+            if k == .times || (k == .word && stream.isWord(position, "x")) {
+                position += 1
+                guard let right = unary() else { return nil }
+                left = .multiply(left, right)
+            } else if k == .divide {
+                position += 1
+                shape.hasDivision = true
+                guard let right = unary() else { return nil }
+                left = .divide(left, right)
+            } else if k == .openParen || k == .pi || k == .sqrt || (k == .word && function(at: position) != nil) {
+                // Implicit multiplication: "2π", "(90 − 7)(90 + 7)", "2√3" — never number after number.
+                guard let right = unary() else { return nil }
+                left = .multiply(left, right)
+            } else {
+                return left
+            }
+        }
+        return left
+    }
+
+    private mutating func unary() -> Expression? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 60 else { return nil }
+        if current == .minus {
+            position += 1
+            return unary().map { .negate($0) }
+        }
+        if current == .plus {
+            position += 1
+            return unary()
+        }
+        guard let base = postfix() else { return nil }
+        if current == .power {
+            if let digit = stream.superscript(position) {
+                position += 1
+                return .power(base, integerLiteral(String(digit)))
+            }
+            position += 1
+            if current == .degree {  // 30^\circ
+                position += 1
+                shape.hasDegrees = true
+                return .degrees(base)
+            }
+            if current == .openParen, stream.kind(position + 1) == .degree, stream.kind(position + 2) == .closeParen,
+                position + 2 < end
+            {  // 30^{\circ}
+                position += 3
+                shape.hasDegrees = true
+                return .degrees(base)
+            }
+            guard let exponent = unary() else { return nil }
+            return .power(base, exponent)
+        }
+        return base
+    }
+
+    private mutating func postfix() -> Expression? {
+        guard var value = primary() else { return nil }
+        while let k = current {
+            if k == .degree || (k == .word && stream.isWord(position, in: ["degrees", "degree", "deg"])) {
+                position += 1
+                shape.hasDegrees = true
+                value = .degrees(value)
+            } else if k == .word && stream.isWord(position, in: ["radians", "radian", "rad"]) {
+                position += 1
+                shape.hasRadians = true
+                value = .radians(value)
+            } else if k == .power, let digit = stream.superscript(position) {
+                position += 1
+                value = .power(value, integerLiteral(String(digit)))
+            } else {
+                return value
+            }
+        }
+        return value
+    }
+
+    private mutating func primary() -> Expression? {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 60, let k = current else { return nil }
+        switch k {
+        case .number:
+            let t = stream[position]
+            let text = stream.numberText(position)
+            position += 1
+            if t.hasPoint { shape.integerOnly = false }
+            return literal(text)
+        case .pi:
+            position += 1
+            shape.integerOnly = false
+            shape.hasFunction = true
+            return .pi
+        case .openParen:
+            position += 1
+            guard let inner = sum(), current == .closeParen else { return nil }
+            position += 1
+            return inner
+        case .sqrt:
+            position += 1
+            shape.integerOnly = false
+            shape.hasFunction = true
+            guard let argument = postfix() else { return nil }
+            return .function(.sqrt, argument)
+        case .fraction:
+            position += 1
+            guard current == .openParen else { return nil }
+            guard let numerator = primary(), current == .openParen, let denominator = primary() else { return nil }
+            shape.hasDivision = true
+            return .divide(numerator, denominator)
+        case .word:
+            if stream.isWord(position, "e"), stream.kind(position + 1) == .power {
+                position += 1
+                shape.integerOnly = false
+                shape.hasFunction = true
+                return .e
+            }
+            guard let f = function(at: position) else { return nil }
+            position += 1
+            shape.integerOnly = false
+            shape.hasFunction = true
+            if current == .power, stream.superscript(position) == nil {
+                return nil  // sin^2(x): not supported
+            }
+            guard let argument = current == .openParen ? primary() : postfix() else { return nil }
+            return .function(f, argument)
+        default:
+            return nil
+        }
+    }
+
+    private func function(at i: Int) -> Expression.Function? {
+        guard stream.kind(i) == .word else { return nil }
+        let w = stream.word(i)
+        switch w {
+        case "sin": return .sin
+        case "cos": return .cos
+        case "tan", "tg": return .tan
+        case "cot": return .cot
+        case "sec": return .sec
+        case "csc", "cosec": return .csc
+        case "arcsin", "asin": return .asin
+        case "arccos", "acos": return .acos
+        case "arctan", "atan": return .atan
+        case "sqrt": return .sqrt
+        case "ln": return .ln
+        case "exp": return .exp
+        case "log10": return .log10
+        case "log2": return .log2
+        default: return nil
+        }
+    }
+
+    private func literal(_ text: String) -> Expression {
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = parts.first.map(String.init) ?? "0"
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        let digits = (whole + fraction).drop { $0 == "0" }
+        return .number(
+            DecimalLiteral(digits: digits.isEmpty ? "0" : String(digits), fractionDigits: fraction.count, exponent: 0))
+    }
+
+    private func integerLiteral(_ text: String) -> Expression {
+        .number(DecimalLiteral(digits: text, fractionDigits: 0, exponent: 0))
+    }
+
+    /// The integer factors (base, exponent) of a product of integers and integer powers with at least two factors.
+    static func productFactors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
+        func factors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
+            switch e {
+            case .multiply(let a, let b):
+                guard let x = factors(a), let y = factors(b) else { return nil }
+                return x + y
+            case .power(let base, let exponent):
+                guard let b = integer(base), let x = integer(exponent), x.signum > 0 else { return nil }
+                return [(b, x)]
+            default:
+                guard let n = integer(e) else { return nil }
+                return [(n, 1)]
+            }
+        }
+        guard let list = factors(e), list.count >= 2 || (list.count == 1 && list[0].1 > 1) else { return nil }
+        return list
+    }
+
+    static func integer(_ e: Expression) -> BigInteger? {
+        guard case .number(let literal) = e, literal.fractionDigits == 0, literal.exponent == 0 else { return nil }
+        return try? BigInteger(parsing: literal.digits)
+    }
+}

@@ -1,0 +1,115 @@
+/// What the prompt asks, as far as the claim scanner needs to know: the number a yes/no question is about, the
+/// value a "what is" question wants, the unit of its angles and the rounding it asks for.
+struct Question {
+    /// The number the question is about ("Is 17077 a prime number?").
+    var subject: BigInteger?
+    var asksPrimality = false
+    /// "Is N divisible by d?"
+    var divisor: BigInteger?
+    var asksFactorization = false
+    /// The prompt asks for the answer as "[Yes]" or "[No]".
+    var bracketAnswers = false
+    /// The unit the prompt's angles are in, when it says.
+    var unit: AngleUnit?
+    /// The prompt mentions both degrees and radians.
+    var unitAmbiguous = false
+    /// The value a "what is" question asks for.
+    var target: Expression?
+    var targetIsFunction = false
+    /// The rounding the prompt asks for ("rounded to one decimal place").
+    var rule: StatedValueRule?
+
+    init() {}
+
+    init(_ stream: TokenStream) {
+        var sawDegrees = false
+        var sawRadians = false
+        for i in 0..<stream.count {
+            let k = stream.kind(i)
+            if k == .degree || stream.isWord(i, in: ["degrees", "degree", "deg"]) { sawDegrees = true }
+            if stream.isWord(i, in: ["radians", "radian", "rad"]) { sawRadians = true }
+            if stream.isWord(i, in: ["prime", "composite", "primality"]) {
+                if stream.isWord(i + 1, in: ["factorization", "factorisation", "factors", "factor", "decomposition"]) {
+                    asksFactorization = true
+                } else {
+                    asksPrimality = true
+                }
+            }
+            if stream.isWord(i, in: ["factor", "factorize", "factorise", "factorization", "factorisation"]) {
+                asksFactorization = true
+            }
+            if k == .openBracket, stream.isWord(i + 1, in: ["yes", "no"]), stream.kind(i + 2) == .closeBracket {
+                bracketAnswers = true
+            }
+            if stream.isWord(i, "divisible"), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2) {
+                divisor = d
+            }
+        }
+        if sawDegrees && sawRadians {
+            unitAmbiguous = true
+        } else if sawDegrees {
+            unit = .degrees
+        } else if sawRadians {
+            unit = .radians
+        }
+        subject = (0..<stream.count).lazy.compactMap { stream.integer($0) }.first
+        readTarget(stream)
+        rule = Self.rounding(stream)
+    }
+
+    /// The expression a "what is / compute / find" question asks for.
+    private mutating func readTarget(_ stream: TokenStream) {
+        var i = 0
+        while i < stream.count {
+            let trigger =
+                stream.isWord(i, in: ["what's", "compute", "calculate", "evaluate", "find", "determine", "approximate"])
+                || (stream.isWord(i, "what") && stream.isWord(i + 1, "is"))
+            if !trigger {
+                i += 1
+                continue
+            }
+            var j = i + (stream.isWord(i, "what") ? 2 : 1)
+            while stream.isWord(j, in: ["the", "value", "of", "exact", "approximate", "numerical"]) && !isPhraseStart(stream, j) {
+                j += 1
+            }
+            if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &j, unit: nil) {
+                target = e
+                targetIsFunction = isFunction
+                return
+            }
+            // A math run: "cos(3532 radians)", "19 × 94 + 50 ÷ 2".
+            var end = j
+            while end < stream.count, ClaimScanner.isMathToken(stream, end) { end += 1 }
+            while end > j {
+                if let (e, shape) = ExpressionReader.read(stream, j, end), !shape.isSingleNumber {
+                    target = e
+                    targetIsFunction = shape.hasFunction
+                    return
+                }
+                end -= 1
+            }
+            i += 1
+        }
+    }
+
+    private func isPhraseStart(_ stream: TokenStream, _ j: Int) -> Bool {
+        stream.isWord(j, "the") && ClaimScanner.functionWord(stream, j + 1) != nil
+    }
+
+    /// "rounded to one decimal place", "to 3 decimal places", "4 significant figures".
+    static func rounding(_ stream: TokenStream) -> StatedValueRule? {
+        for i in 0..<stream.count where stream.isWord(i, in: ["decimal", "significant"]) {
+            guard let n = count(stream, i - 1) else { continue }
+            if stream.isWord(i, "decimal") { return .decimalPlaces(n) }
+            if stream.isWord(i + 1, in: ["figures", "figure", "digits", "digit"]) { return .significantFigures(n) }
+        }
+        return nil
+    }
+
+    static func count(_ stream: TokenStream, _ i: Int) -> Int? {
+        if let n = stream.integer(i)?.intValue { return n }
+        let words: [StaticString] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        for (value, w) in words.enumerated() where stream.isWord(i, w) { return value }
+        return nil
+    }
+}

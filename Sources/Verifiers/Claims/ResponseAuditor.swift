@@ -1,0 +1,123 @@
+/// Finds and verifies every checkable claim in one answer to one prompt.
+///
+/// An auditor keeps its token buffers between answers, so auditing a corpus allocates little per record; use one
+/// auditor per thread.
+public struct ResponseAuditor: Sendable {
+    public var bounds: Bounds
+    private var promptTokens: [Token] = []
+    private var responseTokens: [Token] = []
+
+    public init(bounds: Bounds = .standard) {
+        self.bounds = bounds
+        promptTokens.reserveCapacity(256)
+        responseTokens.reserveCapacity(2048)
+    }
+
+    /// Audits `response`, the answer to `prompt`.
+    public mutating func audit(prompt: String, response: String) -> AuditResult {
+        var promptText = prompt
+        var responseText = response
+        promptTokens.removeAll(keepingCapacity: true)
+        responseTokens.removeAll(keepingCapacity: true)
+        let bounds = self.bounds
+        return promptText.withUTF8 { promptBytes in
+            Tokenizer.tokenize(promptBytes, into: &promptTokens)
+            let question = Question(TokenStream(bytes: promptBytes, tokens: promptTokens))
+            return responseText.withUTF8 { bytes in
+                Tokenizer.tokenize(bytes, into: &responseTokens)
+                let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+                var scanner = ClaimScanner(stream, question: question)
+                var claims = Self.deduplicated(scanner.scan())
+                let checker = ClaimChecker(bounds: bounds)
+                for index in claims.indices {
+                    checker.check(&claims[index])
+                }
+                let answerIndex = Self.answer(claims, question: question, stream: stream)
+                var offsets = ScalarOffsets(bytes)
+                for index in claims.indices {
+                    claims[index].role = index == answerIndex ? .answer : .step
+                    let range = claims[index].bytes
+                    claims[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    claims[index].span = offsets.scalarOffset(range.lowerBound)..<offsets.scalarOffset(range.upperBound)
+                }
+                let verdict: RecordVerdict =
+                    claims.isEmpty ? .noClaims
+                    : claims.contains { $0.verdict == .wrong } ? .wrong
+                    : claims.contains { $0.verdict == .unverified } ? .unverified : .correct
+                return AuditResult(verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims)
+            }
+        }
+    }
+
+    /// Drops a claim that repeats another one over the same bytes.
+    private static func deduplicated(_ claims: [Claim]) -> [Claim] {
+        var result: [Claim] = []
+        for claim in claims where !result.contains(where: { $0.bytes == claim.bytes && $0.kind == claim.kind }) {
+            result.append(claim)
+        }
+        return result
+    }
+
+    /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise
+    /// the last conclusive statement about the question.
+    private static func answer(_ claims: [Claim], question: Question, stream: TokenStream) -> Int? {
+        if question.bracketAnswers {
+            if let i = claims.lastIndex(where: { $0.role == .answer && stream.bytes[$0.bytes.lowerBound] == 0x5B }) {
+                return i
+            }
+        }
+        return claims.lastIndex { claim in
+            switch claim.statement {
+            case .primality(let n, _):
+                return question.asksPrimality && n == question.subject
+            case .divisibility(let n, let d, _):
+                return question.divisor == d && n == question.subject
+            case .factorization(let n, _, _), .primeFactors(let n, _):
+                return question.asksFactorization && n == question.subject
+            case .value(let e, _, _, _, _, _):
+                guard let target = question.target else { return false }
+                return claim.role == .answer || comparable(e) == comparable(target)
+            case .division:
+                return false
+            }
+        }
+    }
+
+    /// An expression with radian marks removed, for comparing a claim's left side with the question's target.
+    private static func comparable(_ e: Expression) -> Expression {
+        switch e {
+        case .radians(let a): return comparable(a)
+        case .negate(let a): return .negate(comparable(a))
+        case .function(let f, let a): return .function(f, comparable(a))
+        case .degrees(let a): return .degrees(comparable(a))
+        case .add(let a, let b): return .add(comparable(a), comparable(b))
+        case .subtract(let a, let b): return .subtract(comparable(a), comparable(b))
+        case .multiply(let a, let b): return .multiply(comparable(a), comparable(b))
+        case .divide(let a, let b): return .divide(comparable(a), comparable(b))
+        case .power(let a, let b): return .power(comparable(a), comparable(b))
+        case .number, .pi, .e: return e
+        }
+    }
+}
+
+/// Converts UTF-8 byte offsets into Unicode scalar offsets, scanning forward only.
+struct ScalarOffsets {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var byte = 0
+    var scalar = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func scalarOffset(_ target: Int) -> Int {
+        if target < byte {
+            byte = 0
+            scalar = 0
+        }
+        while byte < target && byte < bytes.count {
+            if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+            byte += 1
+        }
+        // Continuation bytes after a lead byte belong to the same scalar.
+        return scalar
+    }
+}
