@@ -23,6 +23,10 @@ extension ClaimScanner {
     /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
     func subject(at i: Int) -> (BigInteger, Int)? {
         if let n = stream.integer(i) {
+            // Not part of a name or an ordinal ("F5", "5th").
+            if (stream.kind(i + 1) == .word && stream.adjacent(i)) || (stream.kind(i - 1) == .word && stream.adjacent(i - 1)) {
+                return nil
+            }
             // Not the tail of an expression ("7 × 13 is …" is about 91, not 13).
             if let k = stream.kind(i - 1), [.times, .divide, .plus, .minus, .power, .equals, .approx].contains(k) {
                 return nil
@@ -179,13 +183,24 @@ extension ClaimScanner {
 
     /// "The prime factorization of N is 5 × 7² × 2383" (or ":" or "=").
     mutating func factorizationPhrase(at i: Int) -> Int? {
-        guard stream.isWord(i, in: ["factorization", "factorisation"]), stream.isWord(i + 1, "of"),
-            let n = stream.integer(i + 2), stream.isWord(i + 3, "is") || stream.kind(i + 3) == .colon
-        else { return nil }
-        var end = i + 4
+        guard stream.isWord(i, in: ["factorization", "factorisation"]) else { return nil }
+        var n: BigInteger
+        var k: Int
+        if stream.isWord(i + 1, "of"), let m = stream.integer(i + 2) {
+            n = m
+            k = i + 3
+        } else if stream.isWord(i - 1, "its") || stream.isWord(i - 2, "its"), let m = question.subject {
+            n = m  // "Its prime factorization is …"
+            k = i + 1
+        } else {
+            return nil
+        }
+        guard stream.isWord(k, "is") || stream.kind(k) == .colon else { return nil }
+        let from = k + 1
+        var end = from
         while end < stream.count, Self.isMathToken(stream, end), stream.kind(end) != .equals { end += 1 }
-        while end > i + 4 {
-            if let (_, shape) = ExpressionReader.read(stream, i + 4, end), let factors = shape.productFactors,
+        while end > from {
+            if let (_, shape) = ExpressionReader.read(stream, from, end), let factors = shape.productFactors,
                 !shape.hasDivision
             {
                 if isHypothetical(i) { return nil }
@@ -225,6 +240,7 @@ extension ClaimScanner {
         case "arccos", "arccosine", "acos": return .acos
         case "arctan", "arctangent", "atan": return .atan
         case "square": return s.isWord(i + 1, "root") ? .sqrt : nil
+        case "natural": return s.isWord(i + 1, in: ["logarithm", "log"]) ? .ln : nil
         default: return nil
         }
     }
@@ -235,7 +251,7 @@ extension ClaimScanner {
         var k = j
         if s.isWord(k, "the") { k += 1 }
         if let f = functionWord(s, k) {
-            k += f == .sqrt ? 2 : 1
+            k += f == .sqrt || f == .ln ? 2 : 1
             guard s.isWord(k, "of") else { return nil }
             k += 1
             // The argument: a number (with sign), π-multiples, then an optional unit.
@@ -245,6 +261,24 @@ extension ClaimScanner {
                 if let (argument, _) = ExpressionReader.read(s, k, end) {
                     j = end
                     return (.function(f, argument), true)
+                }
+                end -= 1
+            }
+            return nil
+        }
+        // "e raised to the power 2.6", "e to the power of 2".
+        if s.isWord(k, "e") {
+            var m = k + 1
+            if s.isWord(m, "raised") { m += 1 }
+            guard s.isWord(m, "to"), s.isWord(m + 1, "the"), s.isWord(m + 2, "power") else { return nil }
+            m += 3
+            if s.isWord(m, "of") { m += 1 }
+            var end = m
+            while end < s.count, isMathToken(s, end), s.kind(end) != .equals { end += 1 }
+            while end > m {
+                if let (argument, _) = ExpressionReader.read(s, m, end) {
+                    j = end
+                    return (.function(.exp, argument), true)
                 }
                 end -= 1
             }
@@ -361,10 +395,13 @@ extension ClaimScanner {
         // The answer's meaningful tokens, without markup and trailing punctuation.
         var first = 0
         var last = stream.count
-        while first < last, [.newline, .approx, .equals].contains(stream.kind(first)!) || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"]) || stream.kind(first) == .colon {
+        while first < last,
+            [.newline, .approx, .equals, .colon, .boxed, .openParen].contains(stream.kind(first)!)
+                || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"])
+        {
             first += 1
         }
-        while last > first, [.newline, .period].contains(stream.kind(last - 1)!) { last -= 1 }
+        while last > first, [.newline, .period, .closeParen].contains(stream.kind(last - 1)!) { last -= 1 }
         guard first < last, last - first <= 3 else { return }
         var k = first
         var negative = false

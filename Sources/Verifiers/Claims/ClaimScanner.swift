@@ -34,9 +34,8 @@ struct ClaimScanner {
             return true
         case .word:
             if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
-            if s.isWord(i, in: ["degrees", "degree", "deg", "radians", "radian", "rad", "sqrt", "ln", "exp"]) {
-                return true
-            }
+            if s.isWord(i, in: ["degrees", "degree", "deg", "radians", "radian", "rad"]) { return true }
+            if ExpressionReader.function(named: s.word(i)) != nil { return true }
             if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
             return s.isWord(i, "e") && s.kind(i + 1) == .power
         default:
@@ -113,6 +112,11 @@ struct ClaimScanner {
         for (index, r) in relations.enumerated() {
             let (ls, le) = bounds[index]
             let (rs, re) = bounds[index + 1]
+            if index == 0 && gluedToName(from) {
+                // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
+                leftExpression = nil
+                continue
+            }
             if leftExpression == nil || index == 0 {
                 leftExpression = readTrimmingFront(ls, le)
             }
@@ -142,7 +146,8 @@ struct ClaimScanner {
             k += 1
         }
         guard stream.kind(k) == .number, stream.kind(k + 1) != .times, stream.kind(k + 1) != .power,
-            let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls)
+            let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls),
+            !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
@@ -159,10 +164,20 @@ struct ClaimScanner {
         claims.append(claim)
     }
 
+    /// Whether the run starting at token i touches a word or a mark before it ("f(2)", "log_{10}(2)").
+    private func gluedToName(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        if stream.kind(i - 1) == .other { return true }
+        return stream.kind(i - 1) == .word && stream.adjacent(i - 1) && !Self.isMathToken(stream, i - 1)
+    }
+
+    /// Reads the left side of a relation, dropping at most a few leading numbers that are not part of it
+    /// ("3. 1786 + 25 = 1811" after a list number); never drops an operator or a name.
     private func readTrimmingFront(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int, Int)? {
         var start = s
-        while start < e && start < s + 6 {
+        while start < e && start < s + 4 {
             if let (x, shape) = ExpressionReader.read(stream, start, e) { return (x, shape, start, e) }
+            guard stream.kind(start) == .number, stream.kind(start + 1) == .number else { return nil }
             start += 1
         }
         return nil
@@ -253,6 +268,7 @@ struct ClaimScanner {
 
     private func statedText(_ e: Expression) -> String? {
         switch e {
+        case .radians(let inner), .degrees(let inner): return statedText(inner)
         case .number(let literal): return literal.description
         case .negate(.number(let literal)): return "-" + literal.description
         default: return nil
@@ -262,6 +278,15 @@ struct ClaimScanner {
     private func isNegatedNumber(_ e: Expression) -> Bool {
         if case .negate(.number) = e { return true }
         return false
+    }
+
+    /// Whether the expression computes something (not just a number with a unit mark).
+    static func hasOperation(_ e: Expression) -> Bool {
+        switch e {
+        case .number, .pi, .e: return false
+        case .degrees(let a), .radians(let a): return hasOperation(a)
+        default: return true
+        }
     }
 
     static func hasTrigonometry(_ e: Expression) -> Bool {
@@ -334,8 +359,7 @@ struct ClaimScanner {
 
     static let conditionalWords: [StaticString] = [
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
-        "might", "may", "let", "let's", "check", "determine", "test", "testing", "see", "verify", "hypothetically",
-        "otherwise", "want", "need", "whenever", "when", "asked", "ask", "asking", "question",
+        "might", "may", "let", "let's", "hypothetically", "otherwise", "asked", "ask", "asking", "question",
     ]
 
     static let hedgeWords: [StaticString] = [

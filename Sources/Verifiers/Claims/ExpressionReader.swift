@@ -88,9 +88,9 @@ struct ExpressionReader {
         }
         guard let base = postfix() else { return nil }
         if current == .power {
-            if let digit = stream.superscript(position) {
-                position += 1
-                return .power(base, integerLiteral(String(digit)))
+            if let (digits, next) = stream.superscriptNumber(position) {
+                position = min(next, end)
+                return .power(base, integerLiteral(String(digits)))
             }
             position += 1
             if current == .degree {  // 30^\circ
@@ -122,9 +122,9 @@ struct ExpressionReader {
                 position += 1
                 shape.hasRadians = true
                 value = .radians(value)
-            } else if k == .power, let digit = stream.superscript(position) {
-                position += 1
-                value = .power(value, integerLiteral(String(digit)))
+            } else if k == .power, let (digits, next) = stream.superscriptNumber(position) {
+                position = min(next, end)
+                value = .power(value, integerLiteral(String(digits)))
             } else {
                 return value
             }
@@ -188,7 +188,11 @@ struct ExpressionReader {
 
     private func function(at i: Int) -> Expression.Function? {
         guard stream.kind(i) == .word else { return nil }
-        let w = stream.word(i)
+        return Self.function(named: stream.word(i))
+    }
+
+    /// The function a lower-cased name stands for.
+    static func function(named w: String) -> Expression.Function? {
         switch w {
         case "sin": return .sin
         case "cos": return .cos
@@ -202,19 +206,26 @@ struct ExpressionReader {
         case "sqrt": return .sqrt
         case "ln": return .ln
         case "exp": return .exp
-        case "log10": return .log10
-        case "log2": return .log2
+        case "log10", "log₁₀", "log_10", "log_{10}", "lg": return .log10
+        case "log2", "log₂", "log_2", "log_{2}", "lb": return .log2
         default: return nil
         }
     }
 
     private func literal(_ text: String) -> Expression {
+        var exponent = 0
+        var text = Substring(text)
+        if let e = text.firstIndex(of: "e") {
+            exponent = Int(text[text.index(after: e)...].replacing("+", with: "")) ?? 0
+            text = text[..<e]
+        }
         let parts = text.split(separator: ".", maxSplits: 1)
         let whole = parts.first.map(String.init) ?? "0"
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         let digits = (whole + fraction).drop { $0 == "0" }
         return .number(
-            DecimalLiteral(digits: digits.isEmpty ? "0" : String(digits), fractionDigits: fraction.count, exponent: 0))
+            DecimalLiteral(
+                digits: digits.isEmpty ? "0" : String(digits), fractionDigits: fraction.count, exponent: exponent))
     }
 
     private func integerLiteral(_ text: String) -> Expression {

@@ -41,8 +41,11 @@ struct Question {
             if k == .openBracket, stream.isWord(i + 1, in: ["yes", "no"]), stream.kind(i + 2) == .closeBracket {
                 bracketAnswers = true
             }
-            if stream.isWord(i, "divisible"), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2) {
+            if stream.isWord(i, "divisible"), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2),
+                let n = Self.integerEnding(stream, at: i)
+            {
                 divisor = d
+                subject = n
             }
         }
         if sawDegrees && sawRadians {
@@ -52,7 +55,9 @@ struct Question {
         } else if sawRadians {
             unit = .radians
         }
-        subject = (0..<stream.count).lazy.compactMap { stream.integer($0) }.first
+        if subject == nil, let first = (0..<stream.count).first(where: { stream.kind($0) == .number }) {
+            subject = Self.integerStarting(stream, at: first)
+        }
         readTarget(stream)
         rule = Self.rounding(stream)
     }
@@ -90,10 +95,67 @@ struct Question {
             }
             i += 1
         }
+        // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)").
+        var k = 0
+        while k < stream.count {
+            guard ClaimScanner.isMathToken(stream, k), stream.kind(k) != .closeParen else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
+                stream.kind(end) != .approx
+            {
+                end += 1
+            }
+            while end > k {
+                if let (e, shape) = ExpressionReader.read(stream, k, end), !shape.isSingleNumber,
+                    ClaimScanner.hasOperation(e)
+                {
+                    target = e
+                    targetIsFunction = shape.hasFunction
+                    return
+                }
+                end -= 1
+            }
+            k += 1
+        }
     }
 
     private func isPhraseStart(_ stream: TokenStream, _ j: Int) -> Bool {
         stream.isWord(j, "the") && ClaimScanner.functionWord(stream, j + 1) != nil
+    }
+
+    /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
+    static func integerStarting(_ stream: TokenStream, at i: Int) -> BigInteger? {
+        var end = i
+        while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
+            stream.kind(end) != .approx
+        {
+            end += 1
+        }
+        while end > i {
+            if let (e, shape) = ExpressionReader.read(stream, i, end), shape.integerOnly {
+                return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// The integer value of the expression that ends just before token i ("Is 2^10 − 1 divisible by 3").
+    static func integerEnding(_ stream: TokenStream, at i: Int) -> BigInteger? {
+        var j = i - 1
+        if stream.isWord(j, in: ["evenly", "exactly"]) { j -= 1 }
+        var start = j
+        while start > 0, ClaimScanner.isMathToken(stream, start - 1), stream.kind(start - 1) != .equals { start -= 1 }
+        while start <= j {
+            if let (e, shape) = ExpressionReader.read(stream, start, j + 1), shape.integerOnly {
+                return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
+            }
+            start += 1
+        }
+        return nil
     }
 
     /// "rounded to one decimal place", "to 3 decimal places", "4 significant figures".

@@ -38,8 +38,10 @@ struct TokenStream {
         var k = t.start
         while k < t.end {
             let b = bytes[k]
-            if (b >= 48 && b <= 57) || b == 46 {
+            if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
                 out.unicodeScalars.append(Unicode.Scalar(b))
+            } else if b | 0x20 == 0x65 {
+                out.unicodeScalars.append("e")
             }
             k += 1
         }
@@ -59,15 +61,40 @@ struct TokenStream {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[i].start..<tokens[j - 1].end]), as: UTF8.self)
     }
 
-    /// The superscript digit a power token stands for ("²" → 2), or nil for "^".
+    /// The superscript digit a power token stands for ("²" → 2, "⁴" → 4), or nil for "^".
     func superscript(_ i: Int) -> Int? {
+        guard i >= 0, i < tokens.count else { return nil }
         let t = tokens[i]
-        guard t.kind == .power, t.end - t.start == 2, bytes[t.start] == 0xC2 else { return nil }
-        switch bytes[t.start + 1] {
-        case 0xB2: return 2
-        case 0xB3: return 3
-        case 0xB9: return 1
-        default: return nil
+        guard t.kind == .power else { return nil }
+        if t.end - t.start == 2 && bytes[t.start] == 0xC2 {
+            switch bytes[t.start + 1] {
+            case 0xB2: return 2
+            case 0xB3: return 3
+            case 0xB9: return 1
+            default: return nil
+            }
         }
+        if t.end - t.start == 3 && bytes[t.start] == 0xE2 && bytes[t.start + 1] == 0x81 {
+            let low = bytes[t.start + 2]
+            if low == 0xB0 { return 0 }
+            if low >= 0xB4 && low <= 0xB9 { return Int(low - 0xB0) }
+        }
+        return nil
+    }
+
+    /// Superscript digits from token i on ("¹⁰" → 10) and the index after them.
+    func superscriptNumber(_ i: Int) -> (Int, Int)? {
+        guard var value = superscript(i) else { return nil }
+        var j = i + 1
+        while let d = superscript(j), tokens[j].start == tokens[j - 1].end, value < 100_000 {
+            value = value * 10 + d
+            j += 1
+        }
+        return (value, j)
+    }
+
+    /// Whether tokens i and i + 1 touch (no space between them).
+    func adjacent(_ i: Int) -> Bool {
+        i >= 0 && i + 1 < tokens.count && tokens[i].end == tokens[i + 1].start
     }
 }

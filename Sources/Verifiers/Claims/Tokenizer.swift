@@ -49,6 +49,14 @@ struct Tokenizer {
                 // Thousands separators: ",ddd", thin spaces, or plain spaces between 3-digit groups ("34 792 834").
                 var firstGroup = group
                 while true {
+                    if byte(i) == 0x7B && byte(i + 1) == 0x2C && byte(i + 2) == 0x7D && firstGroup <= 3
+                        && threeDigits(at: i + 3)
+                    {  // LaTeX "{,}"
+                        i += 6
+                        token.hasSeparators = true
+                        firstGroup = 0
+                        continue
+                    }
                     if byte(i) == 0x2C && firstGroup <= 3 && threeDigits(at: i + 1) {
                         i += 4
                         token.hasSeparators = true
@@ -80,6 +88,18 @@ struct Tokenizer {
                     token.hasPoint = true
                     while isDigit(byte(i)) { i += 1 }
                 }
+                // Scientific notation written without spaces: "1e22", "1.2E-7".
+                if byte(i) | 0x20 == 0x65 {
+                    var k = i + 1
+                    if byte(k) == 0x2B || byte(k) == 0x2D { k += 1 }
+                    if isDigit(byte(k)) && !isLetter(byte(k - 1)) || (isDigit(byte(k)) && k == i + 1) {
+                        while isDigit(byte(k)) { k += 1 }
+                        if !isLetter(byte(k)) {
+                            i = k
+                            token.hasPoint = true
+                        }
+                    }
+                }
                 token.end = i
                 tokens.append(token)
                 lineStart = false
@@ -88,6 +108,18 @@ struct Tokenizer {
                     || (byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)))
                 {
                     i += byte(i) == 0xE2 ? 3 : 1
+                }
+                // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
+                while isDigit(byte(i)) { i += 1 }
+                while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
+                if byte(i) == 0x5F {
+                    var k = i + 1
+                    let braced = byte(k) == 0x7B
+                    if braced { k += 1 }
+                    if isDigit(byte(k)) {
+                        while isDigit(byte(k)) { k += 1 }
+                        if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
+                    }
                 }
                 add(.word, start, i)
             case 0x5C:  // backslash: LaTeX
@@ -102,8 +134,13 @@ struct Tokenizer {
                     if c == 0x5C { add(.newline, start, i) }  // \\ line break
                     else if c == 0x7B || c == 0x7D { /* \{ \} */ }
                 }
-            case 0x24, 0x60, 0x23, 0x5F, 0x22:  // $ ` # _ "
+            case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
                 i += 1
+            case 0x5F:  // _ (Markdown emphasis or a subscript): breaks an expression
+                add(.other, i, i + 1)
+                i += 1
+            case 0x2A where lineStart && byte(i + 1) == 0x20:
+                i += 1  // a Markdown list marker
             case 0x2A:  // *
                 if byte(i + 1) == 0x2A {
                     i += 2
@@ -117,6 +154,10 @@ struct Tokenizer {
                         add(.times, start, i)
                     }
                 }
+            case 0x2B where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
+                i += 1  // a Markdown list marker, not a sign
+            case 0x2D where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
+                i += 1
             case 0x2B: add(.plus, i, i + 1); i += 1
             case 0x2D: add(.minus, i, i + 1); i += 1
             case 0x2F: add(.divide, i, i + 1); i += 1
@@ -231,7 +272,8 @@ struct Tokenizer {
         case 0x221A: return (.sqrt, length)  // √
         case 0x3C0, 0x1D70B: return (.pi, length)  // π 𝜋
         case 0xB0, 0xBA: return (.degree, length)  // ° º
-        case 0xB2, 0xB3, 0xB9: return (.power, length)  // ² ³ ¹ (the digit is read from the character)
+        case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: return (.power, length)  // ² ³ ¹ ⁰ ⁴…⁹ (digit read later)
+        case 0x2022, 0x25CF, 0x25E6: return (nil, length)  // bullets
         case 0x2026: return (.ellipsis, length)  // …
         case 0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x200B, 0x201C, 0x201D, 0x2018, 0x2019, 0xFEFF:
             return (nil, length)  // spaces and quotes
