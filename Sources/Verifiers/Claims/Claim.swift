@@ -47,8 +47,8 @@ enum Statement: Sendable {
     case primality(BigInteger, isPrime: Bool)
     /// "d divides N" (true) / "N is not divisible by d" (false).
     case divisibility(BigInteger, divisor: BigInteger, divides: Bool)
-    /// "N ÷ d = q remainder r".
-    case division(BigInteger, divisor: BigInteger, quotient: BigInteger, remainder: BigInteger)
+    /// "N ÷ d = q remainder r"; a nil remainder ("= q with a remainder") means some nonzero remainder.
+    case division(BigInteger, divisor: BigInteger, quotient: BigInteger, remainder: BigInteger?)
     /// "N = a × b × c": the product must be N; with `primes`, each factor must also be prime.
     case factorization(BigInteger, factors: [(BigInteger, BigInteger)], primes: Bool)
     /// "the prime factors of N are p, q, r": each must be a prime factor, and together all of them.

@@ -38,7 +38,8 @@ struct ClaimChecker {
                 unverified(&claim, "division by zero")
                 return
             }
-            claim.verdict = tq == q && tr == r ? .correct : .wrong
+            let truthMatches = r.map { tq == q && tr == $0 } ?? (tq == q && !tr.isZero)
+            claim.verdict = truthMatches ? .correct : .wrong
             claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
             claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
         case .factorization(let n, let factors, let primes):

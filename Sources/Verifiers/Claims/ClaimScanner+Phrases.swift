@@ -34,13 +34,25 @@ extension ClaimScanner {
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
             return (n, i + 1)
         }
-        guard let n = question.subject else { return nil }
+        guard let n = question.subject, !otherSubjectBefore(i, than: n) else { return nil }
         if stream.isWord(i, "it") { return (n, i + 1) }
         if stream.isWord(i, "it's") { return (n, i) }  // the copula is inside the word
         if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
             return (n, i + 2)
         }
         return nil
+    }
+
+    /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
+    /// it …"), in which case "it" may not mean the question's number and the pronoun is left unresolved.
+    func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
+        let (s, _) = sentence(i)
+        for j in s..<i where stream.kind(j) == .number {
+            if stream.isWord(j + 1, in: ["is", "isn't", "has", "can", "was", "divided"]), stream.integer(j) != n {
+                return true
+            }
+        }
+        return false
     }
 
     /// "is (not) (a) prime (number)", "is divisible by 3, 5 and 7", "is a multiple of 7", "is even",
@@ -155,7 +167,14 @@ extension ClaimScanner {
             if stream.kind(k) == .comma { k += 1 }
             if stream.isWord(k, in: ["and", "or", "nor"]) { k += 1 }
             if stream.isWord(k, "by") { k += 1 }
-            if stream.kind(k) == .number { j = k } else { break }
+            // The next number continues the list only if it ends there too ("3, 5 and 7", not "…by 3, 3 is a").
+            guard stream.kind(k) == .number else { break }
+            let after = stream.kind(k + 1)
+            let continues =
+                after == nil || [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains(after!)
+                || stream.isWord(k + 1, in: ["and", "or", "nor", "respectively", "either", "both"])
+            guard continues else { break }
+            j = k
         }
         if stream.isWord(j, in: ["and", "or"]), stream.isWord(j + 1, in: ["itself", "other", "others", "more"]) { return ([], j) }
         if stream.isWord(j, "only") { return ([], j) }

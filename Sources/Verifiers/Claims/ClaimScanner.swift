@@ -112,7 +112,11 @@ struct ClaimScanner {
         for (index, r) in relations.enumerated() {
             let (ls, le) = bounds[index]
             let (rs, re) = bounds[index + 1]
-            if index == 0 && gluedToName(from) {
+            if index == 0, let (phrase, start) = operatorPhrase(before: from, segmentEnd: le) {
+                // "4654 divided by 61 = 70.96": the left side began in words.
+                leftExpression = phrase.map { ($0.0, $0.1, start, le) }
+                if leftExpression == nil { continue }
+            } else if index == 0 && gluedToName(from) {
                 // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
                 leftExpression = nil
                 continue
@@ -162,6 +166,45 @@ struct ClaimScanner {
             claim.reason = "ambiguous unit: the question mentions both degrees and radians"
         }
         claims.append(claim)
+    }
+
+    /// When the run at `from` continues words ("N divided by d", "N times d", "the square of"), the whole left
+    /// side: (expression, shape) when it can be rebuilt ("N divided by / times / plus / minus / multiplied by d"),
+    /// nil when it cannot (the first relation is then skipped), and the index where it starts. Returns nil
+    /// (no opinion) when no operator word precedes the run.
+    private func operatorPhrase(before from: Int, segmentEnd: Int) -> ((Expression, ExpressionReader.Shape)?, Int)? {
+        guard from > 0, stream.kind(from - 1) == .word,
+            stream.isWord(from - 1, in: ["by", "divided", "times", "plus", "minus", "of", "over", "from", "than", "and", "to", "multiplied"])
+        else { return nil }
+        guard let (right, rightShape) = ExpressionReader.read(stream, from, segmentEnd) else { return (nil, from) }
+        guard rightShape.isSingleNumber else { return nil }  // "and 331936064 + 49 = …" is complete
+        var k = from - 1
+        var make: ((Expression, Expression) -> Expression)? = nil
+        if stream.isWord(k, "by"), stream.isWord(k - 1, "divided") {
+            make = { .divide($0, $1) }
+            k -= 2
+        } else if stream.isWord(k, "by"), stream.isWord(k - 1, "multiplied") {
+            make = { .multiply($0, $1) }
+            k -= 2
+        } else if stream.isWord(k, "times") {
+            make = { .multiply($0, $1) }
+            k -= 1
+        } else if stream.isWord(k, "plus") {
+            make = { .add($0, $1) }
+            k -= 1
+        } else if stream.isWord(k, "minus") {
+            make = { .subtract($0, $1) }
+            k -= 1
+        }
+        guard let make, stream.kind(k) == .number, let (left, leftShape) = ExpressionReader.read(stream, k, k + 1) else {
+            return (nil, from)
+        }
+        var shape = leftShape
+        shape.isSingleNumber = false
+        shape.integerOnly = leftShape.integerOnly && rightShape.integerOnly
+        shape.hasDivision = stream.isWord(from - 1, "by") && stream.isWord(from - 2, "divided")
+        shape.productFactors = nil
+        return ((make(left, right), shape), k)
     }
 
     /// Whether the run starting at token i touches a word or a mark before it ("f(2)", "log_{10}(2)").
@@ -254,16 +297,20 @@ struct ClaimScanner {
         claims.append(claim)
     }
 
-    /// "… = 5692 remainder 1", "R 1", "with a remainder of 1": the remainder and the index of its token.
-    private func remainder(after i: Int) -> (BigInteger, Int)? {
+    /// "… = 5692 remainder 1", ", remainder 1", "R 1", "with a remainder of 1", "with a remainder": the remainder
+    /// (nil when only its existence is stated) and the index of the last token.
+    private func remainder(after i: Int) -> (BigInteger?, Int)? {
         var j = i
-        if stream.isWord(j, "with") { j += 1 }
+        if stream.kind(j) == .comma { j += 1 }
+        let with = stream.isWord(j, "with")
+        if with { j += 1 }
         if stream.isWord(j, in: ["a", "the"]) { j += 1 }
         guard stream.isWord(j, in: ["remainder", "r", "rem"]) else { return nil }
+        let word = j
         j += 1
         if stream.isWord(j, "of") || stream.kind(j) == .colon { j += 1 }
-        guard let r = stream.integer(j) else { return nil }
-        return (r, j)
+        if let r = stream.integer(j) { return (r, j) }
+        return with && stream.isWord(word, "remainder") ? (nil, word) : nil
     }
 
     private func statedText(_ e: Expression) -> String? {
