@@ -71,7 +71,7 @@ public struct AuditRunner {
         var number = 0
         while reader.next({ bytes, length in
             number += 1
-            output.write(audit(line: bytes, length: length, number: number).serialized)
+            output.write(audit(line: bytes, length: length, number: number))
         }) {}
     }
 }
@@ -90,6 +90,13 @@ public final class OutputBuffer {
 
     public func write(_ line: String) {
         buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes a JSON value as one line.
+    public func write(_ value: JSONValue) {
+        value.write(into: &buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }

@@ -4,7 +4,12 @@ extension ClaimScanner {
     mutating func scanPhrases() {
         var i = 0
         while i < stream.count {
-            if let (n, next) = subject(at: i) {
+            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
+            let k = stream.kind(i)
+            let verbAt = k == .number ? i + 1 : stream.isWord(i, "it's") ? i : stream.isWord(i, "it") ? i + 1 : i + 2
+            if (k == .number || k == .word) && stream.kind(verbAt) == .word
+                && stream.isWord(verbAt, in: Self.verbs), let (n, next) = subject(at: i)
+            {
                 if let end = predicate(subject: n, from: i, at: next) {
                     i = end
                     continue
@@ -247,22 +252,20 @@ extension ClaimScanner {
 
     /// The function a word names ("sine", "cos", "arctangent", "square root"), if any.
     static func functionWord(_ s: TokenStream, _ i: Int) -> Expression.Function? {
-        guard s.kind(i) == .word else { return nil }
-        switch s.word(i) {
-        case "sin", "sine": return .sin
-        case "cos", "cosine": return .cos
-        case "tan", "tangent": return .tan
-        case "cot", "cotangent": return .cot
-        case "sec", "secant": return .sec
-        case "csc", "cosecant": return .csc
-        case "arcsin", "arcsine", "asin": return .asin
-        case "arccos", "arccosine", "acos": return .acos
-        case "arctan", "arctangent", "atan": return .atan
-        case "square": return s.isWord(i + 1, "root") ? .sqrt : nil
-        case "natural": return s.isWord(i + 1, in: ["logarithm", "log"]) ? .ln : nil
-        default: return nil
-        }
+        guard let f = s.lookup(i, functionWords) else { return nil }
+        if f == .sqrt { return s.isWord(i + 1, "root") ? .sqrt : nil }
+        if f == .ln { return s.isWord(i + 1, "logarithm") || s.isWord(i + 1, "log") ? .ln : nil }
+        return f
     }
+
+    /// Words that name functions; "square" and "natural" need the word after them ("root", "logarithm").
+    static let functionWords: [(StaticString, Expression.Function)] = [
+        ("sin", .sin), ("sine", .sin), ("cos", .cos), ("cosine", .cos), ("tan", .tan), ("tangent", .tan),
+        ("cot", .cot), ("cotangent", .cot), ("sec", .sec), ("secant", .sec), ("csc", .csc), ("cosecant", .csc),
+        ("arcsin", .asin), ("arcsine", .asin), ("asin", .asin), ("arccos", .acos), ("arccosine", .acos),
+        ("acos", .acos), ("arctan", .atan), ("arctangent", .atan), ("atan", .atan), ("square", .sqrt),
+        ("natural", .ln),
+    ]
 
     /// "the sine of -0.413 radians", "cos of 30 degrees", "the square root of 5492", "23500 divided by 5":
     /// the expression, advancing `j` past it.
@@ -456,6 +459,8 @@ extension ClaimScanner {
         "then", "so", "now", "still", "really", "obviously", "itself", "evidently", "truly", "always", "exactly",
         "evenly", "both", "surely", "undoubtedly",
     ]
+
+    static let verbs: [StaticString] = ["is", "isn't", "isnt", "it's", "can", "cannot", "can't"]
 
     static let superlatives: [StaticString] = [
         "only", "smallest", "largest", "first", "next", "biggest", "last", "even", "odd", "greatest", "least",

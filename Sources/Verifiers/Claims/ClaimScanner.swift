@@ -34,8 +34,8 @@ struct ClaimScanner {
             return true
         case .word:
             if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
-            if s.isWord(i, in: ["degrees", "degree", "deg", "radians", "radian", "rad"]) { return true }
-            if ExpressionReader.function(named: s.word(i)) != nil { return true }
+            if s.isWord(i, in: Self.unitWords) { return true }
+            if ExpressionReader.function(s, i) != nil { return true }
             if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
             return s.isWord(i, "e") && s.kind(i + 1) == .power
         default:
@@ -403,6 +403,8 @@ struct ClaimScanner {
         }
         return false
     }
+
+    static let unitWords: [StaticString] = ["degrees", "degree", "deg", "radians", "radian", "rad"]
 
     static let conditionalWords: [StaticString] = [
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",

@@ -186,31 +186,18 @@ struct ExpressionReader {
         }
     }
 
-    private func function(at i: Int) -> Expression.Function? {
-        guard stream.kind(i) == .word else { return nil }
-        return Self.function(named: stream.word(i))
-    }
+    private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
 
-    /// The function a lower-cased name stands for.
-    static func function(named w: String) -> Expression.Function? {
-        switch w {
-        case "sin": return .sin
-        case "cos": return .cos
-        case "tan", "tg": return .tan
-        case "cot": return .cot
-        case "sec": return .sec
-        case "csc", "cosec": return .csc
-        case "arcsin", "asin": return .asin
-        case "arccos", "acos": return .acos
-        case "arctan", "atan": return .atan
-        case "sqrt": return .sqrt
-        case "ln": return .ln
-        case "exp": return .exp
-        case "log10", "log₁₀", "log_10", "log_{10}", "lg": return .log10
-        case "log2", "log₂", "log_2", "log_{2}", "lb": return .log2
-        default: return nil
-        }
-    }
+    /// The function word token i names ("sin", "arccos", "log₁₀"), if any.
+    static func function(_ s: TokenStream, _ i: Int) -> Expression.Function? { s.lookup(i, functionNames) }
+
+    static let functionNames: [(StaticString, Expression.Function)] = [
+        ("sin", .sin), ("cos", .cos), ("tan", .tan), ("tg", .tan), ("cot", .cot), ("sec", .sec), ("csc", .csc),
+        ("cosec", .csc), ("arcsin", .asin), ("asin", .asin), ("arccos", .acos), ("acos", .acos), ("arctan", .atan),
+        ("atan", .atan), ("sqrt", .sqrt), ("ln", .ln), ("exp", .exp), ("log10", .log10), ("log₁₀", .log10),
+        ("log_10", .log10), ("log_{10}", .log10), ("lg", .log10), ("log2", .log2), ("log₂", .log2), ("log_2", .log2),
+        ("log_{2}", .log2), ("lb", .log2),
+    ]
 
     private func literal(_ text: String) -> Expression {
         var exponent = 0

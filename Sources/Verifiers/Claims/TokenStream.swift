@@ -14,13 +14,30 @@ struct TokenStream {
         let t = tokens[i]
         guard t.end - t.start == w.utf8CodeUnitCount else { return false }
         let p = w.utf8Start
-        for k in 0..<(t.end - t.start) where bytes[t.start + k] | 0x20 != p[k] { return false }
+        for k in 0..<(t.end - t.start) {
+            let b = bytes[t.start + k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != p[k] { return false }
+        }
         return true
+    }
+
+    /// The value a table gives for word token i, comparing bytes (no string is made).
+    func lookup<T>(_ i: Int, _ table: [(StaticString, T)]) -> T? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
+        let length = tokens[i].end - tokens[i].start
+        let first = bytes[tokens[i].start] | 0x20
+        for (w, value) in table where w.utf8CodeUnitCount == length && w.utf8Start[0] == first && isWord(i, w) {
+            return value
+        }
+        return nil
     }
 
     /// Whether token i is one of the words.
     func isWord(_ i: Int, in words: [StaticString]) -> Bool {
-        for w in words where isWord(i, w) { return true }
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        let length = tokens[i].end - tokens[i].start
+        let first = bytes[tokens[i].start] | 0x20
+        for w in words where w.utf8CodeUnitCount == length && w.utf8Start[0] == first && isWord(i, w) { return true }
         return false
     }
 

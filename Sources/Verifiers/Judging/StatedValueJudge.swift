@@ -72,6 +72,11 @@ public struct StatedValueJudge: Sendable {
         if rule == .exact || decimal == nil {
             return judgeExact(stated: text, expression: expression, angleUnit: angleUnit)
         }
+        if let truth = SmallRational(expression),
+            let fast = judgeSmall(stated: text, value: decimal!, truth: truth, rule: rule)
+        {
+            return fast
+        }
         return judgeDecimal(stated: text, value: decimal!, expression: expression, angleUnit: angleUnit, rule: rule)
     }
 

@@ -1,0 +1,150 @@
+/// An exact fraction of machine integers (Int128, overflow-checked), the fast path for the stated-value rule when
+/// both the expression and the stated decimal are small: "17077 ÷ 7 = 2439.57", "92 × 9 = 828".
+///
+/// Every operation reports overflow by returning nil, and the judge then falls back to the general path, so the
+/// fast path never changes a verdict, only its cost.
+struct SmallRational {
+    var num: Int128
+    var den: Int128  // > 0
+
+    init?(_ num: Int128, _ den: Int128) {
+        guard den != 0 else { return nil }
+        self.num = den < 0 ? -num : num
+        self.den = den < 0 ? -den : den
+    }
+
+    static let powersOfTen: [Int128] = (0...36).map { k in (0..<k).reduce(Int128(1)) { r, _ in r * 10 } }
+
+    /// The value of an expression of decimal literals with + − × ÷ and small integer powers.
+    init?(_ e: Expression) {
+        switch e {
+        case .number(let literal):
+            guard literal.digits.utf8.count <= 30, let digits = Int128(literal.digits), abs(literal.scale) <= 30 else {
+                return nil
+            }
+            if literal.scale >= 0 {
+                let (v, o) = digits.multipliedReportingOverflow(by: Self.powersOfTen[literal.scale])
+                guard !o else { return nil }
+                self.init(v, 1)
+            } else {
+                self.init(digits, Self.powersOfTen[-literal.scale])
+            }
+        case .negate(let a):
+            guard let x = SmallRational(a) else { return nil }
+            self.init(-x.num, x.den)
+        case .add(let a, let b), .subtract(let a, let b):
+            guard let x = SmallRational(a), let y = SmallRational(b) else { return nil }
+            let (p, o1) = x.num.multipliedReportingOverflow(by: y.den)
+            let (q, o2) = y.num.multipliedReportingOverflow(by: x.den)
+            let (d, o3) = x.den.multipliedReportingOverflow(by: y.den)
+            guard !o1, !o2, !o3 else { return nil }
+            let (n, o4): (Int128, Bool)
+            if case .add = e { (n, o4) = p.addingReportingOverflow(q) } else { (n, o4) = p.subtractingReportingOverflow(q) }
+            guard !o4 else { return nil }
+            self.init(n, d)
+            reduce()
+        case .multiply(let a, let b):
+            guard let x = SmallRational(a), let y = SmallRational(b) else { return nil }
+            let (n, o1) = x.num.multipliedReportingOverflow(by: y.num)
+            let (d, o2) = x.den.multipliedReportingOverflow(by: y.den)
+            guard !o1, !o2 else { return nil }
+            self.init(n, d)
+            reduce()
+        case .divide(let a, let b):
+            guard let x = SmallRational(a), let y = SmallRational(b), y.num != 0 else { return nil }
+            let (n, o1) = x.num.multipliedReportingOverflow(by: y.den)
+            let (d, o2) = x.den.multipliedReportingOverflow(by: y.num)
+            guard !o1, !o2 else { return nil }
+            self.init(n, d)
+            reduce()
+        case .power(let a, let b):
+            guard let x = SmallRational(a), let y = SmallRational(b), y.den == 1, y.num >= 0, y.num <= 128 else {
+                return nil
+            }
+            var n: Int128 = 1
+            var d: Int128 = 1
+            for _ in 0..<Int(y.num) {
+                let (n2, o1) = n.multipliedReportingOverflow(by: x.num)
+                let (d2, o2) = d.multipliedReportingOverflow(by: x.den)
+                guard !o1, !o2 else { return nil }
+                n = n2
+                d = d2
+            }
+            self.init(n, d)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func reduce() {
+        var a = num.magnitude
+        var b = den.magnitude
+        while b != 0 { (a, b) = (b, a % b) }
+        if a > 1 {
+            num /= Int128(a)
+            den /= Int128(a)
+        }
+    }
+
+    /// The value to `places` decimals, truncated toward zero, as text ("2439.5714285").
+    func truncated(places: Int) -> String? {
+        guard places <= 30 else { return nil }
+        let (scaled, o) = num.magnitude.multipliedReportingOverflow(by: UInt128(Self.powersOfTen[places]))
+        guard !o else { return nil }
+        let q = scaled / den.magnitude
+        var digits = String(q)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (num < 0 && q != 0 ? "-" : "") + digits
+    }
+}
+
+extension StatedValueJudge {
+    /// The stated-value rule decided in machine integers, or nil when the numbers are too big for it.
+    func judgeSmall(stated: String, value y: ExactDecimal, truth t: SmallRational, rule: StatedValueRule) -> Judgement? {
+        guard let m = y.units.intValue, y.scale >= 0, y.scale <= 18 else { return nil }
+        let k = y.scale
+        // Work at scale s ≥ k: |T − y| · 10^s · den = |num · 10^s − m · 10^(s−k) · den|.
+        var s = k
+        var mustRound = false
+        switch rule {
+        case .decimalPlaces(let n) where n >= k:
+            s = n
+            mustRound = true
+        case .significantFigures, .exact:
+            return nil
+        default: break
+        }
+        guard s <= 30 else { return nil }
+        let p10 = Self.pow10(s)
+        let (a, o1) = t.num.multipliedReportingOverflow(by: p10)
+        let (b0, o2) = Int128(m).multipliedReportingOverflow(by: Self.pow10(s - k))
+        let (b, o3) = b0.multipliedReportingOverflow(by: t.den)
+        guard !o1, !o2, !o3 else { return nil }
+        let (difference, o4) = a.subtractingReportingOverflow(b)
+        guard !o4 else { return nil }
+        let diff = difference.magnitude  // = |T − y| · 10^s · den; one unit of place s is den
+        let den = t.den.magnitude
+        let rounded = diff * 2 <= den  // |T − y| ≤ u/2 (a tie counts)
+        let within = diff < den  // |T − y| < u
+        var judgement = Judgement(
+            verdict: .wrong, match: .mismatch, stated: stated, rule: rule, trueValue: nil, trueValueExact: t.den == 1,
+            unit: ExactDecimal.unit(decimalPlace: s).description, errorInUnits: nil, reason: nil)
+        if rounded {
+            judgement.verdict = .correct
+            judgement.match = .correctlyRounded
+        } else if within && !mustRound {
+            judgement.verdict = .correct
+            let cut = t.truncated(places: k)
+            judgement.match = cut.map { ExactDecimal($0) == y } == true ? .truncated : .withinOneUnit
+        }
+        judgement.errorInUnits = formatShort(Double(diff) / Double(den))
+        let places = max(k + 3, 10)
+        judgement.trueValue = t.den == 1 ? String(t.num) : t.truncated(places: places)
+        return judgement
+    }
+
+    static func pow10(_ n: Int) -> Int128 { SmallRational.powersOfTen[n] }
+}
