@@ -17,6 +17,10 @@ struct Run {
     }
 
     init(_ arguments: [String], stdin: String = "") throws {
+        try self.init(arguments, stdinData: Data(stdin.utf8))
+    }
+
+    init(_ arguments: [String], stdinData: Data) throws {
         let process = Process()
         process.executableURL = Run.binary
         process.arguments = arguments
@@ -27,7 +31,7 @@ struct Run {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
+        input.fileHandleForWriting.write(stdinData)
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()

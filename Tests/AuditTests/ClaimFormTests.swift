@@ -1,0 +1,101 @@
+import Testing
+import Verifiers
+
+/// One claim form at a time: what is found, and what is not.
+@Suite("Claim forms")
+struct ClaimFormTests {
+    func audit(_ prompt: String, _ response: String) -> AuditResult {
+        var auditor = ResponseAuditor()
+        return auditor.audit(prompt: prompt, response: response)
+    }
+
+    @Test("the forum's answers", arguments: [
+        ("Is 34792834 prime?", "Yes, 34792834 is prime.", RecordVerdict.wrong),
+        ("Is 583835 a prime?", "No, 583835 is not a prime number. It is divisible by 5 and 116767.", .correct),
+        ("What is cos(3532 radians)?", "cos(3532 radians) is approximately -0.9999999999999999", .wrong),
+        ("What is cos(3532 radians)?", "cos(3532 radians) ≈ 0.66009029799722633", .correct),
+        ("What is the prime factorization of 583835?", "The prime factorization of 583835 is 5 × 116767.", .wrong),
+        ("What is the prime factorization of 583835?", "583835 = 5 × 7² × 2383", .correct),
+    ])
+    func forum(prompt: String, response: String, verdict: RecordVerdict) {
+        #expect(audit(prompt, response).verdict == verdict)
+    }
+
+    @Test("numbers with thousands separators", arguments: [
+        "34,792,834 is prime.", "34 792 834 is prime.", "$34\\,792\\,834$ is prime.", "34{,}792{,}834 is prime.",
+    ])
+    func separators(response: String) {
+        let result = audit("Is 34792834 prime?", response)
+        #expect(result.verdict == .wrong)
+        #expect(result.claims.first?.expected == "composite: 2 × 17396417")
+    }
+
+    @Test("not claims: questions, conditionals, plans, hedges", arguments: [
+        "Is 91 prime?", "If 91 were prime, it would have no divisors.", "Suppose 91 is prime.",
+        "Let's check whether 91 is prime.", "91 might be prime.", "91 is probably prime.",
+        "To determine if 91 is a prime number, we test small divisors.",
+    ])
+    func notClaims(response: String) {
+        #expect(audit("Is 91 prime?", response).verdict == .noClaims)
+    }
+
+    @Test("a self-contradicting answer: the opening [No] is wrong, the final sentence right, the record wrong")
+    func contradiction() {
+        let result = audit(
+            "Is 17077 a prime number? Think step by step and then answer \"[Yes]\" or \"[No]\".",
+            "[No]\n\nWe can see that it is not divisible by 3, 5, 7, 11, or 13.\n\nTherefore, 17077 is a prime number.")
+        #expect(result.verdict == .wrong)
+        #expect(result.answer?.text == "[No]")
+        #expect(result.answer?.verdict == .wrong)
+        #expect(result.claims.last?.verdict == .correct)
+        #expect(result.claims.filter { $0.kind == .divisibility }.count == 5)
+    }
+
+    @Test("yes/no forms answer the question", arguments: [
+        ("**No**", RecordVerdict.correct), ("\\boxed{\\text{No}}", .correct), ("Final answer: yes", .wrong),
+        ("[Yes]", .wrong), ("It is not prime: 91 = 7 × 13.", .correct), ("It is prime.", .wrong),
+    ])
+    func yesNo(response: String, verdict: RecordVerdict) {
+        #expect(audit("Is 91 prime?", response).verdict == verdict)
+    }
+
+    @Test("divisibility forms", arguments: [
+        ("91 is divisible by 7 and 13.", RecordVerdict.correct), ("7 divides 91.", .correct),
+        ("7 does not divide 91.", .wrong), ("91 is a multiple of 13.", .correct), ("91 is even.", .wrong),
+        ("91 is not divisible by 2, 3, or 5.", .correct), ("91 is not divisible by 3, 5, 7, 11, or 13.", .wrong),
+        ("91 ÷ 7 = 13", .correct), ("100 ÷ 7 = 14 remainder 2", .correct), ("100 ÷ 7 = 14 remainder 3", .wrong),
+    ])
+    func divisibility(response: String, verdict: RecordVerdict) {
+        #expect(audit("Tell me about 91.", response).verdict == verdict)
+    }
+
+    @Test("function values by the stated-precision rule, units from the claim or the question", arguments: [
+        ("What is sin(30°)?", "sin(30°) = 1/2", RecordVerdict.correct),
+        ("What is sin(30)?", "sin(30) = 1/2", .wrong),
+        ("What is sin 30 in degrees?", "sin(30) = 0.5", .correct),
+        ("What is tan(π/4)?", "$\\tan(\\pi/4) = 1$", .correct),
+        ("What is cos(2π/3)?", "cos(2π/3) = −1/2", .correct),
+        ("What is sin(60°)?", "sin(60°) = √3/2", .correct),
+        ("What is sin(12)?", "$\\sin(12) \\approx -0.54$", .correct),
+        ("What is sin(10^10)?", "sin(10^10) ≈ -0.4875", .correct),
+        ("What is the cosine of 3532 radians?", "The cosine of 3532 radians is approximately 0.66.", .correct),
+        ("What is the sine of -0.413 radians? Give answer rounded to one decimal places.", "-0.4", .correct),
+        ("What is the sine of -0.413 radians? Give answer rounded to one decimal places.", "-0.5", .wrong),
+    ])
+    func functions(prompt: String, response: String, verdict: RecordVerdict) {
+        let result = audit(prompt, response)
+        #expect(result.verdict == verdict, "\(result.claims.map { ($0.text, $0.verdict, $0.expected ?? "") })")
+    }
+
+    @Test("spans are Unicode scalar offsets into the response")
+    func spans() {
+        let response = "Über π: 7 × 13 = 91."
+        let result = audit("", response)
+        let claim = try? #require(result.claims.first)
+        let scalars = Array(response.unicodeScalars)
+        if let claim {
+            #expect(String(String.UnicodeScalarView(scalars[claim.span])) == "7 × 13 = 91")
+            #expect(claim.text == "7 × 13 = 91")
+        }
+    }
+}
