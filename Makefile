@@ -9,8 +9,10 @@ deps:
 build: deps
 	swift build -c release
 
-# The main job: the calculator on the forum thread's questions.
+# The main job: audit the forum thread's answers, then ask the calculator the same questions.
 demo: build
+	@echo '$$ mathcheck audit Corpora/forum-thread.jsonl'
+	@$(BIN) audit Corpora/forum-thread.jsonl | cut -c1-220 || true
 	@echo '$$ mathcheck call is_prime '"'"'{"n":"34792834"}'"'"
 	@$(BIN) call is_prime '{"n":"34792834"}'
 	@echo '$$ mathcheck call factorize '"'"'{"n":"583835"}'"'"

@@ -19,6 +19,7 @@ let package = Package(
                 "CBaseline",
                 .product(name: "Verifiers", package: project),
                 .product(name: "ToolCalls", package: project),
+                .product(name: "Audit", package: project),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,0 +1,55 @@
+import Audit
+import Foundation
+import ToolCalls
+
+/// The audit against bare JSON parsing of the same file: issue 3's speed table.
+enum AuditBenchmarks {
+    static func run(_ harness: Harness) {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/corpora/real/llmdrift_prime.jsonl").path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            print("\n(skipped the audit benchmark: \(path) is missing)")
+            return
+        }
+        let lines = data.split(separator: UInt8(ascii: "\n"))
+        let megabytes = Double(data.count) / 1e6
+
+        // Bare parsing: the same JSON parser the audit uses, every line.
+        let parse = harness.seconds {
+            for line in lines {
+                line.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    if (try? JSONParser.parse(bytes)) != nil { sink &+= 1 }
+                }
+            }
+        }
+        // The audit: parse, find claims, verify them, write the JSON line.
+        let audit = harness.seconds {
+            var runner = AuditRunner()
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 20)
+            for (index, line) in lines.enumerated() {
+                line.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    runner.audit(line: bytes, length: bytes.count, number: index + 1).write(into: &out)
+                }
+                if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
+            }
+            sink &+= out.count
+        }
+        let rows = [
+            [
+                "bare JSON parsing", formatRate(Double(lines.count) / parse), String(format: "%.1f", megabytes / parse),
+                "1.0×",
+            ],
+            [
+                "mathcheck audit (1 job)", formatRate(Double(lines.count) / audit),
+                String(format: "%.1f", megabytes / audit), String(format: "%.1f×", audit / parse),
+            ],
+        ]
+        table(
+            "audit on llmdrift_prime.jsonl (\(lines.count) records, \(String(format: "%.1f", megabytes)) MB)",
+            ["stage", "records/s", "MB/s", "time vs bare parsing (target ≤ 2×)"], rows)
+    }
+}
