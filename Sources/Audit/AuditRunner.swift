@@ -29,30 +29,34 @@ public struct AuditRunner {
         auditor = ResponseAuditor(bounds: bounds)
     }
 
-    /// Audits one line (without its newline) and returns the output object.
-    public mutating func audit(line: UnsafeBufferPointer<UInt8>?, length: Int, number: Int) -> JSONValue {
+    /// Audits one line (without its newline) and appends its output line (without a newline) to `out`.
+    public mutating func audit(line: UnsafeBufferPointer<UInt8>?, length: Int, number: Int, into out: inout [UInt8]) {
         summary.records += 1
         guard let line else {
             summary.invalid += 1
-            return AuditJSON.invalid(number, error: "the line is \(length) bytes long, over the limit")
+            AuditJSON.invalid(number, error: "the line is \(length) bytes long, over the limit").write(into: &out)
+            return
         }
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             summary.invalid += 1
-            return AuditJSON.invalid(number, error: "empty line")
+            AuditJSON.invalid(number, error: "empty line").write(into: &out)
+            return
         }
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
         } catch {
             summary.invalid += 1
-            return AuditJSON.invalid(number, error: "invalid JSON: \(error)")
+            AuditJSON.invalid(number, error: "invalid JSON: \(error)").write(into: &out)
+            return
         }
         let record: Record
         do {
             record = try Record(value)
         } catch {
             summary.invalid += 1
-            return AuditJSON.invalid(number, id: value["id"], error: error.message)
+            AuditJSON.invalid(number, id: value["id"], error: error.message).write(into: &out)
+            return
         }
         let result = auditor.audit(prompt: record.prompt, response: record.response)
         summary.claims += result.claims.count
@@ -62,7 +66,15 @@ public struct AuditRunner {
         case .correct: summary.correctRecords += 1
         case .noClaims: summary.noClaims += 1
         }
-        return AuditJSON.line(number, id: record.id, result: result)
+        AuditJSON.writeLine(
+            number, id: record.id, label: record.label, reference: record.reference, result: result, into: &out)
+    }
+
+    /// Audits one line and returns the output object (for tests and tools; the runner writes bytes directly).
+    public mutating func audit(line: UnsafeBufferPointer<UInt8>?, length: Int, number: Int) -> JSONValue {
+        var out: [UInt8] = []
+        audit(line: line, length: length, number: number, into: &out)
+        return (try? JSONParser.parse(String(decoding: out, as: UTF8.self))) ?? .null
     }
 
     /// Audits every line of `path` ("-" for standard input), writing one JSON line per input line to `output`.
@@ -71,7 +83,7 @@ public struct AuditRunner {
         var number = 0
         while reader.next({ bytes, length in
             number += 1
-            output.write(audit(line: bytes, length: length, number: number))
+            output.append { audit(line: bytes, length: length, number: number, into: &$0) }
         }) {}
     }
 }
@@ -90,6 +102,13 @@ public final class OutputBuffer {
 
     public func write(_ line: String) {
         buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Lets `body` append one line's bytes, then ends the line.
+    public func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }

@@ -32,7 +32,7 @@ enum AuditBenchmarks {
             for (index, line) in lines.enumerated() {
                 line.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
-                    runner.audit(line: bytes, length: bytes.count, number: index + 1).write(into: &out)
+                    runner.audit(line: bytes, length: bytes.count, number: index + 1, into: &out)
                 }
                 if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
             }

@@ -64,7 +64,7 @@ extension JSONValue {
 
     /// Writes `s` as a JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8
     /// bytes, copied in runs.
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { bytes in

@@ -7,6 +7,11 @@ struct ClaimChecker {
     let tester: PrimalityTester
     let factorizer: Factorizer
     let judge: StatedValueJudge
+    /// Factorizations already shown in this answer ("composite: 2 × 17396417"): answers repeat their numbers.
+    private var shown: [BigInteger: String?] = [:]
+
+    /// The largest number whose full factorization is worked out just to show it in `expected`.
+    static let displayBits = 128
 
     init(bounds: Bounds) {
         self.bounds = bounds
@@ -15,7 +20,7 @@ struct ClaimChecker {
         judge = StatedValueJudge(evaluator: Evaluator(bounds: bounds))
     }
 
-    func check(_ claim: inout Claim) {
+    mutating func check(_ claim: inout Claim) {
         if claim.reason != nil {
             claim.verdict = .unverified
             return
@@ -45,7 +50,7 @@ struct ClaimChecker {
         case .factorization(let n, let factors, let primes):
             checkFactorization(&claim, n, factors, primes)
         case .primeFactors(let n, let listed):
-            guard let f = try? factorizer.factor(n), f.complete else {
+            guard n.bitWidth <= bounds.maxCompleteFactorBits * 2, let f = try? factorizer.factor(n), f.complete else {
                 unverified(&claim, "too large to factor completely")
                 return
             }
@@ -58,7 +63,18 @@ struct ClaimChecker {
         }
     }
 
-    private func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool) {
+    /// The factorization of n as text, for numbers small enough to factor just for display.
+    private mutating func factorText(_ n: BigInteger) -> String? {
+        if let cached = shown[n] { return cached }
+        var text: String? = nil
+        if n.bitWidth <= Self.displayBits, let f = try? factorizer.factor(n), f.complete, !f.factors.isEmpty {
+            text = Self.product(f)
+        }
+        shown[n] = text
+        return text
+    }
+
+    private mutating func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool) {
         guard let verdict = try? tester.verdict(for: n) else {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
@@ -75,10 +91,7 @@ struct ClaimChecker {
             claim.expected = "composite: " + compositeText(n, p, cofactor)
             claim.evidence = [("factor", p.description), ("cofactor", cofactor.description)]
         case .millerRabinWitness(let base):
-            claim.expected = "composite"
-            if let f = try? factorizer.factor(n), f.complete, f.factors.count > 0 {
-                claim.expected = "composite: " + Self.product(f)
-            }
+            claim.expected = factorText(n).map { "composite: " + $0 } ?? "composite"
             claim.evidence = [("witness", String(base)), ("test", "miller_rabin")]
         case .lucasFailure:
             claim.expected = "composite"
@@ -91,10 +104,9 @@ struct ClaimChecker {
         }
     }
 
-    /// "2 × 17396417", or the full factorization when the cofactor is small enough to factor.
-    private func compositeText(_ n: BigInteger, _ p: BigInteger, _ cofactor: BigInteger) -> String {
-        if n.bitWidth <= 128, let f = try? factorizer.factor(n), f.complete { return Self.product(f) }
-        return "\(p) × \(cofactor)"
+    /// "2 × 17396417", or the full factorization when the number is small enough to factor.
+    private mutating func compositeText(_ n: BigInteger, _ p: BigInteger, _ cofactor: BigInteger) -> String {
+        factorText(n) ?? "\(p) × \(cofactor)"
     }
 
     static func product(_ f: Factorization) -> String {
@@ -113,7 +125,7 @@ struct ClaimChecker {
         }
     }
 
-    private func checkFactorization(
+    private mutating func checkFactorization(
         _ claim: inout Claim, _ n: BigInteger, _ factors: [(BigInteger, BigInteger)], _ primes: Bool
     ) {
         var product: BigInteger = 1
@@ -128,8 +140,7 @@ struct ClaimChecker {
                 return
             }
         }
-        let full = (try? factorizer.factor(n)).flatMap { $0.complete ? $0 : nil }
-        let truth = full.map(Self.product)
+        let truth = factorText(n)
         if product != n {
             claim.verdict = .wrong
             claim.expected = "the product is \(product), not \(n)" + (truth.map { "; \(n) = \($0)" } ?? "")

@@ -28,7 +28,7 @@ public struct ResponseAuditor: Sendable {
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)
                 var scanner = ClaimScanner(stream, question: question)
                 var claims = Self.deduplicated(scanner.scan())
-                let checker = ClaimChecker(bounds: bounds)
+                var checker = ClaimChecker(bounds: bounds)
                 for index in claims.indices {
                     checker.check(&claims[index])
                 }
