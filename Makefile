@@ -22,8 +22,10 @@ demo: build
 
 test: deps
 	swift test
+	swift build
+	scripts/test-mcp-client.sh .build/debug/mathcheck
 
-bench: deps
+bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench
 
 format:

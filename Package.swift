@@ -19,6 +19,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -30,7 +32,13 @@ let package = Package(
             providers: [.apt(["libgmp-dev", "libmpfr-dev", "libflint-dev"])]
         ),
         .target(name: "Verifiers", dependencies: ["CGMP"], swiftSettings: swiftSettings),
-        .target(name: "ToolCalls", dependencies: ["Verifiers"], swiftSettings: swiftSettings),
+        .target(
+            name: "ToolCalls",
+            dependencies: [
+                "Verifiers", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Audit", dependencies: ["ToolCalls"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "mathcheck",

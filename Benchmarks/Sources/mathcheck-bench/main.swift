@@ -8,4 +8,5 @@ print("\nCommand: `make bench` (swift run -c release --package-path Benchmarks m
 print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
 CoreBenchmarks.run(harness)
 AuditBenchmarks.run(harness)
+ServerBenchmarks.run(harness)
 print("\n<!-- checksum \(sink) -->")
