@@ -65,11 +65,20 @@ struct CommandLineTests {
         #expect(run.stdout.hasPrefix(#"{"error":""#))
     }
 
-    @Test("usage errors exit 2", arguments: [["bogus"], ["call"], ["tools", "--format", "xml"]])
+    @Test("usage errors exit 2", arguments: [["bogus"], ["tools", "--format", "xml"], ["audit", "--format", "xml"]])
     func usage(arguments: [String]) throws {
         let run = try Run(arguments)
         #expect(run.status == 2)
         #expect(!run.stderr.isEmpty)
+    }
+
+    @Test("call without a tool name and without a message on stdin exits 2 with a JSON error", arguments: [
+        ["call"], ["call", "is_prime"],
+    ])
+    func callWithoutArguments(arguments: [String]) throws {
+        let run = try Run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix(#"{"error":""#))
     }
 
     @Test("mathcheck tools prints valid JSON definitions in each convention", arguments: ["openai", "anthropic", "mcp"])

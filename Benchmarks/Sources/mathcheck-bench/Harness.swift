@@ -21,6 +21,20 @@ struct Harness {
         return rates.sorted()[2]
     }
 
+    /// Operations per second of `a` and of `b`, measured in alternating batches (nine of each) and taking each
+    /// one's best batch, so that interference from the rest of a shared machine hits both sides alike.
+    func compare(_ a: () -> Void, _ b: () -> Void) -> (Double, Double) {
+        var batch = 1
+        while time({ for _ in 0..<batch { a() } }) < minimum / 10 && batch < 1 << 24 { batch *= 2 }
+        var bestA = Double.infinity
+        var bestB = Double.infinity
+        for _ in 0..<9 {
+            bestA = min(bestA, time { for _ in 0..<batch { a() } })
+            bestB = min(bestB, time { for _ in 0..<batch { b() } })
+        }
+        return (Double(batch) / bestA, Double(batch) / bestB)
+    }
+
     /// Seconds for one call of `body` (median of five).
     func seconds(_ body: () -> Void) -> Double {
         var times: [Double] = []

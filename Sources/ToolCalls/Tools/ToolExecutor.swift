@@ -64,7 +64,7 @@ public struct ToolExecutor: Sendable {
         case .millerRabinWitness(let base):
             evidence = ["witness": .string(String(base)), "test": "miller_rabin"]
         case .lucasFailure:
-            evidence = ["test": "lucas", "note": "passes base-2 Miller-Rabin but fails the Lucas test (Selfridge parameters)"]
+            evidence = ["test": "strong_lucas", "note": "passes base-2 Miller-Rabin but fails the strong Lucas test"]
         case .trialDivision:
             evidence = ["method": "trial_division"]
         case .bpswBelow2To64:

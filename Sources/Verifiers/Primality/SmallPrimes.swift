@@ -19,12 +19,16 @@ enum SmallPrimes {
         return sieve.indices.filter { sieve[$0] }.map(UInt64.init)
     }()
 
-    /// Groups of consecutive primes with their product.
+    /// The trial-division bound for numbers of more than one word: beyond it, a Miller–Rabin test rejects a
+    /// composite sooner than more divisions would (GMP stops at a similar size).
+    static let multiWordBound: UInt64 = 1024
+
+    /// Groups of consecutive primes below ``multiWordBound`` with their product.
     static let groups: [(product: UInt64, primes: [UInt64])] = {
         var groups: [(UInt64, [UInt64])] = []
         var product: UInt64 = 1
         var members: [UInt64] = []
-        for p in all {
+        for p in all where p < multiWordBound {
             let (next, overflow) = product.multipliedReportingOverflow(by: p)
             if overflow {
                 groups.append((product, members))
