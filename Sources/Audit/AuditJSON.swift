@@ -5,10 +5,13 @@ public import Verifiers
 public enum AuditJSON {
     /// `{"line":N,"id":…,"verdict":…,"answer":{claim}|null,"claims":[…]}` (see ``writeLine`` for the fast form).
     public static func line(_ number: Int, id: JSONValue?, result: AuditResult) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("line", .number(String(number))), ("id", id ?? .null), ("verdict", .string(result.verdict.rawValue)),
-            ("answer", result.answer.map(claim) ?? .null), ("claims", .array(result.claims.map(claim))),
-        ])
+        ]
+        if let note = result.note { members.append(("note", .string(note))) }
+        members.append(("answer", result.answer.map(claim) ?? .null))
+        members.append(("claims", .array(result.claims.map(claim))))
+        return .object(members)
     }
 
     /// `{"line":N,"verdict":"invalid","error":"<why>"}`
@@ -52,7 +55,12 @@ public enum AuditJSON {
         }
         out.append(contentsOf: #","verdict":""#.utf8)
         out.append(contentsOf: result.verdict.rawValue.utf8)
-        out.append(contentsOf: #"","answer":"#.utf8)
+        out.append(UInt8(ascii: "\""))
+        if let note = result.note {
+            out.append(contentsOf: #","note":"#.utf8)
+            JSONValue.writeString(note, into: &out)
+        }
+        out.append(contentsOf: #","answer":"#.utf8)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append(contentsOf: "null".utf8) }
         out.append(contentsOf: #","claims":["#.utf8)
         for (i, c) in result.claims.enumerated() {

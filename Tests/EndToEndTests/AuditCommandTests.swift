@@ -72,4 +72,15 @@ struct AuditCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("cannot open"))
     }
+
+    @Test("an answer with more claims than the bound is checked up to it and says so")
+    func claimBound() throws {
+        let response = String(repeating: "7 × 13 = 91. ", count: 3_000)
+        let record = #"{"prompt":"x","response":"\#(response)"}"#
+        let run = try Run(["audit", "-"], stdin: record)
+        let line = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any]
+        #expect(line?["verdict"] as? String == "unverified")
+        #expect((line?["note"] as? String)?.contains("2000 of 3000") == true)
+        #expect((line?["claims"] as? [Any])?.count == 2000)
+    }
 }

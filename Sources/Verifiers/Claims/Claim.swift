@@ -71,4 +71,6 @@ public struct AuditResult: Sendable {
     public var answer: Claim?
     /// Every claim, in the order they appear.
     public var claims: [Claim]
+    /// Set when not every claim could be checked (an answer with more claims than the per-answer bound).
+    public var note: String? = nil
 }

@@ -130,9 +130,11 @@ extension ClaimScanner {
             guard stream.isWord(k, "by") else { return nil }
             let (divisors, end) = numberList(from: k + 1)
             guard !divisors.isEmpty else { return nil }
-            for (d, _, b) in divisors {
-                // Each divisor is its own claim, from the subject to that divisor.
-                add(.divisibility, .divisibility(n, divisor: d, divides: !negated), start, b)
+            for (index, (d, a, b)) in divisors.enumerated() {
+                // Each divisor is its own claim, from the subject to that divisor (just the divisor in long lists,
+                // so that the texts stay linear in the answer's length).
+                let from = divisors.count <= 16 || index == 0 ? start : a
+                add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, b)
             }
             return end
         }

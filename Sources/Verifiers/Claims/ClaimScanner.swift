@@ -373,12 +373,16 @@ struct ClaimScanner {
 
     // MARK: - Sentences
 
+    /// The most tokens a sentence reaches on either side of a claim: longer runs without punctuation are cut
+    /// there, which keeps the scan linear on hostile input.
+    static let sentenceReach = 256
+
     /// Token indices [start, end) of the sentence holding token i.
     func sentence(_ i: Int) -> (Int, Int) {
         var s = i
-        while s > 0, !isBoundary(s - 1) { s -= 1 }
+        while s > 0, s > i - Self.sentenceReach, !isBoundary(s - 1) { s -= 1 }
         var e = i
-        while e < stream.count, !isBoundary(e) { e += 1 }
+        while e < stream.count, e < i + Self.sentenceReach, !isBoundary(e) { e += 1 }
         return (s, e)
     }
 

@@ -4,6 +4,8 @@
 /// auditor per thread.
 public struct ResponseAuditor: Sendable {
     public var bounds: Bounds
+    /// The most claims checked in one answer; the rest are reported as not checked, never dropped silently.
+    public static let maxClaims = 2_000
     private var promptTokens: [Token] = []
     private var responseTokens: [Token] = []
 
@@ -28,6 +30,11 @@ public struct ResponseAuditor: Sendable {
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)
                 var scanner = ClaimScanner(stream, question: question)
                 var claims = Self.deduplicated(scanner.scan())
+                var note: String? = nil
+                if claims.count > Self.maxClaims {
+                    note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
+                    claims.removeSubrange(Self.maxClaims...)
+                }
                 var checker = ClaimChecker(bounds: bounds)
                 for index in claims.indices {
                     checker.check(&claims[index])
@@ -43,19 +50,22 @@ public struct ResponseAuditor: Sendable {
                 let verdict: RecordVerdict =
                     claims.isEmpty ? .noClaims
                     : claims.contains { $0.verdict == .wrong } ? .wrong
-                    : claims.contains { $0.verdict == .unverified } ? .unverified : .correct
-                return AuditResult(verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims)
+                    : claims.contains { $0.verdict == .unverified } || note != nil ? .unverified : .correct
+                return AuditResult(
+                    verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
             }
         }
     }
 
     /// Drops a claim that repeats another one over the same bytes.
     private static func deduplicated(_ claims: [Claim]) -> [Claim] {
-        var result: [Claim] = []
-        for claim in claims where !result.contains(where: { $0.bytes == claim.bytes && $0.kind == claim.kind }) {
-            result.append(claim)
+        struct Key: Hashable {
+            var start: Int
+            var end: Int
+            var kind: Claim.Kind
         }
-        return result
+        var seen = Set<Key>()
+        return claims.filter { seen.insert(Key(start: $0.bytes.lowerBound, end: $0.bytes.upperBound, kind: $0.kind)).inserted }
     }
 
     /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise
