@@ -222,21 +222,14 @@ extension ClaimScanner {
             return nil
         }
         guard stream.isWord(k, "is") || stream.kind(k) == .colon else { return nil }
-        let from = k + 1
-        var end = from
-        while end < stream.count, Self.isMathToken(stream, end), stream.kind(end) != .equals { end += 1 }
-        while end > from {
-            if let (_, shape) = ExpressionReader.read(stream, from, end), let factors = shape.productFactors,
-                !shape.hasDivision
-            {
-                if isHypothetical(i) { return nil }
-                let primes = stream.isWord(i - 1, "prime")
-                add(.factorization, .factorization(n, factors: factors, primes: primes), i - (primes ? 1 : 0), end)
-                return end
-            }
-            end -= 1
-        }
-        return nil
+        guard
+            let (_, shape, end) = ExpressionReader.longest(
+                stream, from: k + 1, accept: { $1.productFactors != nil && !$1.hasDivision }),
+            let factors = shape.productFactors, !isHypothetical(i)
+        else { return nil }
+        let primes = stream.isWord(i - 1, "prime")
+        add(.factorization, .factorization(n, factors: factors, primes: primes), i - (primes ? 1 : 0), end)
+        return end
     }
 
     /// "The prime factors of N are p, q and r".
@@ -279,16 +272,9 @@ extension ClaimScanner {
             guard s.isWord(k, "of") else { return nil }
             k += 1
             // The argument: a number (with sign), π-multiples, then an optional unit.
-            var end = k
-            while end < s.count, isMathToken(s, end), s.kind(end) != .equals, s.kind(end) != .approx { end += 1 }
-            while end > k {
-                if let (argument, _) = ExpressionReader.read(s, k, end) {
-                    j = end
-                    return (.function(f, argument), true)
-                }
-                end -= 1
-            }
-            return nil
+            guard let (argument, _, end) = ExpressionReader.longest(s, from: k) else { return nil }
+            j = end
+            return (.function(f, argument), true)
         }
         // "e raised to the power 2.6", "e to the power of 2".
         if s.isWord(k, "e") {
@@ -297,16 +283,9 @@ extension ClaimScanner {
             guard s.isWord(m, "to"), s.isWord(m + 1, "the"), s.isWord(m + 2, "power") else { return nil }
             m += 3
             if s.isWord(m, "of") { m += 1 }
-            var end = m
-            while end < s.count, isMathToken(s, end), s.kind(end) != .equals { end += 1 }
-            while end > m {
-                if let (argument, _) = ExpressionReader.read(s, m, end) {
-                    j = end
-                    return (.function(.exp, argument), true)
-                }
-                end -= 1
-            }
-            return nil
+            guard let (argument, _, end) = ExpressionReader.longest(s, from: m) else { return nil }
+            j = end
+            return (.function(.exp, argument), true)
         }
         // "X divided by Y", "X times Y", "X plus Y", "X minus Y", "X to the power of Y", "X squared".
         guard let x = s.integer(k) ?? nil else { return nil }

@@ -95,9 +95,6 @@ struct ClaimScanner {
             statedInWords(from, to)
             return
         }
-        var truncated = false
-        var end = to
-        if stream.kind(end) == .ellipsis { truncated = true }
         // Segments between relations.
         var bounds: [(Int, Int)] = []
         var start = from
@@ -105,9 +102,7 @@ struct ClaimScanner {
             bounds.append((start, r))
             start = r + 1
         }
-        bounds.append((start, end))
-        _ = truncated
-        end = to
+        bounds.append((start, to))
         var leftExpression: (Expression, ExpressionReader.Shape, Int, Int)? = nil
         for (index, r) in relations.enumerated() {
             let (ls, le) = bounds[index]

@@ -39,6 +39,24 @@ struct ExpressionReader {
         return (e, shape)
     }
 
+    /// The longest expression starting at token `from` that stops before any relation ("=", "≈") and that
+    /// `accept` takes: the run of math tokens is shortened from its end until one reads.
+    static func longest(
+        _ stream: TokenStream, from: Int, accept: (Expression, Shape) -> Bool = { _, _ in true }
+    ) -> (Expression, Shape, end: Int)? {
+        var end = from
+        while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
+            stream.kind(end) != .approx
+        {
+            end += 1
+        }
+        while end > from {
+            if let (e, shape) = read(stream, from, end), accept(e, shape) { return (e, shape, end) }
+            end -= 1
+        }
+        return nil
+    }
+
     private var current: Token.Kind? { position < end ? stream.kind(position) : nil }
 
     private mutating func sum() -> Expression? {

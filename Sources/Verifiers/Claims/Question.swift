@@ -83,15 +83,10 @@ struct Question {
                 return
             }
             // A math run: "cos(3532 radians)", "19 × 94 + 50 ÷ 2".
-            var end = j
-            while end < stream.count, ClaimScanner.isMathToken(stream, end) { end += 1 }
-            while end > j {
-                if let (e, shape) = ExpressionReader.read(stream, j, end), !shape.isSingleNumber {
-                    target = e
-                    targetIsFunction = shape.hasFunction
-                    return
-                }
-                end -= 1
+            if let (e, shape, _) = ExpressionReader.longest(stream, from: j, accept: { !$1.isSingleNumber }) {
+                target = e
+                targetIsFunction = shape.hasFunction
+                return
             }
             i += 1
         }
@@ -102,21 +97,12 @@ struct Question {
                 k += 1
                 continue
             }
-            var end = k
-            while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
-                stream.kind(end) != .approx
+            if let (e, shape, _) = ExpressionReader.longest(
+                stream, from: k, accept: { !$1.isSingleNumber && ClaimScanner.hasOperation($0) })
             {
-                end += 1
-            }
-            while end > k {
-                if let (e, shape) = ExpressionReader.read(stream, k, end), !shape.isSingleNumber,
-                    ClaimScanner.hasOperation(e)
-                {
-                    target = e
-                    targetIsFunction = shape.hasFunction
-                    return
-                }
-                end -= 1
+                target = e
+                targetIsFunction = shape.hasFunction
+                return
             }
             k += 1
         }
@@ -128,19 +114,8 @@ struct Question {
 
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
     static func integerStarting(_ stream: TokenStream, at i: Int) -> BigInteger? {
-        var end = i
-        while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
-            stream.kind(end) != .approx
-        {
-            end += 1
-        }
-        while end > i {
-            if let (e, shape) = ExpressionReader.read(stream, i, end), shape.integerOnly {
-                return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
-            }
-            end -= 1
-        }
-        return nil
+        guard let (e, _, _) = ExpressionReader.longest(stream, from: i, accept: { $1.integerOnly }) else { return nil }
+        return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
     }
 
     /// The integer value of the expression that ends just before token i ("Is 2^10 − 1 divisible by 3").
