@@ -131,9 +131,9 @@ extension ClaimScanner {
             let (divisors, end) = numberList(from: k + 1)
             guard !divisors.isEmpty else { return nil }
             for (index, (d, a, b)) in divisors.enumerated() {
-                // Each divisor is its own claim, from the subject to that divisor (just the divisor in long lists,
+                // Each divisor is its own claim, from the subject to that divisor (just the divisor in lists over 64,
                 // so that the texts stay linear in the answer's length).
-                let from = divisors.count <= 16 || index == 0 ? start : a
+                let from = divisors.count <= 64 || index == 0 ? start : a
                 add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, b)
             }
             return end
@@ -247,7 +247,7 @@ extension ClaimScanner {
 
     /// The function a word names ("sine", "cos", "arctangent", "square root"), if any.
     static func functionWord(_ s: TokenStream, _ i: Int) -> Expression.Function? {
-        guard let f = s.lookup(i, functionWords) else { return nil }
+        guard i >= 0, i < s.count, let f = s[i].proseFunction else { return nil }
         if f == .sqrt { return s.isWord(i + 1, "root") ? .sqrt : nil }
         if f == .ln { return s.isWord(i + 1, "logarithm") || s.isWord(i + 1, "log") ? .ln : nil }
         return f

@@ -207,7 +207,9 @@ struct ExpressionReader {
     private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
 
     /// The function word token i names ("sin", "arccos", "log₁₀"), if any.
-    static func function(_ s: TokenStream, _ i: Int) -> Expression.Function? { s.lookup(i, functionNames) }
+    static func function(_ s: TokenStream, _ i: Int) -> Expression.Function? {
+        i >= 0 && i < s.count ? s[i].formulaFunction : nil
+    }
 
     static let functionNames: [(StaticString, Expression.Function)] = [
         ("sin", .sin), ("cos", .cos), ("tan", .tan), ("tg", .tan), ("cot", .cot), ("sec", .sec), ("csc", .csc),

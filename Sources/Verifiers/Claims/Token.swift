@@ -31,6 +31,10 @@ struct Token: Equatable {
     /// For numbers: the number has separators (commas, thin spaces) to drop, or a decimal point.
     var hasSeparators = false
     var hasPoint = false
-    /// For "**", "\boxed", "\text" and the like: the token came from markup (kept only as a flag on the next token).
+    /// The token starts a line (after a newline or at the start).
     var afterLineStart = false
+    /// For words: the function the word names in formulas ("sin", "log₁₀") and in prose ("sine", "square" of
+    /// "square root"), looked up once when the text is tokenized.
+    var formulaFunction: Expression.Function? = nil
+    var proseFunction: Expression.Function? = nil
 }

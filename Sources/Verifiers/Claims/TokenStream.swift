@@ -24,9 +24,21 @@ struct TokenStream {
     /// The value a table gives for word token i, comparing bytes (no string is made).
     func lookup<T>(_ i: Int, _ table: [(StaticString, T)]) -> T? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return nil }
-        let length = tokens[i].end - tokens[i].start
-        let first = bytes[tokens[i].start] | 0x20
-        for (w, value) in table where w.utf8CodeUnitCount == length && w.utf8Start[0] == first && isWord(i, w) {
+        return Self.lookup(bytes, tokens[i].start, tokens[i].end, table)
+    }
+
+    /// The value a table gives for the word in bytes[start..<end] (ASCII letters compared case-insensitively).
+    static func lookup<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ table: [(StaticString, T)])
+        -> T?
+    {
+        let length = end - start
+        let first = bytes[start] | 0x20
+        entries: for (w, value) in table where w.utf8CodeUnitCount == length && w.utf8Start[0] == first {
+            let p = w.utf8Start
+            for k in 0..<length {
+                let b = bytes[start + k]
+                if (b >= 65 && b <= 90 ? b | 0x20 : b) != p[k] { continue entries }
+            }
             return value
         }
         return nil

@@ -17,6 +17,13 @@ struct Tokenizer {
             tokens.append(Token(kind: kind, start: start, end: end, afterLineStart: lineStart))
             lineStart = kind == .newline
         }
+        func addWord(_ start: Int, _ end: Int) {
+            var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+            token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
+            token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
+            tokens.append(token)
+            lineStart = false
+        }
         /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
         func thinSpace(at k: Int) -> Int {
             if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
@@ -121,7 +128,7 @@ struct Tokenizer {
                         if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
                     }
                 }
-                add(.word, start, i)
+                addWord(start, i)
             case 0x5C:  // backslash: LaTeX
                 i += 1
                 if isLetter(byte(i)) {
@@ -236,8 +243,10 @@ struct Tokenizer {
         else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
-            kind = .word
-            tokens.append(Token(kind: .word, start: from, end: to, afterLineStart: lineStart))
+            var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
+            token.formulaFunction = TokenStream.lookup(text, from, to, ExpressionReader.functionNames)
+            token.proseFunction = TokenStream.lookup(text, from, to, ClaimScanner.functionWords)
+            tokens.append(token)
             lineStart = false
             return
         }

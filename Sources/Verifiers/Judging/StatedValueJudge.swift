@@ -300,12 +300,14 @@ func formatShort(_ x: Double) -> String {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard first?.isWhitespace == true || last?.isWhitespace == true else { return String(self) }
+        return String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
     /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
     var replacingMinusSigns: String {
-        String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
+        guard contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
+        return String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
     }
 }
 
