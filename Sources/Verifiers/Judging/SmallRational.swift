@@ -28,10 +28,14 @@ struct SmallRational {
                 self.init(v, 1)
             } else {
                 self.init(digits, Self.powersOfTen[-literal.scale])
+                reduce()
             }
         case .negate(let a):
             guard let x = SmallRational(a) else { return nil }
             self.init(-x.num, x.den)
+        case .radians(let a):
+            guard let x = SmallRational(a) else { return nil }
+            self = x
         case .add(let a, let b), .subtract(let a, let b):
             guard let x = SmallRational(a), let y = SmallRational(b) else { return nil }
             let (p, o1) = x.num.multipliedReportingOverflow(by: y.den)
@@ -71,6 +75,7 @@ struct SmallRational {
                 d = d2
             }
             self.init(n, d)
+            reduce()
         default:
             return nil
         }

@@ -230,6 +230,15 @@ public struct StatedValueJudge: Sendable {
         var judgement = Judgement(
             verdict: .unverified, match: nil, stated: stated, rule: .exact, trueValue: nil, trueValueExact: false,
             unit: nil, errorInUnits: nil, reason: nil)
+        if let truth = SmallRational(expression), let claim = SmallRational(statedExpression) {
+            // Both sides are small exact fractions ("19 × 94 = 1786", "17077 / 7 = 2439"): compare them exactly.
+            judgement.trueValueExact = true
+            judgement.trueValue = truth.den == 1 ? String(truth.num) : truth.truncated(places: 12).map { $0 + "…" }
+            let equal = truth.num == claim.num && truth.den == claim.den  // both are in lowest terms
+            judgement.verdict = equal ? .correct : .wrong
+            judgement.match = equal ? .equal : .mismatch
+            return judgement
+        }
         // Correctly rounded representations of equal numbers are identical, so different strings prove the values
         // differ; identical strings at 40 digits are equality at the working precision.
         let digits = 40
