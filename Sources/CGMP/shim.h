@@ -75,4 +75,15 @@ static inline int cgmp_word_is_strong_probable_prime(unsigned long n, unsigned l
     return n_is_strong_probabprime2_preinv(n, n_preinvert_limb(n), a % n, d);
 }
 
+/// FLINT's Lucas probable-prime test with Selfridge's parameters (method A), the second half of BPSW.
+/// Returns 1 when n passes, 0 when n is proven composite.
+static inline int cgmp_flint_lucas(mpz_srcptr n) {
+    fmpz_t x;
+    fmpz_init(x);
+    fmpz_set_mpz(x, n);
+    int result = fmpz_is_probabprime_lucas(x);
+    fmpz_clear(x);
+    return result;
+}
+
 #endif

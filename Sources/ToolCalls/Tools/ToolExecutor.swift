@@ -64,7 +64,7 @@ public struct ToolExecutor: Sendable {
         case .millerRabinWitness(let base):
             evidence = ["witness": .string(String(base)), "test": "miller_rabin"]
         case .lucasFailure:
-            evidence = ["test": "strong_lucas", "note": "passes base-2 Miller-Rabin but fails the strong Lucas test"]
+            evidence = ["test": "lucas", "note": "passes base-2 Miller-Rabin but fails the Lucas test (Selfridge parameters)"]
         case .trialDivision:
             evidence = ["method": "trial_division"]
         case .bpswBelow2To64:

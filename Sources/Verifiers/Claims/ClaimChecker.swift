@@ -95,7 +95,7 @@ struct ClaimChecker {
             claim.evidence = [("witness", String(base)), ("test", "miller_rabin")]
         case .lucasFailure:
             claim.expected = "composite"
-            claim.evidence = [("test", "strong_lucas")]
+            claim.evidence = [("test", "lucas")]
         case .belowTwo:
             claim.expected = "not prime: integers below 2 are not prime"
         case .trialDivision, .bpswBelow2To64, .flintProof, .bpswAndMillerRabin:

@@ -6,8 +6,8 @@ internal import CGMP
 /// 1. n < 2 is not prime; trial division finds small factors: by the primes below 4096 for words (which proves
 ///    n < 4096² prime), below 1024 for larger numbers.
 /// 2. n < 2^64: BPSW (FLINT's `n_is_prime`), exact in that range.
-/// 3. Larger n: a base-2 Miller–Rabin test (a failure is the witness shown), then BPSW (`mpz_probab_prime_p`
-///    with 24 reps). Any failure is a proof of compositeness; mathcheck then looks for a witness base to show.
+/// 3. Larger n: BPSW as a base-2 Miller–Rabin test (a failure is the witness shown) and FLINT's Lucas test.
+///    Any failure is a proof of compositeness; mathcheck then looks for a witness base to show.
 /// 4. A BPSW pass up to ``Bounds/maxProofBits`` is proven with FLINT (`fmpz_is_prime`: Pocklington–Lehmer,
 ///    Morrison, APR-CL); above, it gets extra Miller–Rabin rounds and is reported as `probable`.
 ///
@@ -36,15 +36,19 @@ public struct PrimalityTester: Sendable {
                 "n has \(n.description.count) digits and no prime factor below \(SmallPrimes.multiWordBound); a full primality "
                     + "test is limited to \(bounds.maxPrimalityBits) bits (about \(bounds.maxPrimalityBits * 3 / 10) digits)")
         }
-        // BPSW, with a base-2 Miller–Rabin test of our own first: when it fails, base 2 is the evidence (and this is
-        // where nearly every composite stops). Then GMP's BPSW, plus its extra Miller–Rabin rounds (random bases
-        // from a fixed seed) for numbers too large to prove.
+        // BPSW: a base-2 Miller–Rabin test (when it fails, base 2 is the evidence, and this is where nearly every
+        // composite stops), then FLINT's Lucas test; for numbers too large to prove, extra Miller–Rabin rounds on
+        // bases drawn from n.
         var test = MillerRabin(n)
         if test.isWitness(2) { return composite(n, witness: 2) }
+        if n.withPointer({ cgmp_flint_lucas($0) }) == 0 { return compositeWithoutFactor(n) }
         let provable = n.bitWidth <= bounds.maxProofBits
-        let reps = Int32(provable ? 24 : 24 + Self.extraRounds)
-        if n.withPointer({ __gmpz_probab_prime_p($0, reps) }) == 0 { return compositeWithoutFactor(n) }
         guard provable else {
+            var bases = BaseSequence(n)
+            for _ in 0..<Self.extraRounds {
+                let base = bases.next()
+                if test.isWitness(base) { return composite(n, witness: base) }
+            }
             return PrimalityVerdict(
                 n: n, isPrime: true, certainty: .probable, evidence: .bpswAndMillerRabin(rounds: Self.extraRounds))
         }
@@ -168,5 +172,24 @@ struct MillerRabin: ~Copyable {
                 }
             }
         }
+    }
+}
+
+/// Miller–Rabin bases drawn deterministically from n (SplitMix64 seeded with n's low word and size): the same n
+/// always gets the same bases, but no fixed list can be targeted (Albrecht et al., "Prime and Prejudice", 2018).
+struct BaseSequence {
+    private var state: UInt64
+
+    init(_ n: BigInteger) {
+        let low = n.withPointer { UInt64(__gmpz_getlimbn($0, 0)) }
+        state = low ^ (UInt64(n.bitWidth) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    mutating func next() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return 3 + Int((z ^ (z >> 31)) >> 2)
     }
 }

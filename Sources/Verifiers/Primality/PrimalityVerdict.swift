@@ -17,8 +17,8 @@ public enum PrimalityEvidence: Sendable, Equatable {
     /// `base` is a strong (Miller–Rabin) witness: with n − 1 = d·2^s, base^d ≢ 1 and base^(d·2^r) ≢ −1 (mod n)
     /// for every 0 ≤ r < s, which no prime allows.
     case millerRabinWitness(base: Int)
-    /// n failed the strong Lucas half of BPSW (Selfridge's parameters) while passing base-2 Miller–Rabin, and no
-    /// Miller–Rabin witness below the search bound was found: composite, since every prime passes it.
+    /// n failed the Lucas half of BPSW (FLINT's test, Selfridge's parameters) while passing base-2 Miller–Rabin,
+    /// and no Miller–Rabin witness below the search bound was found: composite, since every prime passes it.
     case lucasFailure
     /// No prime below √n divides n (n < 2^24 here).
     case trialDivision
@@ -26,7 +26,7 @@ public enum PrimalityEvidence: Sendable, Equatable {
     case bpswBelow2To64
     /// A primality proof by FLINT's `fmpz_is_prime` (Pocklington–Lehmer, Morrison, or APR-CL).
     case flintProof
-    /// BPSW plus `rounds` Miller–Rabin rounds with GMP's random bases (from a fixed seed, so runs repeat).
+    /// BPSW plus `rounds` Miller–Rabin rounds on bases drawn from n itself (the same n always gets the same bases).
     case bpswAndMillerRabin(rounds: Int)
 }
 
