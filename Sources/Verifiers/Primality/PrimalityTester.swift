@@ -3,8 +3,8 @@ internal import CGMP
 /// Decides whether an integer is prime, with evidence and a certainty that never overstates what was done.
 ///
 /// The order of work, cheapest first:
-/// 1. n < 2 is not prime; trial division finds small factors: by the primes below 4096 for words (which proves
-///    n < 4096² prime), below 1024 for larger numbers.
+/// 1. n < 2 is not prime; trial division finds small factors: by the primes below 4096 for n < 4096² (which
+///    proves such n prime), below 256 for larger words and below 1024 for multi-word numbers.
 /// 2. n < 2^64: BPSW (FLINT's `n_is_prime`), exact in that range.
 /// 3. Larger n: BPSW as a base-2 Miller–Rabin test (a failure is the witness shown) and FLINT's Lucas test.
 ///    Any failure is a proof of compositeness; mathcheck then looks for a witness base to show.
@@ -69,11 +69,13 @@ public struct PrimalityTester: Sendable {
     // MARK: - Implementation
 
     private func verdict(forWord u: UInt64, n: BigInteger) -> PrimalityVerdict {
-        if let p = SmallPrimes.smallestFactor(ofWord: u) {
+        let provableByTrial = u < SmallPrimes.bound * SmallPrimes.bound
+        let below = provableByTrial ? SmallPrimes.bound : SmallPrimes.largeWordBound
+        if let p = SmallPrimes.smallestFactor(ofWord: u, below: below) {
             if p == u { return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .trialDivision) }
             return composite(n, factor: BigInteger(p))
         }
-        if u < SmallPrimes.bound * SmallPrimes.bound {
+        if provableByTrial {
             return PrimalityVerdict(n: n, isPrime: true, certainty: .proven, evidence: .trialDivision)
         }
         if cgmp_word_is_strong_probable_prime(UInt(u), 2) == 0 { return composite(n, witness: 2) }

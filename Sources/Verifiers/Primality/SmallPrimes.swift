@@ -51,11 +51,19 @@ enum SmallPrimes {
         return (p, inverse, UInt64.max / p)
     }
 
-    /// The smallest prime below the bound dividing the word u > 1, if any (u itself when u is such a prime).
+    /// The smallest prime below `below` (at most the bound) dividing the word u > 1, if any (u itself when u is
+    /// such a prime).
     @inline(__always)
-    static func smallestFactor(ofWord u: UInt64) -> UInt64? {
+    static func smallestFactor(ofWord u: UInt64, below: UInt64 = bound) -> UInt64? {
         if u & 1 == 0 { return 2 }
-        for entry in oddInverses where u &* entry.inverse <= entry.limit { return entry.prime }
+        for entry in oddInverses {
+            if entry.prime >= below { break }
+            if u &* entry.inverse <= entry.limit { return entry.prime }
+        }
         return nil
     }
+
+    /// The trial-division bound for words too large to be proven prime by trial division: beyond it, the
+    /// Miller–Rabin test rejects a composite sooner.
+    static let largeWordBound: UInt64 = 256
 }
