@@ -190,7 +190,10 @@ extension ClaimScanner {
 
     /// "d divides N", "d does not divide N", "d doesn't divide N".
     mutating func dividesPhrase(at i: Int) -> Int? {
-        guard let d = stream.integer(i) else { return nil }
+        // The words first: parsing a number costs an allocation, and most numbers are not followed by "divides".
+        guard stream.kind(i) == .number, stream.isWord(i + 1, in: Self.dividesStarts), let d = stream.integer(i) else {
+            return nil
+        }
         var j = i + 1
         var negated = false
         if stream.isWord(j, in: ["does", "do"]), stream.isWord(j + 1, "not") {
@@ -442,6 +445,8 @@ extension ClaimScanner {
     ]
 
     static let verbs: [StaticString] = ["is", "isn't", "isnt", "it's", "can", "cannot", "can't"]
+
+    static let dividesStarts: [StaticString] = ["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"]
 
     static let superlatives: [StaticString] = [
         "only", "smallest", "largest", "first", "next", "biggest", "last", "even", "odd", "greatest", "least",
