@@ -7,6 +7,9 @@ public struct ResponseAuditor: Sendable {
     /// The most claims checked in one answer; the rest are reported as not checked, never dropped silently.
     public static let maxClaims = 2_000
     private var promptTokens: [Token] = []
+    /// Questions already read: corpora ask the same prompt of several models.
+    private var questions: [String: Question] = [:]
+    static let questionCacheSize = 256
     private var responseTokens: [Token] = []
 
     public init(bounds: Bounds = .standard) {
@@ -23,8 +26,15 @@ public struct ResponseAuditor: Sendable {
         responseTokens.removeAll(keepingCapacity: true)
         let bounds = self.bounds
         return promptText.withUTF8 { promptBytes in
-            Tokenizer.tokenize(promptBytes, into: &promptTokens)
-            let question = Question(TokenStream(bytes: promptBytes, tokens: promptTokens))
+            let question: Question
+            if let known = questions[prompt] {
+                question = known
+            } else {
+                Tokenizer.tokenize(promptBytes, into: &promptTokens)
+                question = Question(TokenStream(bytes: promptBytes, tokens: promptTokens))
+                if questions.count >= Self.questionCacheSize { questions.removeAll(keepingCapacity: true) }
+                questions[prompt] = question
+            }
             return responseText.withUTF8 { bytes in
                 Tokenizer.tokenize(bytes, into: &responseTokens)
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)

@@ -5,11 +5,20 @@
 /// `\sqrt{x}`, `^\circ`, `\boxed{}`, `\text{}`). Markup that carries no meaning is dropped; thousands separators
 /// ("34,792,834", "34 792 834", "34\,792\,834") stay inside the number token.
 struct Tokenizer {
+    /// The first letters of every function name the scanner knows, as a bit set over a…z.
+    static let functionInitials: UInt32 = {
+        var mask: UInt32 = 0
+        for (name, _) in ExpressionReader.functionNames { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
+        for (name, _) in ClaimScanner.functionWords { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
+        return mask
+    }()
+
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         var i = 0
         let n = text.count
         var lineStart = true
+        let functionInitials = Self.functionInitials
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -19,8 +28,12 @@ struct Tokenizer {
         }
         func addWord(_ start: Int, _ end: Int) {
             var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-            token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
-            token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
+            // Function names start with one of a few letters and are short: most words are ruled out at once.
+            let first = text[start] | 0x20
+            if end - start <= 10, first >= 97, first <= 122, functionInitials & (1 << UInt32(first - 97)) != 0 {
+                token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
+                token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
+            }
             tokens.append(token)
             lineStart = false
         }
