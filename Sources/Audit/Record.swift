@@ -39,11 +39,11 @@ public struct Record: Sendable {
             }
             return
         }
-        guard let key = Self.responseKeys.first(where: { value[$0] != nil }) else {
+        guard let key = Self.responseKeys.first(where: { value[$0] != nil }), let field = value[key] else {
             throw RecordError("no response: expected \"response\", \"completion\", \"output\", \"answer\" or \"messages\"")
         }
-        guard case .string(let text) = value[key]! else {
-            throw RecordError("\"\(key)\" must be a string, not \(value[key]!.typeName)")
+        guard case .string(let text) = field else {
+            throw RecordError("\"\(key)\" must be a string, not \(field.typeName)")
         }
         response = text
         switch value["prompt"] {

@@ -34,7 +34,7 @@ enum MCPValue {
         case .data(_, let data): return .string(data.base64EncodedString())
         case .array(let items): return .array(items.map(json))
         case .object(let members):
-            return .object(members.keys.sorted().map { ($0, json(members[$0]!)) })
+            return .object(members.sorted { $0.key < $1.key }.map { ($0.key, json($0.value)) })
         }
     }
 }

@@ -178,7 +178,7 @@ extension ClaimScanner {
             guard stream.kind(k) == .number else { break }
             let after = stream.kind(k + 1)
             let continues =
-                after == nil || [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains(after!)
+                after.map { [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains($0) } ?? true
                 || stream.isWord(k + 1, in: ["and", "or", "nor", "respectively", "either", "both"])
             guard continues else { break }
             j = k
@@ -402,12 +402,14 @@ extension ClaimScanner {
         var first = 0
         var last = stream.count
         while first < last,
-            [.newline, .approx, .equals, .colon, .boxed, .openParen].contains(stream.kind(first)!)
+            stream.kind(first).map { [.newline, .approx, .equals, .colon, .boxed, .openParen].contains($0) } == true
                 || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"])
         {
             first += 1
         }
-        while last > first, [.newline, .period, .closeParen].contains(stream.kind(last - 1)!) { last -= 1 }
+        while last > first, stream.kind(last - 1).map({ [.newline, .period, .closeParen].contains($0) }) == true {
+            last -= 1
+        }
         guard first < last, last - first <= 3 else { return }
         var k = first
         var negative = false

@@ -32,7 +32,7 @@ public struct ExpressionParser {
         guard !parser.atEnd else { throw VerifierError(.invalidExpression, "the expression is empty") }
         let expression = try parser.parseSum()
         parser.skipSpace()
-        guard parser.atEnd else { throw parser.failure("unexpected '\(parser.current!)'") }
+        if let extra = parser.current { throw parser.failure("unexpected '\(extra)'") }
         return expression
     }
 

@@ -69,15 +69,15 @@ public struct StatedValueJudge: Sendable {
         let text = stated.trimmingSpaces
         let decimal = ExactDecimal(text.replacingMinusSigns)
         let rule = rule ?? (decimal != nil && text.contains(".") ? .asWritten : .exact)
-        if rule == .exact || decimal == nil {
+        guard rule != .exact, let decimal else {
             return judgeExact(stated: text, expression: expression, angleUnit: angleUnit)
         }
         if let truth = SmallRational(expression),
-            let fast = judgeSmall(stated: text, value: decimal!, truth: truth, rule: rule)
+            let fast = judgeSmall(stated: text, value: decimal, truth: truth, rule: rule)
         {
             return fast
         }
-        return judgeDecimal(stated: text, value: decimal!, expression: expression, angleUnit: angleUnit, rule: rule)
+        return judgeDecimal(stated: text, value: decimal, expression: expression, angleUnit: angleUnit, rule: rule)
     }
 
     // MARK: - Decimals
@@ -278,9 +278,9 @@ public struct StatedValueJudge: Sendable {
                 if c != "0" { seenNonZero = true }
                 if seenNonZero { count += 1 }
                 if count > significant { continue }
-            } else if c == "e" {
+            } else if c == "e", let exponent = value.firstIndex(of: "e") {
                 // Keep the exponent of scientific notation.
-                result += value[value.firstIndex(of: "e")!...]
+                result += value[exponent...]
                 break
             }
             result.append(c)
