@@ -3,17 +3,6 @@ public import Verifiers
 
 /// The JSON shapes of audit results: one object per input line.
 public enum AuditJSON {
-    /// `{"line":N,"id":…,"verdict":…,"answer":{claim}|null,"claims":[…]}` (see ``writeLine`` for the fast form).
-    public static func line(_ number: Int, id: JSONValue?, result: AuditResult) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("line", .number(String(number))), ("id", id ?? .null), ("verdict", .string(result.verdict.rawValue)),
-        ]
-        if let note = result.note { members.append(("note", .string(note))) }
-        members.append(("answer", result.answer.map(claim) ?? .null))
-        members.append(("claims", .array(result.claims.map(claim))))
-        return .object(members)
-    }
-
     /// `{"line":N,"verdict":"invalid","error":"<why>"}`
     public static func invalid(_ number: Int, id: JSONValue? = nil, error: String) -> JSONValue {
         var members: [(String, JSONValue)] = [("line", .number(String(number)))]
@@ -23,20 +12,8 @@ public enum AuditJSON {
         return .object(members)
     }
 
-    public static func claim(_ c: Claim) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("kind", .string(c.kind.rawValue)), ("text", .string(c.text)),
-            ("span", .array([.number(String(c.span.lowerBound)), .number(String(c.span.upperBound))])),
-            ("role", .string(c.role.rawValue)), ("verdict", .string(c.verdict.rawValue)),
-            ("expected", c.expected.map { .string($0) } ?? .null),
-            ("evidence", .object(c.evidence.map { ($0.0, .string($0.1)) })),
-        ]
-        if let reason = c.reason { members.append(("reason", .string(reason))) }
-        return .object(members)
-    }
-
-    /// Writes the same object as ``line(_:id:result:)`` straight into `out`, without building a JSON tree: the
-    /// audit's hot path. `label` and `reference` are carried through from the record when present.
+    /// Writes `{"line":N,"id":…,"verdict":…,"note"?,"answer":{claim}|null,"claims":[…]}` straight into `out`, without
+    /// building a JSON tree (the audit's hot path). `label` and `reference` are carried through when present.
     public static func writeLine(
         _ number: Int, id: JSONValue?, label: String?, reference: JSONValue?, result: AuditResult,
         into out: inout [UInt8]

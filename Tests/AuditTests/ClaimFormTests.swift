@@ -88,14 +88,12 @@ struct ClaimFormTests {
     }
 
     @Test("spans are Unicode scalar offsets into the response")
-    func spans() {
+    func spans() throws {
         let response = "Über π: 7 × 13 = 91."
         let result = audit("", response)
-        let claim = try? #require(result.claims.first)
+        let claim = try #require(result.claims.first)
         let scalars = Array(response.unicodeScalars)
-        if let claim {
-            #expect(String(String.UnicodeScalarView(scalars[claim.span])) == "7 × 13 = 91")
-            #expect(claim.text == "7 × 13 = 91")
-        }
+        #expect(String(String.UnicodeScalarView(scalars[claim.span])) == "7 × 13 = 91")
+        #expect(claim.text == "7 × 13 = 91")
     }
 }

@@ -66,7 +66,9 @@ struct FactorizationTests {
         let f = try Factorizer(bounds: bounds).factor(n)
         try check(f)
         #expect(f.factors.first?.prime == 2)
-        if !f.complete { #expect(f.cofactor == p * q) }
+        // Factors of 70 bits are far beyond a 20-bit search (and the curves are seeded, so this never varies).
+        #expect(!f.complete)
+        #expect(f.cofactor == p * q)
     }
 
     @Test("non-positive input and inputs past the digit bound are refused", arguments: ["0", "-12"])

@@ -125,22 +125,15 @@ public struct StatedValueJudge: Sendable {
             judgement.errorInUnits = ratio(d, u)
 
             let rounded = decide(d, delta, halfU, inclusive: true)
-            if mustRound {
-                switch rounded {
-                case true?:
-                    judgement.verdict = .correct
-                    judgement.match = .correctlyRounded
-                    return judgement
-                case false?:
-                    judgement.verdict = .wrong
-                    judgement.match = .mismatch
-                    return judgement
-                case nil: continue
-                }
-            }
             if rounded == true {
                 judgement.verdict = .correct
                 judgement.match = .correctlyRounded
+                return judgement
+            }
+            if mustRound {
+                guard rounded == false else { continue }
+                judgement.verdict = .wrong
+                judgement.match = .mismatch
                 return judgement
             }
             switch decide(d, delta, u, inclusive: false) {

@@ -51,6 +51,3 @@ struct MPFR: ~Copyable {
     /// The binary exponent e with 0.5 ≤ |x| / 2^e < 1 (meaningless for zero).
     var binaryExponent: Int { withPointer { Int(mpfr_get_exp($0)) } }
 }
-
-/// MPFR's rounding modes as Swift sees them.
-let nearest = MPFR_RNDN

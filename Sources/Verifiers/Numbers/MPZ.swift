@@ -38,7 +38,4 @@ struct MPZ: ~Copyable {
     mutating func withMutablePointer<R>(_ body: (UnsafeMutablePointer<__mpz_struct>) throws -> R) rethrows -> R {
         try withUnsafeMutablePointer(to: &raw, body)
     }
-
-    var bitWidth: Int { withPointer { Int(__gmpz_sizeinbase($0, 2)) } }
-    var signum: Int { withPointer { Int(cgmp_mpz_sgn($0)) } }
 }
