@@ -11,6 +11,10 @@ public struct ResponseAuditor: Sendable {
     private var questions: [String: Question] = [:]
     static let questionCacheSize = 256
     private var responseTokens: [Token] = []
+    /// The most CPU time one answer may take; claims not checked when it runs out are `unverified` with reason
+    /// `budget`. Nil means no limit. The size bounds keep every single claim far below a second, so with the
+    /// default of a second only pathological answers (thousands of expensive claims) ever reach it.
+    public var budget: Duration?
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
@@ -20,6 +24,16 @@ public struct ResponseAuditor: Sendable {
 
     /// Audits `response`, the answer to `prompt`.
     public mutating func audit(prompt: String, response: String) -> AuditResult {
+        audit(prompt: prompt, response: response, answerOnly: false)
+    }
+
+    /// Finds the claim that answers the question and checks only it: what grading against a reference needs.
+    /// The verdict is the answer's (`no_claims` without one); steps are neither checked nor returned.
+    public mutating func auditAnswer(prompt: String, response: String) -> AuditResult {
+        audit(prompt: prompt, response: response, answerOnly: true)
+    }
+
+    private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
         var promptText = prompt
         var responseText = response
         promptTokens.removeAll(keepingCapacity: true)
@@ -45,11 +59,29 @@ public struct ResponseAuditor: Sendable {
                     note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                     claims.removeSubrange(Self.maxClaims...)
                 }
-                var checker = ClaimChecker(bounds: bounds)
-                for index in claims.indices {
-                    checker.check(&claims[index])
+                if answerOnly {
+                    guard let index = Self.answer(claims, question: question, stream: stream) else {
+                        return AuditResult(verdict: .noClaims, answer: nil, claims: [])
+                    }
+                    claims = [claims[index]]
                 }
-                let answerIndex = Self.answer(claims, question: question, stream: stream)
+                var checker = ClaimChecker(bounds: bounds)
+                let deadline = budget.map { CPUClock.now() + $0 }
+                var checked = 0
+                for index in claims.indices {
+                    if let deadline, CPUClock.now() > deadline {
+                        claims[index].verdict = .unverified
+                        claims[index].reason = "budget"
+                        continue
+                    }
+                    checker.check(&claims[index])
+                    checked += 1
+                }
+                if checked < claims.count, let budget {
+                    let limit = "the budget of \(CPUClock.seconds(budget)) s of CPU time ran out"
+                    note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
+                }
+                let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
                 var offsets = ScalarOffsets(bytes)
                 for index in claims.indices {
                     claims[index].role = index == answerIndex ? .answer : .step

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The CPU time the calling thread has used, for per-record budgets.
+///
+/// Thread CPU time, not wall time: a budget then means the same work on a busy machine or with any number of
+/// parallel jobs, so whether a record runs out of budget depends on the record, not on what else is running.
+enum CPUClock {
+    /// The calling thread's CPU time.
+    static func now() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+    }
+
+    /// A duration in seconds with three decimals ("1.000").
+    static func seconds(_ d: Duration) -> String {
+        let (s, attoseconds) = d.components
+        let millis = Int(attoseconds / 1_000_000_000_000_000)
+        let fraction = String(millis)
+        return "\(s)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
