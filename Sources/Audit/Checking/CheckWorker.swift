@@ -1,0 +1,142 @@
+public import ToolCalls
+public import Verifiers
+
+/// What checking one record against its known correctness came to.
+public struct CheckOutcome: Sendable {
+    /// What the known correctness comes from.
+    public enum Basis: String, Sendable {
+        case label, reference
+    }
+
+    /// The known correctness: from the label, or from grading the answer against the reference.
+    public enum Known: String, Sendable, CaseIterable {
+        case correct, wrong
+        case noClaims = "no_claims"
+    }
+
+    public var input: Int
+    public var line: Int
+    public var id: String?
+    public var basis: Basis?
+    public var known: Known?
+    /// mathcheck's own verdict: the record's (label) or its answer's (reference); `invalid` for a bad line; nil
+    /// when the record was not checked.
+    public var mathcheck: RecordOutcome.Verdict?
+    /// Nil when the record could not be graded (no label or reference, incomparable forms, invalid line).
+    public var agrees: Bool?
+    /// Why the record is invalid or was not graded.
+    public var error: String?
+    /// The claim that decided mathcheck's verdict, with the truth when it is wrong.
+    public var detail: String?
+}
+
+/// Checks records whose correctness is known: by `"label"`, mathcheck's record verdict against the label; by
+/// `"reference"`, the response's answer graded against the reference by value, and mathcheck's verdict on that
+/// answer against the grade. A record with both is checked by its label.
+public struct CheckWorker: LineWorker {
+    private var auditor: ResponseAuditor
+    private let grader: ReferenceGrader
+
+    public init(bounds: Bounds = .standard, budget: Duration? = nil) {
+        auditor = ResponseAuditor(bounds: bounds)
+        auditor.budget = budget
+        grader = ReferenceGrader(bounds: bounds)
+    }
+
+    public mutating func process(_ input: InputLine, writeLine: Bool, into out: inout [UInt8]) -> CheckOutcome {
+        var outcome = check(input)
+        if writeLine { Self.write(&outcome, into: &out) }
+        return outcome
+    }
+
+    private mutating func check(_ input: InputLine) -> CheckOutcome {
+        var outcome = CheckOutcome(input: input.input, line: input.number, mathcheck: .invalid)
+        guard let line = input.bytes else {
+            outcome.error = "the line is \(input.length) bytes long, over the limit"
+            return outcome
+        }
+        let record: Record
+        do throws(RecordError) {
+            let value: JSONValue
+            do { value = try JSONParser.parse(line) } catch { throw RecordError("invalid JSON: \(error)") }
+            outcome.id = value["id"].map(\.serialized)
+            record = try Record(value)
+        } catch {
+            outcome.error = error.message
+            return outcome
+        }
+        if let label = record.label {
+            guard let known = CheckOutcome.Known(rawValue: label) else {
+                outcome.error = "\"label\" must be correct, wrong or no_claims, not \"\(label)\""
+                return outcome
+            }
+            outcome.basis = .label
+            outcome.known = known
+            let result = auditor.audit(prompt: record.prompt, response: record.response)
+            outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
+            outcome.agrees = known.rawValue == outcome.mathcheck?.rawValue
+            let decisive = result.claims.first { $0.verdict == .wrong } ?? result.answer
+            outcome.detail = decisive.map(Self.describe)
+            return outcome
+        }
+        guard let json = record.reference else {
+            outcome.mathcheck = nil
+            outcome.error = "no \"label\" or \"reference\" to check against"
+            return outcome
+        }
+        let reference: ReferenceAnswer
+        do { reference = try ReferenceAnswer(json) } catch {
+            outcome.error = error.message
+            outcome.mathcheck = nil
+            return outcome
+        }
+        outcome.basis = .reference
+        let result = auditor.auditAnswer(prompt: record.prompt, response: record.response)
+        outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
+        outcome.detail = result.answer.map(Self.describe)
+        switch grader.grade(result.answer, against: reference) {
+        case .matches: outcome.known = .correct
+        case .differs: outcome.known = .wrong
+        case .noAnswer: outcome.known = .noClaims
+        case .incomparable(let why):
+            outcome.error = why
+            return outcome
+        }
+        outcome.agrees = outcome.known?.rawValue == outcome.mathcheck?.rawValue
+        return outcome
+    }
+
+    private static func describe(_ claim: Claim) -> String {
+        let text = claim.text.singleLine.clipped(200)
+        return claim.verdict == .correct ? text : "\(text) — \(FlaggedClaim(claim).truth.singleLine)"
+    }
+
+    /// `{"line":N,"id":…,"by":"label","known":"wrong","mathcheck":"wrong","agrees":true,"claim":"…"}`; an
+    /// invalid line `{"line":N,"id":…,"verdict":"invalid","error":"…"}`.
+    static func write(_ o: inout CheckOutcome, into out: inout [UInt8]) {
+        var members: [(String, JSONValue)] = [("line", .number(String(o.line)))]
+        if let id = o.id, let value = try? JSONParser.parse(id) { members.append(("id", value)) }
+        if o.mathcheck == .invalid && o.basis == nil {
+            members.append(("verdict", "invalid"))
+        } else {
+            members.append(("by", o.basis.map { .string($0.rawValue) } ?? .null))
+            members.append(("known", o.known.map { .string($0.rawValue) } ?? .null))
+            members.append(("mathcheck", o.mathcheck.map { .string($0.rawValue) } ?? .null))
+            members.append(("agrees", o.agrees.map { .bool($0) } ?? .null))
+            if let detail = o.detail { members.append(("claim", .string(detail))) }
+        }
+        if let error = o.error { members.append(("error", .string(error))) }
+        JSONValue.object(members).write(into: &out)
+    }
+}
+
+extension RecordOutcome.Verdict {
+    init(_ verdict: RecordVerdict) {
+        switch verdict {
+        case .correct: self = .correct
+        case .wrong: self = .wrong
+        case .unverified: self = .unverified
+        case .noClaims: self = .noClaims
+        }
+    }
+}
