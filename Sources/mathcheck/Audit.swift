@@ -67,7 +67,7 @@ struct AuditCommand: ParsableCommand {
         var run = AuditRun(inputs: files)
         run.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         run.shard = shard.flatMap(Shard.init)
-        run.budget = recordTimeout > 0 ? .milliseconds(Int64((recordTimeout * 1000).rounded())) : nil
+        run.budget = recordTimeout > 0 ? .microseconds(Int64((recordTimeout * 1_000_000).rounded())) : nil
         let sink = try output.map { path throws(RecordError) in try OutputBuffer(path: path) } ?? OutputBuffer()
         var report = chosen.report(inputs: files, listUnverified: policy.failOn == .unverified)
         let summary: RunSummary

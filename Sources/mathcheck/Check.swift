@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
         var run = CheckRun(inputs: files)
         run.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         run.shard = shard.flatMap(Shard.init)
-        run.budget = recordTimeout > 0 ? .milliseconds(Int64((recordTimeout * 1000).rounded())) : nil
+        run.budget = recordTimeout > 0 ? .microseconds(Int64((recordTimeout * 1_000_000).rounded())) : nil
         let sink = try output.map { path throws(RecordError) in try OutputBuffer(path: path) } ?? OutputBuffer()
         let summary: CheckSummary
         do {

@@ -70,7 +70,7 @@ struct AuditCommandTests {
     func missingFile() throws {
         let run = try Run(["audit", "/nonexistent/file.jsonl"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("cannot open"))
+        #expect(run.stderr.contains("cannot read"))
     }
 
     @Test("an answer with more claims than the bound is checked up to it and says so")

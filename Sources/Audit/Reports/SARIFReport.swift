@@ -52,7 +52,7 @@ struct SARIFReport: Report {
             ])
         }
         let driver: JSONValue = .object([
-            ("name", "mathcheck"), ("informationUri", "https://github.com/mathcheck/mathcheck"),
+            ("name", "mathcheck"),
             ("rules", .array(rules)),
         ])
         // Open the results array; `finish` closes it.

@@ -34,6 +34,7 @@ public struct ResponseAuditor: Sendable {
     }
 
     private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
+        let deadline = budget.map { CPUClock.now() + $0 }
         var promptText = prompt
         var responseText = response
         promptTokens.removeAll(keepingCapacity: true)
@@ -66,7 +67,6 @@ public struct ResponseAuditor: Sendable {
                     claims = [claims[index]]
                 }
                 var checker = ClaimChecker(bounds: bounds)
-                let deadline = budget.map { CPUClock.now() + $0 }
                 var checked = 0
                 for index in claims.indices {
                     if let deadline, CPUClock.now() > deadline {

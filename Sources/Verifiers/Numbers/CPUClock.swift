@@ -18,11 +18,14 @@ enum CPUClock {
         return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
     }
 
-    /// A duration in seconds with three decimals ("1.000").
+    /// A duration in seconds with up to six decimals, trailing zeros dropped ("1", "0.25", "0.0001").
     static func seconds(_ d: Duration) -> String {
         let (s, attoseconds) = d.components
-        let millis = Int(attoseconds / 1_000_000_000_000_000)
-        let fraction = String(millis)
-        return "\(s)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        let micros = Int(attoseconds / 1_000_000_000_000)
+        guard micros > 0 else { return "\(s)" }
+        var fraction = String(micros)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(s).\(fraction)"
     }
 }
