@@ -75,7 +75,8 @@ public struct CheckWorker: LineWorker {
             let result = auditor.audit(prompt: record.prompt, response: record.response)
             outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
             outcome.agrees = known.rawValue == outcome.mathcheck?.rawValue
-            let decisive = result.claims.first { $0.verdict == .wrong } ?? result.answer
+            let decisive =
+                result.answer?.verdict == .wrong ? result.answer : result.claims.first { $0.verdict == .wrong } ?? result.answer
             outcome.detail = decisive.map(Self.describe)
             return outcome
         }

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import ToolCalls
+import Verifiers
+
+@testable import Audit
+
+@Suite("Reference answers and grading")
+struct ReferenceGradingTests {
+    func reference(_ json: String) throws -> ReferenceAnswer { try ReferenceAnswer(JSONParser.parse(json)) }
+
+    @Test("references: yes/no, factorizations in any notation, integers, values")
+    func parsing() throws {
+        #expect(try reference(#""Yes""#) == .yesNo(true))
+        #expect(try reference(#""[No]""#) == .yesNo(false))
+        #expect(try reference("false") == .yesNo(false))
+        #expect(try reference(#""2 × 17396417""#) == .factors([2, 17_396_417]))
+        #expect(try reference(#""17396417 * 2""#) == .factors([2, 17_396_417]))
+        #expect(try reference(#""2^3 \\cdot 5""#) == .factors([2, 2, 2, 5]))
+        #expect(try reference(#""7² × 2383""#) == .factors([7, 7, 2383]))
+        #expect(try reference("[13, 7]") == .factors([7, 13]))
+        #expect(try reference("42") == .factors([42]))
+        guard case .value(_, _, let decimals) = try reference(#""0.66""#) else { Issue.record("not a value"); return }
+        #expect(decimals == 2)
+        guard case .value(_, _, nil) = try reference(#""√3/2""#) else { Issue.record("not an exact value"); return }
+        #expect(throws: RecordError.self) { try reference(#""banana""#) }
+        #expect(throws: RecordError.self) { try reference("{}") }
+    }
+
+    /// The answer claim mathcheck finds in `response` to `prompt`, graded against `reference`.
+    func grade(_ prompt: String, _ response: String, _ json: String) throws -> ReferenceGrader.Grade {
+        var auditor = ResponseAuditor()
+        let answer = auditor.auditAnswer(prompt: prompt, response: response).answer
+        return ReferenceGrader().grade(answer, against: try reference(json))
+    }
+
+    @Test("grading by value")
+    func grading() throws {
+        let prime = "Is 34792834 a prime number? Answer [Yes] or [No]."
+        #expect(try grade(prime, "Let me think. [No]", #""No""#) == .matches)
+        #expect(try grade(prime, "Yes, 34792834 is prime.", #""No""#) == .differs)
+        #expect(try grade(prime, "I am not sure.", #""No""#) == .noAnswer)
+        let factor = "What is the prime factorization of 34792834?"
+        #expect(try grade(factor, "The prime factorization of 34792834 is 17396417 × 2.", #""2 × 17396417""#) == .matches)
+        #expect(try grade(factor, "The prime factorization of 34792834 is 2 × 17396417.", "[2, 17396417]") == .matches)
+        let cosine = "What is the cosine of 3532 radians?"
+        #expect(try grade(cosine, "cos(3532) ≈ 0.6601", #""0.66""#) == .matches)
+        #expect(try grade(cosine, "cos(3532) ≈ 0.66", #""0.6601""#) == .matches)
+        #expect(try grade(cosine, "cos(3532) ≈ 0.67", #""0.66""#) == .differs)
+        #expect(try grade(cosine, "cos(3532) ≈ -0.9999999999999999", #""0.66""#) == .differs)
+        let sine = "What is sin(60°)?"
+        #expect(try grade(sine, "sin(60°) = √3/2", #""√3/2""#) == .matches)
+        #expect(try grade(sine, "sin(60°) ≈ 0.866", #""√3/2""#) == .matches)
+        #expect(try grade(sine, "sin(60°) = 1/2", #""√3/2""#) == .differs)
+        if case .incomparable = try grade(prime, "[No]", #""0.5""#) {} else { Issue.record("yes/no against a value") }
+    }
+}
+
+@Suite("Checking records against labels and references")
+struct CheckWorkerTests {
+    func check(_ line: String) -> CheckOutcome {
+        var worker = CheckWorker()
+        var out: [UInt8] = []
+        var bytes = Array(line.utf8)
+        return bytes.withUnsafeMutableBufferPointer { p in
+            worker.process(
+                InputLine(input: 0, number: 1, bytes: UnsafeBufferPointer(p), length: p.count), writeLine: true,
+                into: &out)
+        }
+    }
+
+    @Test("a label is compared with mathcheck's record verdict")
+    func label() {
+        let agrees = check(#"{"prompt":"Is 91 prime?","response":"Yes, 91 is prime.","label":"wrong"}"#)
+        #expect(agrees.basis == .label && agrees.known == .wrong && agrees.mathcheck == .wrong && agrees.agrees == true)
+        let disagrees = check(#"{"prompt":"Is 91 prime?","response":"Yes, 91 is prime.","label":"correct"}"#)
+        #expect(disagrees.agrees == false)
+        #expect(disagrees.detail?.contains("7 × 13") == true)
+        let badLabel = check(#"{"prompt":"Is 91 prime?","response":"Yes.","label":"maybe"}"#)
+        #expect(badLabel.agrees == nil && badLabel.error?.contains("label") == true)
+    }
+
+    @Test("a reference grades the answer; mathcheck's verdict on the answer is compared with the grade")
+    func reference() {
+        let right = check(#"{"prompt":"Is 91 prime?","response":"No, 91 = 7 × 13.","reference":"No"}"#)
+        #expect(right.basis == .reference && right.known == .correct && right.mathcheck == .correct && right.agrees == true)
+        let wrong = check(#"{"prompt":"Is 91 prime?","response":"Yes, 91 is prime.","reference":"No"}"#)
+        #expect(wrong.known == .wrong && wrong.mathcheck == .wrong && wrong.agrees == true)
+        // A wrong reference shows up as a disagreement: mathcheck's exact check says the answer is right.
+        let badReference = check(#"{"prompt":"Is 91 prime?","response":"No, 91 = 7 × 13.","reference":"Yes"}"#)
+        #expect(badReference.known == .wrong && badReference.mathcheck == .correct && badReference.agrees == false)
+        let none = check(#"{"prompt":"Is 91 prime?","response":"No idea."}"#)
+        #expect(none.agrees == nil && none.mathcheck == nil && none.error?.contains("no \"label\"") == true)
+    }
+}
+
+@Suite("The parallel pipeline")
+struct PipelineTests {
+    @Test("outcomes and output come back in input order, identical for any number of jobs and batch size")
+    func ordering() throws {
+        let path = CorpusFiles.url("Corpora/labelled.jsonl").path
+        func run(jobs: Int, batch: Int) throws -> ([Int], [UInt8]) {
+            let pipeline = Pipeline<AuditRunner>(jobs: jobs)
+            pipeline.batchLines = batch
+            var lines: [Int] = []
+            var bytes: [UInt8] = []
+            try pipeline.run(
+                inputs: [path, path], makeWorker: { AuditRunner() },
+                consume: { outcome, line in
+                    lines.append(outcome.line)
+                    bytes.append(contentsOf: line)
+                    bytes.append(0x0A)
+                })
+            return (lines, bytes)
+        }
+        let (lines, reference) = try run(jobs: 1, batch: 256)
+        let count = try CorpusFiles.lines(CorpusFiles.url("Corpora/labelled.jsonl")).count
+        #expect(lines == Array(1...count) + Array(1...count))
+        for (jobs, batch) in [(2, 1), (3, 7), (4, 64)] {
+            let (l, b) = try run(jobs: jobs, batch: batch)
+            #expect(l == lines, "jobs \(jobs) batch \(batch)")
+            #expect(b == reference, "jobs \(jobs) batch \(batch)")
+        }
+    }
+
+    @Test("shards: 'K/N' with 0 ≤ K < N")
+    func shard() {
+        #expect(Shard("0/1") != nil && Shard("2/3")?.index == 2 && Shard("2/3")?.count == 3)
+        #expect(Shard("3/3") == nil && Shard("-1/3") == nil && Shard("1/0") == nil && Shard("x") == nil)
+    }
+
+    @Test("exit policy")
+    func policy() throws {
+        var summary = RunSummary()
+        for verdict in [RecordOutcome.Verdict.correct, .correct, .wrong, .unverified, .noClaims, .invalid] {
+            summary.add(RecordOutcome(input: 0, line: 1, id: nil, verdict: verdict))
+        }
+        #expect(summary.wrongRate == 1.0 / 4)
+        #expect(ExitPolicy().fails(summary))
+        #expect(!ExitPolicy(failOn: .never).fails(summary))
+        #expect(!ExitPolicy(maxWrongRate: 0.25).fails(summary))
+        #expect(ExitPolicy(maxWrongRate: 0.2).fails(summary))
+        #expect(ExitPolicy(failOn: .unverified, maxWrongRate: 0.5).fails(summary))
+    }
+}
