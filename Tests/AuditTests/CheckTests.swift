@@ -143,3 +143,28 @@ struct PipelineTests {
         #expect(ExitPolicy(failOn: .unverified, maxWrongRate: 0.5).fails(summary))
     }
 }
+
+@Suite("The answer-only audit")
+struct AnswerOnlyTests {
+    @Test(
+        "auditAnswer finds the same answer, with the same verdict and evidence, as the full audit",
+        arguments: ["llmdrift", "Corpora/labelled.jsonl", "Corpora/forum-thread.jsonl"])
+    func sameAnswer(corpus: String) throws {
+        let url = corpus == "llmdrift" ? CorpusFiles.shared("llmdrift_prime.jsonl") : CorpusFiles.url(corpus)
+        var full = ResponseAuditor()
+        var answerOnly = ResponseAuditor()
+        var compared = 0
+        for line in try CorpusFiles.lines(url) {
+            let record = try Record(JSONParser.parse(line))
+            let a = full.audit(prompt: record.prompt, response: record.response).answer
+            let b = answerOnly.auditAnswer(prompt: record.prompt, response: record.response).answer
+            #expect(a?.text == b?.text, "\(record.id?.serialized ?? line)")
+            #expect(a?.span == b?.span)
+            #expect(a?.verdict == b?.verdict)
+            #expect(a?.expected == b?.expected)
+            #expect(a?.evidence.map { "\($0)=\($1)" } == b?.evidence.map { "\($0)=\($1)" })
+            compared += 1
+        }
+        #expect(compared > 0)
+    }
+}

@@ -54,13 +54,22 @@ public struct ResponseAuditor: Sendable {
                 Tokenizer.tokenize(bytes, into: &responseTokens)
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)
                 var scanner = ClaimScanner(stream, question: question)
-                var claims = Self.deduplicated(scanner.scan())
                 var note: String? = nil
-                if claims.count > Self.maxClaims {
-                    note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
-                    claims.removeSubrange(Self.maxClaims...)
+                var claims: [Claim]
+                var answerChosen = false
+                if answerOnly, question.bracketAnswers, let bracketed = Self.bracketedAnswer(&scanner, bytes) {
+                    // The prompt asked for "[Yes]" or "[No]": the answer is the last one given so, the same claim
+                    // the full scan would choose, found without scanning for every other kind of claim.
+                    claims = [bracketed]
+                    answerChosen = true
+                } else {
+                    claims = Self.deduplicated(scanner.scan())
+                    if claims.count > Self.maxClaims {
+                        note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
+                        claims.removeSubrange(Self.maxClaims...)
+                    }
                 }
-                if answerOnly {
+                if answerOnly && !answerChosen {
                     guard let index = Self.answer(claims, question: question, stream: stream) else {
                         return AuditResult(verdict: .noClaims, answer: nil, claims: [])
                     }
@@ -97,6 +106,12 @@ public struct ResponseAuditor: Sendable {
                     verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
             }
         }
+    }
+
+    /// The last bracketed yes/no answer ("[No]"), from the yes/no pass of the scanner alone.
+    private static func bracketedAnswer(_ scanner: inout ClaimScanner, _ bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
+        scanner.scanYesNo()
+        return scanner.claims.last { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }
     }
 
     /// Drops a claim that repeats another one over the same bytes.
