@@ -8,6 +8,13 @@ public struct InputLine {
     public var bytes: UnsafeBufferPointer<UInt8>?
     /// The line's length in bytes (also for an over-long line).
     public var length: Int
+
+    public init(input: Int, number: Int, bytes: UnsafeBufferPointer<UInt8>?, length: Int) {
+        self.input = input
+        self.number = number
+        self.bytes = bytes
+        self.length = length
+    }
 }
 
 /// Turns input lines into outcomes; a pipeline runs one worker per thread, so a worker keeps its scratch buffers.
