@@ -20,7 +20,7 @@ public enum AnswerWriter {
                 if let factor = evidence?["factor"]?.stringValue, let cofactor = evidence?["cofactor"]?.stringValue {
                     text = "No, \(subject) is not prime: \(subject) = \(factor) × \(cofactor)."
                 } else if let witness = evidence?["witness"]?.stringValue {
-                    text = "No, \(subject) is not prime: \(witness) is a Miller–Rabin witness that it is composite."
+                    text = "No, \(subject) is not prime: base \(witness) is a Miller–Rabin witness, which proves that \(subject) is composite."
                 } else if n < BigInteger(2) {
                     text = "No, \(subject) is not prime: primes are greater than 1."
                 } else {

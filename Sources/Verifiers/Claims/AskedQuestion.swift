@@ -36,12 +36,13 @@ public struct AskedQuestion: Sendable, Equatable {
     }
 
     init?(_ question: Question) {
-        if let n = question.subject, let d = question.divisor {
+        // "Is 2^67 − 1 prime?": the number may be written as an expression, which the reader sees as the target.
+        let subject = question.subject ?? question.target.flatMap { Rational($0) }.flatMap { $0.den == 1 ? $0.num : nil }
+        if let n = subject, let d = question.divisor {
             kind = .divisibility(n, divisor: d)
-        } else if question.asksFactorization, let n = question.subject {
-            kind = .factorization(n)
-        } else if question.asksPrimality, let n = question.subject {
-            kind = .primality(n)
+        } else if question.asksFactorization || question.asksPrimality {
+            guard let n = subject else { return nil }
+            kind = question.asksFactorization ? .factorization(n) : .primality(n)
         } else if let target = question.target, !question.unitAmbiguous {
             kind = .value(target)
         } else {

@@ -27,7 +27,7 @@ extension Expression {
         if parenthesize { out += "(" }
         switch self {
         case .number(let literal): out += literal.description
-        case .pi: out += "pi"
+        case .pi: out += "π"
         case .e: out += "e"
         case .negate(let a):
             out += "-"
