@@ -20,13 +20,15 @@ public enum CalculatorCall {
             )
         case .value(let e):
             let unit = question.unit ?? .radians
-            var members: [(String, JSONValue)] = [("expression", .string(e.text(angleUnit: unit)))]
+            let text = e.text(angleUnit: unit)
+            var members: [(String, JSONValue)] = [("expression", .string(text))]
             switch question.rule {
             case .decimalPlaces(let k)?: members.append(("decimals", .number(String(k))))
             case .significantFigures(let k)?: members.append(("digits", .number(String(k))))
             case .asWritten?, .exact?, nil: break
             }
-            if unit == .degrees { members.append(("angle_unit", "degrees")) }
+            // "sin(30°)" carries its unit; only unmarked angles need angle_unit.
+            if unit == .degrees && !text.contains("°") { members.append(("angle_unit", "degrees")) }
             return (.evaluate, .object(members))
         }
     }
