@@ -24,6 +24,7 @@ test: deps
 	swift test
 	swift build
 	scripts/test-mcp-client.sh .build/debug/mathcheck
+	scripts/test-consumers.sh .build/debug/mathcheck
 
 bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench
