@@ -61,7 +61,7 @@ struct TrainingFormatTests {
             ("What is cos(3532 radians)?", "cos(3532) ≈ 0.66009029799722633494"),
             ("What is the sine of -0.413 radians? Round to one decimal place.", "≈ -0.4"),
             ("What is sin(30°)? Give the answer rounded to 3 decimal places.", "sin(30°) ≈ 0.500"),
-            ("What is cos(2π/3)?", "cos(2*π/3) ≈ -0.5"),
+            ("What is cos(2π/3)?", "cos(2π/3) ≈ -0.5"),
         ])
     func kinds(prompt: String, expected: String) throws {
         let e = try example(prompt, style: .answer)

@@ -40,6 +40,8 @@ extension Expression {
             a.write(into: &out, context: 0, marksRadians: marksRadians)
             out += " - "
             b.write(into: &out, context: 1, marksRadians: marksRadians)
+        case .multiply(.number(let k), .pi):
+            out += k.description + "π"  // "2π/3", as people write it (implicit multiplication binds like ×)
         case .multiply(let a, let b):
             a.write(into: &out, context: 1, marksRadians: marksRadians)
             out += "*"
