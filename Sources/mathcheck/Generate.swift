@@ -48,7 +48,8 @@ struct Generate: ParsableCommand {
         try kinds.split(separator: ",").map { name in
             guard let kind = QuestionKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw ValidationError(
-                    "unknown kind '\(name)'; the kinds are \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown kind '\(name)'; the kinds are \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return kind
         }

@@ -5,7 +5,8 @@ import ToolCalls
 /// `mathcheck validate FILE --format F`: checks a fine-tuning file.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a fine-tuning file: shape, roles, tool calls and replies, reproduced results, audited answers.",
+        abstract:
+            "Check a fine-tuning file: shape, roles, tool calls and replies, reproduced results, audited answers.",
         discussion: """
             Checks the JSON shape of the format, roles and their order, that every tool call has exactly one reply \
             with its id, that arguments parse and fit the tool's schema and that tool names exist; re-runs the \

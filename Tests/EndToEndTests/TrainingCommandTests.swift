@@ -43,7 +43,8 @@ struct TrainingCommandTests {
         let good = try Run(["generate", "--count", "2", "--format", "openai-sft", "--kinds", "primality"])
         let lines = good.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        let broken = lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"role\":\"tool\"", with: "\"role\":\"robot\"")
+        let broken =
+            lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"role\":\"tool\"", with: "\"role\":\"robot\"")
         let run = try Run(["validate", "-", "--format", "openai-sft"], stdin: broken + "\n")
         #expect(run.status == 1)
         #expect(run.stdout.contains("error: line 2: message 3: unknown role 'robot'"), "\(run.stdout)")
@@ -51,7 +52,8 @@ struct TrainingCommandTests {
 
     @Test("emit: a bad line is named on standard error and the run goes on")
     func badLine() throws {
-        let input = "{\"prompt\":\"Is 91 prime?\",\"response\":\"Yes.\"}\nnot json\n[1]\n"
+        let input =
+            "{\"prompt\":\"Is 91 prime?\",\"response\":\"Yes.\"}\nnot json\n[1]\n"
             + "{\"prompt\":\"Is 97 prime?\",\"response\":\"No.\"}\n"
         let run = try Run(["emit", "-", "--format", "trl-dpo"], stdin: input)
         #expect(run.status == 0)
@@ -71,7 +73,8 @@ struct TrainingCommandTests {
 
     @Test("--output writes the file")
     func output() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mathcheck-emit-\(getpid()).jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mathcheck-emit-\(getpid()).jsonl")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try Run(["emit", Self.forum, "--format", "openai-dpo", "--output", path])
         #expect(run.status == 0 && run.stdout.isEmpty)

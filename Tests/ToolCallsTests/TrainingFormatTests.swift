@@ -97,7 +97,8 @@ struct TrainingFormatTests {
     @Test("openai-sft --keep-wrong: the wrong answer with weight 0, then the corrected turn")
     func keepWrong() throws {
         let e = try example("Is 91 prime?", rejected: "Yes, 91 is prime.")
-        let messages = try #require(TrainingWriter(format: .openaiSFT, keepWrong: true).rows(for: e)[0]["messages"]?.arrayValue)
+        let messages = try #require(
+            TrainingWriter(format: .openaiSFT, keepWrong: true).rows(for: e)[0]["messages"]?.arrayValue)
         #expect(messages.count == 5)
         #expect(messages[1]["content"] == "Yes, 91 is prime.")
         #expect(messages[1]["weight"] == .number("0"))
@@ -113,7 +114,10 @@ struct TrainingFormatTests {
         #expect(row.objectValue?.map(\.0) == ["input", "preferred_output", "non_preferred_output"])
         #expect(row["input"]?["messages"]?.arrayValue?.count == 1)
         #expect(row["input"]?["tools"] != nil)
-        #expect(row["preferred_output"]?.arrayValue?.map { $0["role"]?.stringValue ?? "" } == ["assistant", "tool", "assistant"])
+        #expect(
+            row["preferred_output"]?.arrayValue?.map { $0["role"]?.stringValue ?? "" } == [
+                "assistant", "tool", "assistant",
+            ])
         #expect(row["non_preferred_output"] == [["role": "assistant", "content": "Yes. 91 is prime."]])
     }
 

@@ -111,9 +111,12 @@ struct EmitCorpusTests {
         return (rows, emitter.summary)
     }
 
-    @Test("the forum thread: five wrong answers become five preference pairs, all valid", arguments: TrainingFormat.allCases)
+    @Test(
+        "the forum thread: five wrong answers become five preference pairs, all valid",
+        arguments: TrainingFormat.allCases)
     func forum(format: TrainingFormat) throws {
-        let (rows, summary) = try emit(TrainingFixtures.root.appendingPathComponent("Corpora/forum-thread.jsonl"), format)
+        let (rows, summary) = try emit(
+            TrainingFixtures.root.appendingPathComponent("Corpora/forum-thread.jsonl"), format)
         #expect(summary.inputs == 10)
         switch format {
         case .openaiDPO, .trlDPO: #expect(rows.count == 5)
@@ -136,8 +139,11 @@ struct EmitCorpusTests {
         let validator = TrainingFixtures.validate(rows, .openaiDPO)
         #expect(!validator.hasErrors, "\(validator.report)")
         #expect(validator.rejectedWrong == 1816 && validator.answersCorrect == 1816)
-        #expect(rows.allSatisfy {
-            $0["preferred_output"]?.arrayValue?.last?["content"]?.stringValue.map { $0.hasSuffix("[Yes]") || $0.hasSuffix("[No]") } == true
-        })
+        #expect(
+            rows.allSatisfy {
+                $0["preferred_output"]?.arrayValue?.last?["content"]?.stringValue.map {
+                    $0.hasSuffix("[Yes]") || $0.hasSuffix("[No]")
+                } == true
+            })
     }
 }

@@ -41,25 +41,44 @@ struct TrainingValidatorTests {
             ("not an object", "", "[1,2]", "not a JSON object"),
             ("no messages", "\"messages\"", "\"mesages\"", "missing \"messages\""),
             ("unknown role", "\"role\":\"user\"", "\"role\":\"human\"", "unknown role 'human'"),
-            ("answer before the question", "{\"role\":\"user\",\"content\":\"Is 91 prime?\"},", "",
-                "before any user message"),
-            ("mismatched reply id", "\"tool_call_id\":\"call_1\"", "\"tool_call_id\":\"call_9\"",
-                "no pending tool call has the id 'call_9'"),
-            ("arguments not JSON", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{n:91}""#,
-                "the arguments string is not valid JSON"),
-            ("arguments off the schema", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{\"n\":\"9x1\"}""#,
-                "must match"),
-            ("an extra argument", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{\"n\":\"91\",\"k\":1}""#,
-                "which the schema does not allow"),
-            ("arguments as an object in openai", #""arguments":"{\"n\":\"91\"}""#, #""arguments":{"n":"91"}"#,
-                "must be a JSON string"),
-            ("unknown tool", "\"name\":\"is_prime\",\"arguments\"", "\"name\":\"is_prim\",\"arguments\"",
-                "which is not in the row's tools"),
+            (
+                "answer before the question", "{\"role\":\"user\",\"content\":\"Is 91 prime?\"},", "",
+                "before any user message"
+            ),
+            (
+                "mismatched reply id", "\"tool_call_id\":\"call_1\"", "\"tool_call_id\":\"call_9\"",
+                "no pending tool call has the id 'call_9'"
+            ),
+            (
+                "arguments not JSON", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{n:91}""#,
+                "the arguments string is not valid JSON"
+            ),
+            (
+                "arguments off the schema", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{\"n\":\"9x1\"}""#,
+                "must match"
+            ),
+            (
+                "an extra argument", #""arguments":"{\"n\":\"91\"}""#, #""arguments":"{\"n\":\"91\",\"k\":1}""#,
+                "which the schema does not allow"
+            ),
+            (
+                "arguments as an object in openai", #""arguments":"{\"n\":\"91\"}""#, #""arguments":{"n":"91"}"#,
+                "must be a JSON string"
+            ),
+            (
+                "unknown tool", "\"name\":\"is_prime\",\"arguments\"", "\"name\":\"is_prim\",\"arguments\"",
+                "which is not in the row's tools"
+            ),
             ("a tampered tool result", #"\"is_prime\":false"#, #"\"is_prime\":true"#, "differs from the calculator's"),
-            ("a wrong final answer", "No, 91 is not prime: 91 = 7 × 13.", "Yes, 91 is prime.", "audits wrong, not correct"),
+            (
+                "a wrong final answer", "No, 91 is not prime: 91 = 7 × 13.", "Yes, 91 is prime.",
+                "audits wrong, not correct"
+            ),
             ("no reply to a call", #"{"role":"tool","#, #"{"role":"assistant","x":0,"#, "has no tool reply"),
-            ("weight on a user message", "\"role\":\"user\",", "\"role\":\"user\",\"weight\":0,",
-                "\"weight\" is only allowed on assistant messages"),
+            (
+                "weight on a user message", "\"role\":\"user\",", "\"role\":\"user\",\"weight\":0,",
+                "\"weight\" is only allowed on assistant messages"
+            ),
         ])
     func broken(name: String, find: String, replace: String, expected: String) {
         let line = find.isEmpty ? replace : Self.good.replacingOccurrences(of: find, with: replace)
@@ -83,11 +102,14 @@ struct TrainingValidatorTests {
     func rejectedNotWrong() throws {
         var builder = ExampleBuilder()
         let prompt = "Is 91 prime?"
-        var example = try builder.example(prompt: prompt, question: try #require(AskedQuestion(prompt: prompt)), number: 1)
+        var example = try builder.example(
+            prompt: prompt, question: try #require(AskedQuestion(prompt: prompt)), number: 1)
         example.rejected = "No, 91 is not prime: 91 = 7 × 13."
         for format in [TrainingFormat.openaiDPO, .trlDPO] {
             let v = TrainingFixtures.validate(TrainingWriter(format: format).rows(for: example), format)
-            #expect(v.errors.contains { $0.message.contains("the rejected answer audits correct, not wrong") }, "\(v.report)")
+            #expect(
+                v.errors.contains { $0.message.contains("the rejected answer audits correct, not wrong") },
+                "\(v.report)")
         }
         example.rejected = "Yes, 91 is prime."
         for format in [TrainingFormat.openaiDPO, .trlDPO, .trlKTO] {
@@ -101,9 +123,11 @@ struct TrainingValidatorTests {
     func trlShapes() throws {
         var builder = ExampleBuilder()
         let prompt = "Is 91 prime?"
-        let example = try builder.example(prompt: prompt, question: try #require(AskedQuestion(prompt: prompt)), number: 1)
+        let example = try builder.example(
+            prompt: prompt, question: try #require(AskedQuestion(prompt: prompt)), number: 1)
         let sft = TrainingWriter(format: .trlSFT).rows(for: example)[0].serialized
-        let stringArgs = sft.replacingOccurrences(of: #""arguments":{"n":"91"}"#, with: #""arguments":"{\"n\":\"91\"}""#)
+        let stringArgs = sft.replacingOccurrences(
+            of: #""arguments":{"n":"91"}"#, with: #""arguments":"{\"n\":\"91\"}""#)
         #expect(check([stringArgs], .trlSFT).errors.contains { $0.message.contains("must be a JSON object") })
         let kto = TrainingWriter(format: .trlKTO).rows(for: example)[0].serialized
         let badLabel = kto.replacingOccurrences(of: #""label":true"#, with: #""label":"yes""#)

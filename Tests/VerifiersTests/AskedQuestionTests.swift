@@ -33,8 +33,11 @@ struct AskedQuestionTests {
 
     @Test(
         "Expression.text reads back to the same expression",
-        arguments: ["cos(3532)", "sin(30°)", "tan(5π/7)", "2π/3", "2*(3π)", "2^10 - 1", "-(2 + 3)*4", "2^3^2", "(2^3)^2", "1/(2*3)",
-            "sqrt(2)/2", "-0.413", "cos(-(1 - 2))", "e^-1", "1 - (2 - 3)"])
+        arguments: [
+            "cos(3532)", "sin(30°)", "tan(5π/7)", "2π/3", "2*(3π)", "2^10 - 1", "-(2 + 3)*4", "2^3^2", "(2^3)^2",
+            "1/(2*3)",
+            "sqrt(2)/2", "-0.413", "cos(-(1 - 2))", "e^-1", "1 - (2 - 3)",
+        ])
     func roundTrip(text: String) throws {
         let e = try ExpressionParser.parse(text)
         let printed = e.text

@@ -31,7 +31,9 @@ enum TrainingBenchmarks {
         var emitTime = 0.0
         var emitBaseline = 0.0
         if let data = FileManager.default.contents(atPath: path) {
-            let lines = data.split(separator: UInt8(ascii: "\n")).prefix(1000).map { String(decoding: $0, as: UTF8.self) }
+            let lines = data.split(separator: UInt8(ascii: "\n")).prefix(1000).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             recordCount = lines.count
             emitTime = harness.seconds {
                 var emitter = Emitter(format: .openaiSFT)

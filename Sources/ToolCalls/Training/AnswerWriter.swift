@@ -20,7 +20,8 @@ public enum AnswerWriter {
                 if let factor = evidence?["factor"]?.stringValue, let cofactor = evidence?["cofactor"]?.stringValue {
                     text = "No, \(subject) is not prime: \(subject) = \(factor) × \(cofactor)."
                 } else if let witness = evidence?["witness"]?.stringValue {
-                    text = "No, \(subject) is not prime: base \(witness) is a Miller–Rabin witness, which proves that \(subject) is composite."
+                    text =
+                        "No, \(subject) is not prime: base \(witness) is a Miller–Rabin witness, which proves that \(subject) is composite."
                 } else if n < BigInteger(2) {
                     text = "No, \(subject) is not prime: primes are greater than 1."
                 } else {
@@ -40,7 +41,8 @@ public enum AnswerWriter {
             if parts.count == 1 && parts[0] == n.description {
                 return "\(n.description) is prime, so its prime factorization is \(n.description) itself."
             }
-            return "The prime factorization of \(n.description) is \(n.description) = \(parts.joined(separator: " × "))."
+            return
+                "The prime factorization of \(n.description) is \(n.description) = \(parts.joined(separator: " × "))."
         case .divisibility(let n, let d):
             guard let value = result["value"]?.stringValue, !d.isZero else { return nil }
             let point = value.firstIndex(of: ".") ?? value.endIndex
@@ -54,7 +56,8 @@ public enum AnswerWriter {
             } else {
                 guard n.signum >= 0, d.signum > 0 else { return nil }
                 let remainder = n - d * quotient
-                text = "No, \(subject) is not divisible by \(divisor): \(subject) ÷ \(divisor) = "
+                text =
+                    "No, \(subject) is not divisible by \(divisor): \(subject) ÷ \(divisor) = "
                     + "\(quotient.description) remainder \(remainder.description)."
             }
             if question.bracketAnswers { text += fraction.allSatisfy({ $0 == "0" }) ? "\n\n[Yes]" : "\n\n[No]" }

@@ -53,7 +53,8 @@ public struct QuestionGenerator {
             n = numbers.prime(digits: rng.int(in: digits), &rng)
         } else {
             let family = rng.pick(SyntheticNumbers.Composite.allCases)
-            n = numbers.composite(family, digits: digits, &rng)
+            n =
+                numbers.composite(family, digits: digits, &rng)
                 ?? numbers.composite(.closePrimes, digits: digits, &rng)
                 ?? numbers.composite(.easy, digits: digits, &rng) ?? BigInteger(91)
         }
@@ -131,7 +132,8 @@ public struct QuestionGenerator {
     // MARK: - Divisibility
 
     private mutating func divisibility() -> GeneratedQuestion {
-        let d = BigInteger(rng.pick([3, 4, 6, 7, 9, 11, 12, 13, 17, 19, 23, 27, 29, 37, 41, 99, 101, 127, 143, 221, 999]))
+        let d = BigInteger(
+            rng.pick([3, 4, 6, 7, 9, 11, 12, 13, 17, 19, 23, 27, 29, 37, 41, 99, 101, 127, 143, 221, 999]))
         let divides = rng.chance(1, in: 2)
         let target = max(rng.int(in: digits), d.description.count + 1)
         var n = BigInteger(rng.digitString(target)) ?? BigInteger(1001)

@@ -16,8 +16,12 @@ enum SchemaCheck {
             out.append("\(path) must be one of \(options.map(\.serialized).joined(separator: ", "))")
         }
         if case .number(let text) = value, let n = Double(text) {
-            if let min = schema["minimum"].flatMap(number), n < min { out.append("\(path) must be at least \(min.formatted)") }
-            if let max = schema["maximum"].flatMap(number), n > max { out.append("\(path) must be at most \(max.formatted)") }
+            if let min = schema["minimum"].flatMap(number), n < min {
+                out.append("\(path) must be at least \(min.formatted)")
+            }
+            if let max = schema["maximum"].flatMap(number), n > max {
+                out.append("\(path) must be at most \(max.formatted)")
+            }
         }
         if let pattern = schema["pattern"]?.stringValue, case .string(let s) = value {
             if pattern == integerPattern {
@@ -48,7 +52,8 @@ enum SchemaCheck {
 
     private static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
-        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null): return true
+        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null):
+            return true
         case ("number", .number): return true
         case ("integer", .number(let text)): return Int(text) != nil
         default: return false
@@ -60,7 +65,9 @@ enum SchemaCheck {
         return nil
     }
 
-    private static func article(_ type: String) -> String { type.first.map { "aeiou".contains($0) } == true ? "an" : "a" }
+    private static func article(_ type: String) -> String {
+        type.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
 }
 
 extension Double {

@@ -146,7 +146,9 @@ public struct TrainingValidator {
                 error("\(at): the answer side holds only assistant and tool messages, not \(role)")
             }
             if role != "tool" && !pending.isEmpty {
-                error("\(at): tool call \(pending[0].id.map { "'\($0)'" } ?? pending[0].name) has no tool reply before it")
+                error(
+                    "\(at): tool call \(pending[0].id.map { "'\($0)'" } ?? pending[0].name) has no tool reply before it"
+                )
                 pending.removeAll()
             }
             if message["weight"] != nil {
@@ -324,14 +326,17 @@ public struct TrainingValidator {
     }
 
     private mutating func checkParallel(_ object: JSONValue) {
-        if let value = object["parallel_tool_calls"], case .bool = value {} else if let value = object["parallel_tool_calls"] {
+        if let value = object["parallel_tool_calls"], case .bool = value {
+        } else if let value = object["parallel_tool_calls"] {
             error("\"parallel_tool_calls\" must be a boolean, not \(value.typeName)")
         }
     }
 
     private mutating func allowOnly(_ object: JSONValue, _ keys: [String], where place: String? = nil) {
         for (key, _) in object.objectValue ?? [] where !keys.contains(key) {
-            warning("unknown key \"\(key)\"\(place.map { " in \($0)" } ?? "") (\(format.rawValue) has \(keys.joined(separator: ", ")))")
+            warning(
+                "unknown key \"\(key)\"\(place.map { " in \($0)" } ?? "") (\(format.rawValue) has \(keys.joined(separator: ", ")))"
+            )
         }
     }
 
