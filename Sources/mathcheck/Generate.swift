@@ -71,5 +71,10 @@ struct Generate: ParsableCommand {
         generator.run(count: count) { sink.buffer.write($0) }
         sink.buffer.flush()
         warn(generator.summary.report(format: format, inputName: "questions drawn"))
+        if generator.summary.examples < count {
+            warn(
+                "only \(generator.summary.examples) of the \(count) examples asked for: these options allow few "
+                    + "distinct questions (widen --digits or --kinds)")
+        }
     }
 }

@@ -161,6 +161,25 @@ struct TrainingFormatTests {
         #expect(auditor.audit(prompt: "Is 34792834 prime?", response: abstain.answer).verdict == .noClaims)
     }
 
+    @Test("a system message comes first in every format and validates", arguments: TrainingFormat.allCases)
+    func system(format: TrainingFormat) throws {
+        var builder = ExampleBuilder(system: "Use the calculator tools; never guess.")
+        let prompt = "Is 91 prime?"
+        var example = try builder.example(
+            prompt: prompt, question: try #require(AskedQuestion(prompt: prompt)), number: 1)
+        example.rejected = "Yes, 91 is prime."
+        let rows = TrainingWriter(format: format).rows(for: example)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let first =
+                row["messages"]?.arrayValue?.first ?? row["prompt"]?.arrayValue?.first
+                ?? row["input"]?["messages"]?.arrayValue?.first
+            #expect(first?["role"] == "system")
+        }
+        let validator = TrainingFixtures.validate(rows, format)
+        #expect(!validator.hasErrors, "\(validator.report)")
+    }
+
     @Test("a question the calculator cannot settle is skipped with its reason")
     func skips() throws {
         var builder = ExampleBuilder()

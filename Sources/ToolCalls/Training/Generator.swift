@@ -11,6 +11,8 @@ public struct Generator {
     public private(set) var summary = TrainingSummary()
     private var questions: QuestionGenerator
     private var builder: ExampleBuilder
+    /// Prompts already written: a small digit range repeats questions, and a repeat teaches nothing new.
+    private var prompts = Set<String>()
 
     public init(
         format: TrainingFormat, style: AnswerStyle = .tool, system: String? = nil, seed: UInt64,
@@ -34,6 +36,10 @@ public struct Generator {
     public mutating func next() -> [JSONValue] {
         summary.inputs += 1
         let drawn = questions.next()
+        guard prompts.insert(drawn.prompt).inserted else {
+            summary.skip("a repeat of an earlier question")
+            return []
+        }
         guard let read = AskedQuestion(prompt: drawn.prompt),
             CalculatorCall.call(for: read) == CalculatorCall.call(for: drawn.question)
         else {

@@ -56,7 +56,8 @@ public struct QuestionGenerator {
             n =
                 numbers.composite(family, digits: digits, &rng)
                 ?? numbers.composite(.closePrimes, digits: digits, &rng)
-                ?? numbers.composite(.easy, digits: digits, &rng) ?? BigInteger(91)
+                ?? numbers.composite(.easy, digits: digits, &rng)
+                ?? numbers.composite(.square, digits: digits, &rng) ?? BigInteger(4)
         }
         let s = n.description
         let bracket = rng.chance(1, in: 4)
