@@ -8,7 +8,9 @@ struct Mathcheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mathcheck",
         abstract: "Find, verify and correct the math claims in language-model answers, exactly.",
-        subcommands: [AuditCommand.self, Check.self, Call.self, Serve.self, Tools.self]
+        subcommands: [
+            AuditCommand.self, Check.self, Call.self, Serve.self, Tools.self, Emit.self, Generate.self, Validate.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with status 2 (ArgumentParser's default is 64).

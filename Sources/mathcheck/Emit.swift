@@ -1,0 +1,101 @@
+public import ArgumentParser
+import Audit
+import Foundation
+import ToolCalls
+
+extension TrainingFormat: ExpressibleByArgument {}
+extension AnswerStyle: ExpressibleByArgument {}
+
+/// `mathcheck emit FILE… --format F`: fine-tuning rows from audited records.
+struct Emit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write fine-tuning data from JSONL records: verified calculator answers, wrong answers as rejected.",
+        discussion: """
+            Each record whose prompt asks whether N is prime, for N's factorization, whether N is divisible by d or \
+            for the value of an expression gets a verified answer: the calculator's call and result, then a final \
+            answer written from the result and audited correct. Wrong original answers become the rejected side \
+            (openai-dpo, trl-dpo) or undesirable completions (trl-kto). Rows go to standard output or --output; \
+            the summary (written, skipped and why, the KTO ratio) to standard error.
+            """
+    )
+
+    @Argument(help: "JSONL record files; '-' reads standard input.")
+    var files: [String] = ["-"]
+
+    @Option(help: "openai-sft, openai-dpo, trl-sft, trl-dpo or trl-kto.")
+    var format: TrainingFormat
+
+    @Option(help: "tool (call the calculator), answer (answer directly) or abstain (decline to guess).")
+    var style: AnswerStyle = .tool
+
+    @Option(help: "A system message to start every conversation with.")
+    var system: String?
+
+    @Flag(help: "openai-sft: keep a wrong answer in the conversation with weight 0, before the corrected turn.")
+    var keepWrong = false
+
+    @Option(help: "Write the rows to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if keepWrong && format != .openaiSFT { throw ValidationError("--keep-wrong applies to --format openai-sft") }
+    }
+
+    func run() throws {
+        var emitter = Emitter(format: format, style: style, system: system, keepWrong: keepWrong)
+        let sink = try TrainingOutput(path: output)
+        for file in files {
+            let reader: LineReader
+            do {
+                reader = try LineReader(path: file)
+            } catch {
+                throw ValidationError(error.message)
+            }
+            var number = 0
+            while reader.next({ bytes, length in
+                number += 1
+                guard let bytes else {
+                    emitter.invalid("the line is over the length limit")
+                    return warn("\(file):\(number): the line is \(length) bytes long, over the limit")
+                }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                do {
+                    let record = try Record(try JSONParser.parse(bytes))
+                    for row in emitter.rows(prompt: record.prompt, response: record.response) { sink.buffer.write(row) }
+                } catch let error as JSONError {
+                    emitter.invalid("invalid JSON")
+                    warn("\(file):\(number): invalid JSON: \(error)")
+                } catch {
+                    emitter.invalid("not a record")
+                    warn("\(file):\(number): \(error)")
+                }
+            }) {}
+        }
+        sink.buffer.flush()
+        warn(emitter.summary.report(format: format, inputName: "records"))
+    }
+}
+
+/// Where rows go: standard output, or a file created (or truncated) at `path`.
+struct TrainingOutput {
+    let buffer: OutputBuffer
+    private let handle: FileHandle?
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            buffer = OutputBuffer()
+            handle = nil
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw ValidationError("cannot write \(path)") }
+        self.handle = handle
+        buffer = OutputBuffer(fd: handle.fileDescriptor)
+    }
+}
+
+/// Writes a line to standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
