@@ -25,7 +25,7 @@ test: deps
 	swift build
 	scripts/test-mcp-client.sh .build/debug/mathcheck
 	scripts/test-report-consumers.sh .build/debug/mathcheck
-	scripts/test-consumers.sh .build/debug/mathcheck
+	scripts/test-training-consumers.sh .build/debug/mathcheck
 
 bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench
