@@ -7,8 +7,11 @@ struct ClaimChecker {
     let tester: PrimalityTester
     let factorizer: Factorizer
     let judge: StatedValueJudge
-    /// Factorizations already shown in this answer ("composite: 2 × 17396417"): answers repeat their numbers.
+    /// Factorizations already shown ("composite: 2 × 17396417"): answers repeat their numbers, and corpora ask about
+    /// the same numbers in many records. The text is a pure function of the number, so the cache changes no output;
+    /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
     private var shown: [BigInteger: String?] = [:]
+    static let shownLimit = 4096
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
     static let displayBits = 128
@@ -29,15 +32,7 @@ struct ClaimChecker {
         case .primality(let n, let isPrime):
             checkPrimality(&claim, n, isPrime)
         case .divisibility(let n, let d, let divides):
-            guard !d.isZero else {
-                unverified(&claim, "division by zero")
-                return
-            }
-            let truth = n.isDivisible(by: d)
-            claim.verdict = truth == divides ? .correct : .wrong
-            let r = (try? n.modulo(d)) ?? 0
-            claim.expected = truth ? "\(d) divides \(n): \(n) = \(d) × \(n.dividedExactly(by: d))" : "\(d) does not divide \(n): remainder \(r)"
-            claim.evidence = [("remainder", r.description)]
+            checkDivisibility(&claim, n, d, divides)
         case .division(let n, let d, let q, let r):
             guard let (tq, tr) = try? n.quotientAndRemainder(dividingBy: d) else {
                 unverified(&claim, "division by zero")
@@ -70,6 +65,7 @@ struct ClaimChecker {
         if n.bitWidth <= Self.displayBits, let f = try? factorizer.factor(n), f.complete, !f.factors.isEmpty {
             text = Self.product(f)
         }
+        if shown.count >= Self.shownLimit { shown.removeAll(keepingCapacity: true) }
         shown[n] = text
         return text
     }
@@ -196,7 +192,7 @@ struct ClaimChecker {
         claim.evidence = evidence
     }
 
-    private func unverified(_ claim: inout Claim, _ reason: String) {
+    func unverified(_ claim: inout Claim, _ reason: String) {
         claim.verdict = .unverified
         claim.reason = reason
     }

@@ -157,10 +157,10 @@ struct ExpressionReader {
         switch k {
         case .number:
             let t = stream[position]
-            let text = stream.numberText(position)
+            let value = literal(at: position)
             position += 1
             if t.hasPoint { shape.integerOnly = false }
-            return literal(text)
+            return value
         case .pi:
             position += 1
             shape.integerOnly = false
@@ -218,6 +218,41 @@ struct ExpressionReader {
         ("log_10", .log10), ("log_{10}", .log10), ("lg", .log10), ("log2", .log2), ("log₂", .log2), ("log_2", .log2),
         ("log_{2}", .log2), ("lb", .log2),
     ]
+
+    /// The literal of number token i. Tokens without an exponent hold digits, at most one point and separators:
+    /// those are read from the bytes in one pass. Exponents ("1e22", "1.2E-7") go through the text.
+    private func literal(at i: Int) -> Expression {
+        let t = stream[i]
+        var fractionDigits = 0
+        var hasExponent = false
+        // Digits without the point, leading zeros dropped (at least "0"), written straight into the string.
+        let digits = String(unsafeUninitializedCapacity: max(t.end - t.start, 1)) { out in
+            var count = 0
+            var inFraction = false
+            for k in t.start..<t.end {
+                let b = stream.bytes[k]
+                if b >= 48 && b <= 57 {
+                    if count > 0 || b != 48 {
+                        out[count] = b
+                        count += 1
+                    }
+                    if inFraction { fractionDigits += 1 }
+                } else if b == 46 {
+                    inFraction = true
+                } else if b | 0x20 == 0x65 || b == 0x2B || b == 0x2D {
+                    hasExponent = true
+                    return 0
+                }
+            }
+            if count == 0 {
+                out[0] = 48
+                count = 1
+            }
+            return count
+        }
+        if hasExponent { return literal(stream.numberText(i)) }
+        return .number(DecimalLiteral(digits: digits, fractionDigits: fractionDigits, exponent: 0))
+    }
 
     private func literal(_ text: String) -> Expression {
         var exponent = 0

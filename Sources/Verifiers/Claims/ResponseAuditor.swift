@@ -1,19 +1,25 @@
 /// Finds and verifies every checkable claim in one answer to one prompt.
 ///
-/// An auditor keeps its token buffers between answers, so auditing a corpus allocates little per record; use one
-/// auditor per thread.
+/// An auditor keeps its token buffers, the questions it has read and its claim checker (with the factorizations it
+/// has shown) between answers, so auditing a corpus allocates little per record; use one auditor per thread.
 public struct ResponseAuditor: Sendable {
-    public var bounds: Bounds
+    public var bounds: Bounds {
+        didSet { checker = ClaimChecker(bounds: bounds) }
+    }
     /// The most claims checked in one answer; the rest are reported as not checked, never dropped silently.
     public static let maxClaims = 2_000
     private var promptTokens: [Token] = []
     /// Questions already read: corpora ask the same prompt of several models.
     private var questions: [String: Question] = [:]
-    static let questionCacheSize = 256
+    /// Corpora ask each prompt of several models, often a thousand prompts apart: the cache holds that many.
+    static let questionCacheSize = 4096
     private var responseTokens: [Token] = []
+    /// Kept between answers: its caches hold pure functions of the numbers (the same output, computed once).
+    private var checker: ClaimChecker
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
+        checker = ClaimChecker(bounds: bounds)
         promptTokens.reserveCapacity(256)
         responseTokens.reserveCapacity(2048)
     }
@@ -24,7 +30,6 @@ public struct ResponseAuditor: Sendable {
         var responseText = response
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
-        let bounds = self.bounds
         return promptText.withUTF8 { promptBytes in
             let question: Question
             if let known = questions[prompt] {
@@ -45,7 +50,6 @@ public struct ResponseAuditor: Sendable {
                     note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                     claims.removeSubrange(Self.maxClaims...)
                 }
-                var checker = ClaimChecker(bounds: bounds)
                 for index in claims.indices {
                     checker.check(&claims[index])
                 }
