@@ -73,8 +73,24 @@ struct WordDivision {
     var expected: String {
         let nText = String(n)
         let dText = String(d)
-        return divides
-            ? dText + " divides " + nText + ": " + nText + " = " + dText + " × " + exactQuotientText
-            : dText + " does not divide " + nText + ": remainder " + remainderText
+        var text = ""
+        text.reserveCapacity(2 * nText.utf8.count + 2 * dText.utf8.count + 24)
+        text += dText
+        if divides {
+            text += " divides "
+            text += nText
+            text += ": "
+            text += nText
+            text += " = "
+            text += dText
+            text += " × "
+            text += exactQuotientText
+        } else {
+            text += " does not divide "
+            text += nText
+            text += ": remainder "
+            text += remainderText
+        }
+        return text
     }
 }

@@ -71,15 +71,25 @@ public struct ResponseAuditor: Sendable {
         }
     }
 
-    /// Drops a claim that repeats another one over the same bytes.
+    /// Drops a claim that repeats another one over the same bytes (the first one stays).
+    ///
+    /// The claims come sorted by their first byte, so a repeat can only be among the claims that start at the same
+    /// byte: those are compared directly, with no hashing.
     private static func deduplicated(_ claims: [Claim]) -> [Claim] {
-        struct Key: Hashable {
-            var start: Int
-            var end: Int
-            var kind: Claim.Kind
+        var kept: [Claim] = []
+        kept.reserveCapacity(claims.count)
+        var groupStart = 0  // index in `kept` of the first kept claim starting at the current byte
+        for claim in claims {
+            if let last = kept.last, last.bytes.lowerBound != claim.bytes.lowerBound { groupStart = kept.count }
+            var repeated = false
+            for k in groupStart..<kept.count
+            where kept[k].bytes.upperBound == claim.bytes.upperBound && kept[k].kind == claim.kind {
+                repeated = true
+                break
+            }
+            if !repeated { kept.append(claim) }
         }
-        var seen = Set<Key>()
-        return claims.filter { seen.insert(Key(start: $0.bytes.lowerBound, end: $0.bytes.upperBound, kind: $0.kind)).inserted }
+        return kept
     }
 
     /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise

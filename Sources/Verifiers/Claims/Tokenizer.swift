@@ -5,12 +5,15 @@
 /// `\sqrt{x}`, `^\circ`, `\boxed{}`, `\text{}`). Markup that carries no meaning is dropped; thousands separators
 /// ("34,792,834", "34 792 834", "34\,792\,834") stay inside the number token.
 struct Tokenizer {
-    /// The first letters of every function name the scanner knows, as a bit set over a…z.
-    static let functionInitials: UInt32 = {
-        var mask: UInt32 = 0
-        for (name, _) in ExpressionReader.functionNames { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
-        for (name, _) in ClaimScanner.functionWords { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
-        return mask
+    /// For each first letter a…z, the byte lengths of the function names the scanner knows that start with it, as
+    /// a bit set: a word whose (first letter, length) pair is not in it cannot be a function name, which rules out
+    /// nearly every word of prose before the name tables are searched.
+    static let functionNameLengths: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: 26)
+        for name in ExpressionReader.functionNames.map(\.0) + ClaimScanner.functionWords.map(\.0) {
+            masks[Int(name.utf8Start[0] - 97)] |= 1 << UInt32(name.utf8CodeUnitCount)
+        }
+        return masks
     }()
 
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
@@ -18,7 +21,7 @@ struct Tokenizer {
         var i = 0
         let n = text.count
         var lineStart = true
-        let functionInitials = Self.functionInitials
+        let functionNameLengths = Self.functionNameLengths
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -30,7 +33,9 @@ struct Tokenizer {
             var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
             // Function names start with one of a few letters and are short: most words are ruled out at once.
             let first = text[start] | 0x20
-            if end - start <= 10, first >= 97, first <= 122, functionInitials & (1 << UInt32(first - 97)) != 0 {
+            if end - start <= 10, first >= 97, first <= 122,
+                functionNameLengths[Int(first - 97)] & (1 << UInt32(end - start)) != 0
+            {
                 token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
                 token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
             }

@@ -136,7 +136,7 @@ extension StatedValueJudge {
         let within = diff < den  // |T − y| < u
         var judgement = Judgement(
             verdict: .wrong, match: .mismatch, stated: stated, rule: rule, trueValue: nil, trueValueExact: t.den == 1,
-            unit: ExactDecimal.unit(decimalPlace: s).description, errorInUnits: nil, reason: nil)
+            unit: Self.unitText(decimalPlace: s), errorInUnits: nil, reason: nil)
         if rounded {
             judgement.verdict = .correct
             judgement.match = .correctlyRounded
@@ -152,4 +152,11 @@ extension StatedValueJudge {
     }
 
     static func pow10(_ n: Int) -> Int128 { SmallRational.powersOfTen[n] }
+
+    /// `ExactDecimal.unit(decimalPlace: k).description` for 0 ≤ k ≤ 30 ("1", "0.1", "0.01", …), made once.
+    static let unitTexts: [String] = (0...30).map { ExactDecimal.unit(decimalPlace: $0).description }
+
+    static func unitText(decimalPlace k: Int) -> String {
+        k >= 0 && k < unitTexts.count ? unitTexts[k] : ExactDecimal.unit(decimalPlace: k).description
+    }
 }

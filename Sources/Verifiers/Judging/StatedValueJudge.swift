@@ -302,13 +302,18 @@ func formatShort(_ x: Double) -> String {
 
 extension StringProtocol {
     var trimmingSpaces: String {
+        // Most texts start and end with an ASCII character that is not a space: decided from two bytes, without
+        // forming Characters. Anything else takes the general test.
+        let string = String(self)
+        if let a = string.utf8.first, let z = string.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
         guard first?.isWhitespace == true || last?.isWhitespace == true else { return String(self) }
         return String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
     /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
     var replacingMinusSigns: String {
-        guard contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
+        // Both signs are encoded as E2 xx xx: a text without the byte E2 has neither (checked without Characters).
+        guard utf8.contains(0xE2), contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
         return String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
     }
 }
