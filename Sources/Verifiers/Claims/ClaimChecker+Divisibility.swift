@@ -63,34 +63,51 @@ struct WordDivision {
 
     var remainderText: String { String(remainder) }
 
-    /// n / d when d divides n, in decimal with its sign.
-    var exactQuotientText: String {
-        let q = n.magnitude / d.magnitude
-        return (n < 0) != (d < 0) && q != 0 ? "-" + String(q) : String(q)
-    }
-
-    /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it.
+    /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it,
+    /// written in one pass into one string (the numbers take at most 20 bytes each, the words 26).
     var expected: String {
-        let nText = String(n)
-        let dText = String(d)
-        var text = ""
-        text.reserveCapacity(2 * nText.utf8.count + 2 * dText.utf8.count + 24)
-        text += dText
-        if divides {
-            text += " divides "
-            text += nText
-            text += ": "
-            text += nText
-            text += " = "
-            text += dText
-            text += " × "
-            text += exactQuotientText
-        } else {
-            text += " does not divide "
-            text += nText
-            text += ": remainder "
-            text += remainderText
+        String(unsafeUninitializedCapacity: 6 * 20 + 32) { out in
+            var count = 0
+            func write(_ s: StaticString) {
+                s.withUTF8Buffer { for b in $0 { out[count] = b; count += 1 } }
+            }
+            func write(_ magnitude: UInt, negative: Bool) {
+                if negative {
+                    out[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
+                let length = withUnsafeMutableBytes(of: &digits) { scratch in
+                    var v = magnitude
+                    var k = 0
+                    repeat {
+                        scratch[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                        v /= 10
+                        k += 1
+                    } while v > 0
+                    for m in 0..<k { out[count + m] = scratch[k - 1 - m] }
+                    return k
+                }
+                count += length
+            }
+            write(d.magnitude, negative: d < 0)
+            if divides {
+                write(" divides ")
+                write(n.magnitude, negative: n < 0)
+                write(": ")
+                write(n.magnitude, negative: n < 0)
+                write(" = ")
+                write(d.magnitude, negative: d < 0)
+                write(" × ")
+                let q = n.magnitude / d.magnitude
+                write(q, negative: (n < 0) != (d < 0) && q != 0)
+            } else {
+                write(" does not divide ")
+                write(n.magnitude, negative: n < 0)
+                write(": remainder ")
+                write(remainder, negative: false)
+            }
+            return count
         }
-        return text
     }
 }

@@ -83,12 +83,12 @@ extension ClaimScanner {
         var article = false
         var the = false
         while j < stream.count {
-            if stream.isWord(j, in: ["not", "never"]) {
+            if stream.isWord(j, in: Self.negations) {
                 negated.toggle()
                 j += 1
             } else if stream.isWord(j, in: Self.hedgeWords) {
                 return nil
-            } else if stream.isWord(j, in: ["a", "an"]) {
+            } else if stream.isWord(j, in: Self.articles) {
                 article = true
                 j += 1
             } else if stream.isWord(j, "the") {
@@ -371,7 +371,7 @@ extension ClaimScanner {
         }
         var firstWordSeen = false
         for i in 0..<stream.count {
-            guard stream.isWord(i, in: ["yes", "no"]) else {
+            guard stream.isWord(i, in: Self.yesNo) else {
                 if stream.kind(i) == .word { firstWordSeen = true }
                 continue
             }
@@ -440,17 +440,23 @@ extension ClaimScanner {
         claims.append(Claim(kind: kind, statement: statement, bytes: stream[from].start..<stream[end - 1].end))
     }
 
-    static let adverbs: [StaticString] = [
+    static let adverbs = WordSet([
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
         "then", "so", "now", "still", "really", "obviously", "itself", "evidently", "truly", "always", "exactly",
         "evenly", "both", "surely", "undoubtedly",
-    ]
+    ])
 
-    static let verbs: [StaticString] = ["is", "isn't", "isnt", "it's", "can", "cannot", "can't"]
+    static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
 
-    static let dividesStarts: [StaticString] = ["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"]
+    static let negations = WordSet(["not", "never"])
 
-    static let superlatives: [StaticString] = [
+    static let articles = WordSet(["a", "an"])
+
+    static let yesNo = WordSet(["yes", "no"])
+
+    static let dividesStarts = WordSet(["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"])
+
+    static let superlatives = WordSet([
         "only", "smallest", "largest", "first", "next", "biggest", "last", "even", "odd", "greatest", "least",
-    ]
+    ])
 }

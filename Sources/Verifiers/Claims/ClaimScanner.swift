@@ -403,15 +403,15 @@ struct ClaimScanner {
         return false
     }
 
-    static let unitWords: [StaticString] = ["degrees", "degree", "deg", "radians", "radian", "rad"]
+    static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 
-    static let conditionalWords: [StaticString] = [
+    static let conditionalWords = WordSet([
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
         "might", "may", "let", "let's", "hypothetically", "otherwise", "asked", "ask", "asking", "question",
-    ]
+    ])
 
-    static let hedgeWords: [StaticString] = [
+    static let hedgeWords = WordSet([
         "probably", "likely", "possibly", "perhaps", "maybe", "might", "may", "could", "seems", "appears", "seem",
         "appear", "believe", "think", "guess", "suspect", "unlikely", "potentially", "necessarily",
-    ]
+    ])
 }

@@ -44,6 +44,12 @@ struct TokenStream {
         return nil
     }
 
+    /// Whether token i is one of the words of `set`.
+    func isWord(_ i: Int, in set: WordSet) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        return set.contains(tokens[i], in: bytes)
+    }
+
     /// Whether token i is one of the words.
     func isWord(_ i: Int, in words: [StaticString]) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
