@@ -40,14 +40,14 @@ public enum AuditJSON {
         append(#","answer":"#, to: &out)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { append("null", to: &out) }
         append(#","claims":["#, to: &out)
-        for (i, c) in result.claims.enumerated() {
+        for i in result.claims.indices {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            writeClaim(c, into: &out)
+            writeClaim(result.claims[i], into: &out)
         }
         append("]}", to: &out)
     }
 
-    static func writeClaim(_ c: Claim, into out: inout [UInt8]) {
+    static func writeClaim(_ c: borrowing Claim, into out: inout [UInt8]) {
         append(#"{"kind":""#, to: &out)
         appendRaw(c.kind.rawValue, to: &out)
         append(#"","text":"#, to: &out)
@@ -63,7 +63,8 @@ public enum AuditJSON {
         append(#"","expected":"#, to: &out)
         if let e = c.expected { JSONValue.writeString(e, into: &out) } else { append("null", to: &out) }
         append(#","evidence":{"#, to: &out)
-        for (i, (key, value)) in c.evidence.enumerated() {
+        for i in c.evidence.indices {
+            let (key, value) = c.evidence[i]
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSONValue.writeString(key, into: &out)
             out.append(UInt8(ascii: ":"))

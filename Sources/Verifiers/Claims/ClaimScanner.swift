@@ -33,6 +33,12 @@ struct ClaimScanner {
             .fraction, .openParen, .closeParen:
             return true
         case .word:
+            // Most words of prose name no function, are no unit and are not the one-letter "x" or "e": ruled out
+            // from the token alone.
+            let t = s[i]
+            if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 && !s.isWord(i, in: Self.unitWords) {
+                return false
+            }
             if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
             if s.isWord(i, in: Self.unitWords) { return true }
             if ExpressionReader.function(s, i) != nil { return true }

@@ -74,21 +74,21 @@ public struct ResponseAuditor: Sendable {
     /// Drops a claim that repeats another one over the same bytes (the first one stays).
     ///
     /// The claims come sorted by their first byte, so a repeat can only be among the claims that start at the same
-    /// byte: those are compared directly, with no hashing.
+    /// byte: those are compared directly, with no hashing, and an answer without repeats is returned as it is.
     private static func deduplicated(_ claims: [Claim]) -> [Claim] {
-        var kept: [Claim] = []
-        kept.reserveCapacity(claims.count)
-        var groupStart = 0  // index in `kept` of the first kept claim starting at the current byte
-        for claim in claims {
-            if let last = kept.last, last.bytes.lowerBound != claim.bytes.lowerBound { groupStart = kept.count }
-            var repeated = false
-            for k in groupStart..<kept.count
-            where kept[k].bytes.upperBound == claim.bytes.upperBound && kept[k].kind == claim.kind {
-                repeated = true
-                break
+        func isRepeat(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0 && claims[k].bytes.lowerBound == claims[i].bytes.lowerBound {
+                if claims[k].bytes.upperBound == claims[i].bytes.upperBound && claims[k].kind == claims[i].kind {
+                    return true
+                }
+                k -= 1
             }
-            if !repeated { kept.append(claim) }
+            return false
         }
+        guard let first = claims.indices.first(where: isRepeat) else { return claims }
+        var kept = Array(claims[..<first])
+        for i in (first + 1)..<claims.count where !isRepeat(i) { kept.append(claims[i]) }
         return kept
     }
 
