@@ -31,7 +31,7 @@ public enum AuditJSON {
             reference.write(into: &out)
         }
         append(#","verdict":""#, to: &out)
-        appendRaw(result.verdict.rawValue, to: &out)
+        append(text(result.verdict), to: &out)
         out.append(UInt8(ascii: "\""))
         if let note = result.note {
             append(#","note":"#, to: &out)
@@ -49,7 +49,7 @@ public enum AuditJSON {
 
     static func writeClaim(_ c: borrowing Claim, into out: inout [UInt8]) {
         append(#"{"kind":""#, to: &out)
-        appendRaw(c.kind.rawValue, to: &out)
+        append(text(c.kind), to: &out)
         append(#"","text":"#, to: &out)
         JSONValue.writeString(c.text, into: &out)
         append(#","span":["#, to: &out)
@@ -57,9 +57,9 @@ public enum AuditJSON {
         out.append(UInt8(ascii: ","))
         appendDecimal(c.span.upperBound, to: &out)
         append(#"],"role":""#, to: &out)
-        appendRaw(c.role.rawValue, to: &out)
+        append(text(c.role), to: &out)
         append(#"","verdict":""#, to: &out)
-        appendRaw(c.verdict.rawValue, to: &out)
+        append(text(c.verdict), to: &out)
         append(#"","expected":"#, to: &out)
         if let e = c.expected { JSONValue.writeString(e, into: &out) } else { append("null", to: &out) }
         append(#","evidence":{"#, to: &out)
@@ -85,10 +85,43 @@ public enum AuditJSON {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    /// Appends a short ASCII string (an enum's raw value) through its contiguous UTF-8.
-    private static func appendRaw(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { out.append(contentsOf: $0) }
+    // MARK: - Raw values as static text
+
+    // The enums' raw values, as literals that are copied without forming a String (tests check each against
+    // `rawValue`).
+
+    static func text(_ kind: Claim.Kind) -> StaticString {
+        switch kind {
+        case .primality: "primality"
+        case .divisibility: "divisibility"
+        case .factorization: "factorization"
+        case .arithmetic: "arithmetic"
+        case .function: "function"
+        }
+    }
+
+    static func text(_ role: Claim.Role) -> StaticString {
+        switch role {
+        case .answer: "answer"
+        case .step: "step"
+        }
+    }
+
+    static func text(_ verdict: Judgement.Verdict) -> StaticString {
+        switch verdict {
+        case .correct: "correct"
+        case .wrong: "wrong"
+        case .unverified: "unverified"
+        }
+    }
+
+    static func text(_ verdict: RecordVerdict) -> StaticString {
+        switch verdict {
+        case .correct: "correct"
+        case .wrong: "wrong"
+        case .unverified: "unverified"
+        case .noClaims: "no_claims"
+        }
     }
 
     /// Appends an integer in decimal, as `String(n)` writes it.

@@ -4,8 +4,13 @@ extension ClaimScanner {
     mutating func scanPhrases() {
         var i = 0
         while i < stream.count {
-            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
+            // Every statement in words starts with a number or a word.
             let k = stream.kind(i)
+            guard k == .number || k == .word else {
+                i += 1
+                continue
+            }
+            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
             let verbAt = k == .number ? i + 1 : stream.isWord(i, "it's") ? i : stream.isWord(i, "it") ? i + 1 : i + 2
             if (k == .number || k == .word) && stream.kind(verbAt) == .word
                 && stream.isWord(verbAt, in: Self.verbs), let (n, next) = subject(at: i)
@@ -212,7 +217,7 @@ extension ClaimScanner {
 
     /// "The prime factorization of N is 5 × 7² × 2383" (or ":" or "=").
     mutating func factorizationPhrase(at i: Int) -> Int? {
-        guard stream.isWord(i, in: ["factorization", "factorisation"]) else { return nil }
+        guard stream.isWord(i, in: Self.factorizationWords) else { return nil }
         var n: BigInteger
         var k: Int
         if stream.isWord(i + 1, "of"), let m = stream.integer(i + 2) {
@@ -447,6 +452,8 @@ extension ClaimScanner {
     ])
 
     static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
+
+    static let factorizationWords = WordSet(["factorization", "factorisation"])
 
     static let negations = WordSet(["not", "never"])
 

@@ -221,7 +221,7 @@ struct ExpressionReader {
 
     /// The literal of number token i. Tokens without an exponent hold digits, at most one point and separators:
     /// those are read from the bytes in one pass. Exponents ("1e22", "1.2E-7") go through the text.
-    private func literal(at i: Int) -> Expression {
+    func literal(at i: Int) -> Expression {
         let t = stream[i]
         var fractionDigits = 0
         var hasExponent = false
@@ -254,7 +254,7 @@ struct ExpressionReader {
         return .number(DecimalLiteral(digits: digits, fractionDigits: fractionDigits, exponent: 0))
     }
 
-    private func literal(_ text: String) -> Expression {
+    func literal(_ text: String) -> Expression {
         var exponent = 0
         var text = Substring(text)
         if let e = text.firstIndex(of: "e") {

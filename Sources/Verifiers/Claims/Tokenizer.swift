@@ -130,10 +130,16 @@ struct Tokenizer {
                 tokens.append(token)
                 lineStart = false
             case 0x41...0x5A, 0x61...0x7A:
-                while isLetter(byte(i)) || ((byte(i) == 0x27) && isLetter(byte(i + 1)))
-                    || (byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)))
-                {
-                    i += byte(i) == 0xE2 ? 3 : 1
+                // Letters, and apostrophes (' or ’) between letters.
+                while true {
+                    while isLetter(byte(i)) { i += 1 }
+                    if byte(i) == 0x27 && isLetter(byte(i + 1)) {
+                        i += 1
+                    } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)) {
+                        i += 3
+                    } else {
+                        break
+                    }
                 }
                 // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
                 while isDigit(byte(i)) { i += 1 }

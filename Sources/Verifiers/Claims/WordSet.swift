@@ -22,6 +22,7 @@ struct WordSet: Sendable {
     }
 
     /// Whether word token `t` of `bytes` is one of the words (ASCII letters compared case-insensitively).
+    @inline(__always)
     func contains(_ t: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let length = t.end - t.start
         guard length < 64, lengthMask & (1 << UInt64(length)) != 0 else { return false }

@@ -14,10 +14,14 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
     /// `e` exponent. Returns nil for anything else.
     public init?(_ text: some StringProtocol) {
         if let (units, scale) = Self.shortPlainDecimal(text.utf8) {
-            self.units = BigInteger(units)
-            self.scale = scale
-            return
+            self.init(units: BigInteger(units), scale: scale)
+        } else {
+            self.init(general: text)
         }
+    }
+
+    /// The general parser behind ``init(_:)``; tests compare the fast path with it.
+    init?(general text: some StringProtocol) {
         var body = Substring(text)
         var negative = false
         if let first = body.first, first == "-" || first == "−" || first == "+" {
