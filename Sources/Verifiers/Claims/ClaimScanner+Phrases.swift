@@ -346,7 +346,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
         let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
         let kind: Claim.Kind = .function
         add(
@@ -427,7 +427,7 @@ extension ClaimScanner {
         if stream.isWord(end, in: ["degrees", "radians"]) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule = question.rule ?? (stated.contains(".") ? .asWritten : .exact)
+        let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
         var claim = Claim(
             kind: question.targetIsFunction ? .function : .arithmetic,
             statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,

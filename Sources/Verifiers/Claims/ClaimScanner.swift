@@ -155,7 +155,7 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
         var claim = Claim(
             kind: shape.hasFunction ? .function : .arithmetic,
@@ -278,7 +278,7 @@ struct ClaimScanner {
         let kind: Claim.Kind = sa.hasFunction || sb.hasFunction ? .function : .arithmetic
         let stated = statedText(rb)
         let rule: StatedValueRule
-        if let stated, stated.contains(".") {
+        if let stated, stated.utf8.contains(UInt8(ascii: ".")) {
             rule = .asWritten
         } else if relation == .approx {
             rule = stated == nil ? .exact : .asWritten

@@ -54,12 +54,14 @@ public struct ResponseAuditor: Sendable {
                     checker.check(&claims[index])
                 }
                 let answerIndex = Self.answer(claims, question: question, stream: stream)
-                var offsets = ScalarOffsets(bytes)
+                // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
+                var starts = ScalarOffsets(bytes)
+                var ends = ScalarOffsets(bytes)
                 for index in claims.indices {
                     claims[index].role = index == answerIndex ? .answer : .step
                     let range = claims[index].bytes
                     claims[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                    claims[index].span = offsets.scalarOffset(range.lowerBound)..<offsets.scalarOffset(range.upperBound)
+                    claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
                 }
                 let verdict: RecordVerdict =
                     claims.isEmpty ? .noClaims
@@ -134,7 +136,7 @@ public struct ResponseAuditor: Sendable {
     }
 }
 
-/// Converts UTF-8 byte offsets into Unicode scalar offsets, scanning forward only.
+/// Converts UTF-8 byte offsets into Unicode scalar offsets with a cursor that moves from the last offset asked for.
 struct ScalarOffsets {
     let bytes: UnsafeBufferPointer<UInt8>
     var byte = 0
@@ -142,10 +144,11 @@ struct ScalarOffsets {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The number of scalars that start in bytes[0..<target] (`scalar` counts those in bytes[0..<byte]).
     mutating func scalarOffset(_ target: Int) -> Int {
-        if target < byte {
-            byte = 0
-            scalar = 0
+        while byte > target {
+            byte -= 1
+            if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
         }
         while byte < target && byte < bytes.count {
             if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }

@@ -44,7 +44,8 @@ struct TokenStream {
         return nil
     }
 
-    /// Whether token i is one of the words of `set`.
+    /// Whether token i is one of the words of `set` (inlined: the scanner asks this of nearly every token).
+    @inline(__always)
     func isWord(_ i: Int, in set: WordSet) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
         return set.contains(tokens[i], in: bytes)
