@@ -66,48 +66,64 @@ struct WordDivision {
     /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it,
     /// written in one pass into one string (the numbers take at most 20 bytes each, the words 26).
     var expected: String {
-        String(unsafeUninitializedCapacity: 6 * 20 + 32) { out in
-            var count = 0
-            func write(_ s: StaticString) {
-                s.withUTF8Buffer { for b in $0 { out[count] = b; count += 1 } }
-            }
-            func write(_ magnitude: UInt, negative: Bool) {
-                if negative {
-                    out[count] = UInt8(ascii: "-")
-                    count += 1
-                }
-                var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
-                let length = withUnsafeMutableBytes(of: &digits) { scratch in
-                    var v = magnitude
-                    var k = 0
-                    repeat {
-                        scratch[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                        v /= 10
-                        k += 1
-                    } while v > 0
-                    for m in 0..<k { out[count + m] = scratch[k - 1 - m] }
-                    return k
-                }
-                count += length
-            }
-            write(d.magnitude, negative: d < 0)
+        String(unsafeUninitializedCapacity: 6 * 20 + 32) { buffer in
+            var out = ASCIIWriter(buffer)
+            out.write(d)
             if divides {
-                write(" divides ")
-                write(n.magnitude, negative: n < 0)
-                write(": ")
-                write(n.magnitude, negative: n < 0)
-                write(" = ")
-                write(d.magnitude, negative: d < 0)
-                write(" × ")
+                out.write(" divides ")
+                out.write(n)
+                out.write(": ")
+                out.write(n)
+                out.write(" = ")
+                out.write(d)
+                out.write(" × ")
                 let q = n.magnitude / d.magnitude
-                write(q, negative: (n < 0) != (d < 0) && q != 0)
+                out.write(q, negative: (n < 0) != (d < 0) && q != 0)
             } else {
-                write(" does not divide ")
-                write(n.magnitude, negative: n < 0)
-                write(": remainder ")
-                write(remainder, negative: false)
+                out.write(" does not divide ")
+                out.write(n)
+                out.write(": remainder ")
+                out.write(remainder, negative: false)
             }
-            return count
+            return out.count
         }
+    }
+}
+
+/// Writes literals and decimal integers into a buffer the caller sized, for texts built in one pass.
+struct ASCIIWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    @inline(__always)
+    mutating func write(_ s: StaticString) {
+        let p = s.utf8Start
+        for k in 0..<s.utf8CodeUnitCount { buffer[count + k] = p[k] }
+        count += s.utf8CodeUnitCount
+    }
+
+    /// `String(value)`'s digits.
+    mutating func write(_ value: Int) { write(value.magnitude, negative: value < 0) }
+
+    /// The digits of `magnitude`, after a minus sign when `negative`.
+    mutating func write(_ magnitude: UInt, negative: Bool) {
+        if negative {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var length = 1
+        var v = magnitude / 10
+        while v > 0 {
+            length += 1
+            v /= 10
+        }
+        v = magnitude
+        for k in stride(from: count + length - 1, through: count, by: -1) {
+            buffer[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        }
+        count += length
     }
 }
