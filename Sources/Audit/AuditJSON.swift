@@ -40,9 +40,12 @@ public enum AuditJSON {
         append(#","answer":"#, to: &out)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { append("null", to: &out) }
         append(#","claims":["#, to: &out)
-        for i in result.claims.indices {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            writeClaim(result.claims[i], into: &out)
+        // Through the buffer, each claim is lent to writeClaim, not copied.
+        result.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeClaim(claims[i], into: &out)
+            }
         }
         append("]}", to: &out)
     }

@@ -63,10 +63,15 @@ public struct ResponseAuditor: Sendable {
                     claims[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
                 }
+                // Index loops read one field of each claim; `contains(where:)` would copy every claim.
+                var anyWrong = false
+                var anyUnverified = false
+                for index in claims.indices {
+                    anyWrong = anyWrong || claims[index].verdict == .wrong
+                    anyUnverified = anyUnverified || claims[index].verdict == .unverified
+                }
                 let verdict: RecordVerdict =
-                    claims.isEmpty ? .noClaims
-                    : claims.contains { $0.verdict == .wrong } ? .wrong
-                    : claims.contains { $0.verdict == .unverified } || note != nil ? .unverified : .correct
+                    claims.isEmpty ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
                 return AuditResult(
                     verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
             }
@@ -98,12 +103,14 @@ public struct ResponseAuditor: Sendable {
     /// the last conclusive statement about the question.
     private static func answer(_ claims: [Claim], question: Question, stream: TokenStream) -> Int? {
         if question.bracketAnswers {
-            if let i = claims.lastIndex(where: { $0.role == .answer && stream.bytes[$0.bytes.lowerBound] == 0x5B }) {
+            for i in claims.indices.reversed()
+            where claims[i].role == .answer && stream.bytes[claims[i].bytes.lowerBound] == 0x5B {
                 return i
             }
         }
-        return claims.lastIndex { claim in
-            switch claim.statement {
+        // Read field by field, in place: a closure over whole claims would copy each one.
+        func answers(_ i: Int) -> Bool {
+            switch claims[i].statement {
             case .primality(let n, _):
                 return question.asksPrimality && n == question.subject
             case .divisibility(let n, let d, _):
@@ -112,11 +119,12 @@ public struct ResponseAuditor: Sendable {
                 return question.asksFactorization && n == question.subject
             case .value(let e, _, _, _, _, _):
                 guard let target = question.target else { return false }
-                return claim.role == .answer || comparable(e) == comparable(target)
+                return claims[i].role == .answer || comparable(e) == comparable(target)
             case .division:
                 return false
             }
         }
+        return claims.indices.reversed().first(where: answers)
     }
 
     /// An expression with radian marks removed, for comparing a claim's left side with the question's target.
