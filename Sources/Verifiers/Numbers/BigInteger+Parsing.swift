@@ -65,7 +65,8 @@ extension BigInteger {
 extension BigInteger: CustomStringConvertible, LosslessStringConvertible {
     /// The value in decimal.
     public var description: String {
-        withPointer { p in
+        if let w = word { return String(w) }  // what mpz_get_str writes for it
+        return withPointer { p in
             let capacity = Int(__gmpz_sizeinbase(p, 10)) + 2
             return String(unsafeUninitializedCapacity: capacity) { buffer in
                 _ = buffer.withMemoryRebound(to: CChar.self) { chars in __gmpz_get_str(chars.baseAddress, 10, p) }
