@@ -54,6 +54,46 @@ struct FastPathTests {
         #expect(claim.reason == "division by zero")
     }
 
+    // MARK: - Small integers held inline
+
+    @Test("a value held as a word and the same value in GMP storage are the same number", arguments: wordEdges)
+    func wordAndStorage(n: Int) {
+        let word = BigInteger(n)
+        let stored = BigInteger(n) + BigInteger(0)  // a GMP result: held in storage
+        #expect(word.word == n)
+        #expect(stored.word == nil)
+        #expect(word == stored)
+        #expect(!(word < stored) && !(stored < word))
+        #expect(word.hashValue == stored.hashValue)
+        #expect(word.description == stored.description)
+        #expect(word.description == String(n))
+        #expect(word.signum == stored.signum)
+        #expect(word.isEven == stored.isEven)
+        #expect(word.bitWidth == stored.bitWidth)
+        #expect(word.intValue == stored.intValue)
+        #expect(word.uint64Value == stored.uint64Value)
+        #expect(word.magnitude == stored.magnitude)
+        #expect(word.magnitude.description == stored.magnitude.description)
+        for m in [1, -1, 2, 3, Int.max, Int.min] {
+            #expect((word < BigInteger(m)) == (stored < BigInteger(m) + BigInteger(0)))
+        }
+    }
+
+    @Test("mutating a copy of a word never changes the original")
+    func wordCopyOnWrite() {
+        var a = BigInteger(7)
+        let b = a
+        a += BigInteger(1)
+        a *= BigInteger(Int.max)
+        #expect(b == 7)
+        #expect(a == BigInteger(8) * BigInteger(Int.max))
+        var c = BigInteger(Int.min)
+        let d = c
+        c *= BigInteger(-1)
+        #expect(c.description == "9223372036854775808")
+        #expect(d.description == "-9223372036854775808")
+    }
+
     // MARK: - Decimals
 
     @Test("short decimals read in a machine word equal the general parser's", arguments: [

@@ -44,13 +44,19 @@ extension ClaimScanner {
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
             return (n, i + 1)
         }
-        guard let n = question.subject, !otherSubjectBefore(i, than: n) else { return nil }
-        if stream.isWord(i, "it") { return (n, i + 1) }
-        if stream.isWord(i, "it's") { return (n, i) }  // the copula is inside the word
-        if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
-            return (n, i + 2)
+        guard let n = question.subject else { return nil }
+        // The pronoun first: it is cheap to test, and most words are not one.
+        let next: Int
+        if stream.isWord(i, "it") {
+            next = i + 1
+        } else if stream.isWord(i, "it's") {
+            next = i  // the copula is inside the word
+        } else if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
+            next = i + 2
+        } else {
+            return nil
         }
-        return nil
+        return otherSubjectBefore(i, than: n) ? nil : (n, next)
     }
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
