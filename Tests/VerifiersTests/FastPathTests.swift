@@ -222,7 +222,11 @@ struct FastPathTests {
     @Test("function names are found whatever the first-letter and length filter rules out")
     func functionNames() {
         let names = ExpressionReader.functionNames.map { "\($0.0)" } + ClaimScanner.functionWords.map { "\($0.0)" }
-        let others = ["the", "tan", "Tangent", "SIN", "sinus", "cosine", "Arctangent", "squares", "natural", "log", "lg"]
+        let others = [
+            "the", "tan", "Tangent", "SIN", "sinus", "cosine", "Arctangent", "squares", "natural", "log", "lg", "COTANGENT",
+            "cotangens", "arctangenz", "arccosinE", "Log_{10}", "LOG₁₀", "log₁₁", "log_{2}", "lb", "Ln", "can", "check",
+            "cosecant", "cosecans", "tg", "exp", "expo",
+        ]
         for word in names + others {
             Self.withStream(word) { s in
                 #expect(s.count == 1)

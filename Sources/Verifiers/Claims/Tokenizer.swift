@@ -22,6 +22,7 @@ struct Tokenizer {
         let n = text.count
         var lineStart = true
         let functionNameLengths = Self.functionNameLengths
+        let functionNames = FunctionNameIndex.shared
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -37,8 +38,7 @@ struct Tokenizer {
             if end - start <= 10, first >= 97, first <= 122,
                 functionNameLengths[Int(first - 97)] & (1 << UInt32(end - start)) != 0
             {
-                token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
-                token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
+                (token.formulaFunction, token.proseFunction) = functionNames.lookup(text, start, end, key: token.key)
             }
             tokens.append(token)
             lineStart = false
