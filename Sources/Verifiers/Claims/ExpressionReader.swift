@@ -276,6 +276,12 @@ struct ExpressionReader {
 
     /// The integer factors (base, exponent) of a product of integers and integer powers with at least two factors.
     static func productFactors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
+        // Anything but a product or a power is at most one factor with exponent 1: not a product (decided before
+        // any list is built, since every expression read asks).
+        switch e {
+        case .multiply, .power: break
+        default: return nil
+        }
         func factors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
             switch e {
             case .multiply(let a, let b):

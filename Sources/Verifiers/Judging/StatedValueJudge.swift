@@ -226,7 +226,8 @@ public struct StatedValueJudge: Sendable {
         if let truth = SmallRational(expression), let claim = SmallRational(statedExpression) {
             // Both sides are small exact fractions ("19 × 94 = 1786", "17077 / 7 = 2439"): compare them exactly.
             judgement.trueValueExact = true
-            judgement.trueValue = truth.den == 1 ? String(truth.num) : truth.truncated(places: 12).map { $0 + "…" }
+            judgement.trueValue =
+                truth.den == 1 ? SmallRational.decimal(truth.num) : truth.truncated(places: 12).map { $0 + "…" }
             let equal = truth.num == claim.num && truth.den == claim.den  // both are in lowest terms
             judgement.verdict = equal ? .correct : .wrong
             judgement.match = equal ? .equal : .mismatch
