@@ -109,6 +109,22 @@ struct FastPathTests {
         #expect(fast?.scale == general?.scale, "\(text)")
     }
 
+    @Test("decimal literals print as the padded digits with the point placed", arguments: [
+        ("0", 0, 0), ("5", 2, 0), ("1234", 2, 0), ("1234", 4, 0), ("1234", 7, 0), ("1", 1, 0), ("250", 1, 0),
+        ("5", 2, 3), ("12", 0, -4),
+    ])
+    func literalText(digits: String, fractionDigits: Int, exponent: Int) {
+        // The reference: String and Character edits.
+        var text = digits
+        if fractionDigits > 0 {
+            let padded = String(repeating: "0", count: max(0, fractionDigits + 1 - text.count)) + text
+            text = String(padded.dropLast(fractionDigits)) + "." + String(padded.suffix(fractionDigits))
+        }
+        let expected = exponent == 0 ? text : "\(text)e\(exponent)"
+        let literal = DecimalLiteral(digits: digits, fractionDigits: fractionDigits, exponent: exponent)
+        #expect(literal.description == expected)
+    }
+
     @Test("a unit text from the table is ExactDecimal's", arguments: Array(-3...32))
     func unitTexts(place: Int) {
         #expect(StatedValueJudge.unitText(decimalPlace: place) == ExactDecimal.unit(decimalPlace: place).description)

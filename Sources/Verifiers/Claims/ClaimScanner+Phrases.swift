@@ -2,6 +2,10 @@ extension ClaimScanner {
     // MARK: - Statements in words
 
     mutating func scanPhrases() {
+        let verbs = Self.verbs
+        // The words other phrases can start with (the first eight bytes, as ``Token/key`` packs them): "the", "prime",
+        // "factorization" / "factorisation", or a function word.
+        let phraseKeys = Self.phraseStartKeys
         var i = 0
         while i < stream.count {
             // Every statement in words starts with a number or a word.
@@ -13,12 +17,16 @@ extension ClaimScanner {
             // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
             let verbAt = k == .number ? i + 1 : stream.isWord(i, "it's") ? i : stream.isWord(i, "it") ? i + 1 : i + 2
             if (k == .number || k == .word) && stream.kind(verbAt) == .word
-                && stream.isWord(verbAt, in: Self.verbs), let (n, next) = subject(at: i)
+                && stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i)
             {
                 if let end = predicate(subject: n, from: i, at: next) {
                     i = end
                     continue
                 }
+            }
+            if k == .word && stream[i].proseFunction == nil && !phraseKeys.contains(stream[i].key) {
+                i += 1
+                continue
             }
             if let end = dividesPhrase(at: i) ?? valuePhrase(at: i) ?? primeFactorsPhrase(at: i)
                 ?? factorizationPhrase(at: i)
@@ -460,6 +468,12 @@ extension ClaimScanner {
     static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
 
     static let factorizationWords = WordSet(["factorization", "factorisation"])
+
+    /// The keys of the words ``valuePhrase(at:)``, ``primeFactorsPhrase(at:)`` and ``factorizationPhrase(at:)`` start
+    /// with, besides function words: a word with another key starts none of them.
+    static let phraseStartKeys: [UInt64] = (["the", "prime", "factorization", "factorisation"] as [StaticString]).map {
+        Token.key($0.utf8Start, count: $0.utf8CodeUnitCount)
+    }
 
     static let negations = WordSet(["not", "never"])
 
