@@ -12,6 +12,18 @@ struct ClaimChecker {
     /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
     private var shown: [BigInteger: String?] = [:]
     static let shownLimit = 4096
+    /// Primality verdicts already reached, for the same reason and with the same bound: a verdict is a pure function
+    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim).
+    private var verdicts: [BigInteger: PrimalityVerdict] = [:]
+
+    /// The tester's verdict on n, from the cache when n was seen before.
+    private mutating func primalityVerdict(_ n: BigInteger) throws(VerifierError) -> PrimalityVerdict {
+        if let known = verdicts[n] { return known }
+        let verdict = try tester.verdict(for: n)
+        if verdicts.count >= Self.shownLimit { verdicts.removeAll(keepingCapacity: true) }
+        verdicts[n] = verdict
+        return verdict
+    }
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
     static let displayBits = 128
@@ -71,7 +83,7 @@ struct ClaimChecker {
     }
 
     private mutating func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool) {
-        guard let verdict = try? tester.verdict(for: n) else {
+        guard let verdict = try? primalityVerdict(n) else {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
         }
@@ -148,7 +160,7 @@ struct ClaimChecker {
         claim.evidence = [("product", product.description)]
         guard primes else { return }
         for (base, _) in factors {
-            guard let verdict = try? tester.verdict(for: base) else {
+            guard let verdict = try? primalityVerdict(base) else {
                 unverified(&claim, "factor \(base) is too large to test for primality")
                 return
             }

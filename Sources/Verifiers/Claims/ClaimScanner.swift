@@ -36,8 +36,11 @@ struct ClaimScanner {
             // Most words of prose name no function, are no unit and are not the one-letter "x" or "e": ruled out
             // from the token alone.
             let t = s[i]
-            if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 && !s.isWord(i, in: Self.unitWords) {
-                return false
+            if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
+                // Every unit word starts with "d" or "r" (the low byte of the key is the first letter).
+                let first = t.key & 0xFF
+                if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
+                if !s.isWord(i, in: Self.unitWords) { return false }
             }
             if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
             if s.isWord(i, in: Self.unitWords) { return true }
