@@ -389,12 +389,18 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
+        // "yes" and "no" by their packed keys and lengths: this loop looks at every token of every answer.
+        let yesKey = Token.key(StaticString("yes").utf8Start, count: 3)
+        let noKey = Token.key(StaticString("no").utf8Start, count: 2)
         for i in 0..<stream.count {
-            guard stream.isWord(i, in: Self.yesNo) else {
-                if stream.kind(i) == .word { firstWordSeen = true }
+            let t = stream[i]
+            guard t.kind == .word else { continue }
+            let length = t.end - t.start
+            let yes = t.key == yesKey && length == 3
+            guard yes || (t.key == noKey && length == 2) else {
+                firstWordSeen = true
                 continue
             }
-            let yes = stream.isWord(i, "yes")
             let bracketed = stream.kind(i - 1) == .openBracket && stream.kind(i + 1) == .closeBracket
             let boxed = (1...3).contains { stream.kind(i - $0) == .boxed }
             let labelled =
@@ -478,8 +484,6 @@ extension ClaimScanner {
     static let negations = WordSet(["not", "never"])
 
     static let articles = WordSet(["a", "an"])
-
-    static let yesNo = WordSet(["yes", "no"])
 
     static let dividesStarts = WordSet(["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"])
 
