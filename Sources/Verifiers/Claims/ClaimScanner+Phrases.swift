@@ -6,6 +6,8 @@ extension ClaimScanner {
         // The words other phrases can start with (the first eight bytes, as ``Token/key`` packs them): "the", "prime",
         // "factorization" / "factorisation", or a function word.
         let phraseKeys = Self.phraseStartKeys
+        let itsKey = Token.key(StaticString("it's").utf8Start, count: 4)
+        let itKey = Token.key(StaticString("it").utf8Start, count: 2)
         var i = 0
         while i < stream.count {
             // Every statement in words starts with a number or a word.
@@ -15,7 +17,11 @@ extension ClaimScanner {
                 continue
             }
             // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
-            let verbAt = k == .number ? i + 1 : stream.isWord(i, "it's") ? i : stream.isWord(i, "it") ? i + 1 : i + 2
+            // ("it's" and "it" by their keys and lengths, as `isWord` would decide.)
+            let t = stream[i]
+            let verbAt =
+                k == .number ? i + 1
+                : t.key == itsKey && t.end - t.start == 4 ? i : t.key == itKey && t.end - t.start == 2 ? i + 1 : i + 2
             if (k == .number || k == .word) && stream.kind(verbAt) == .word
                 && stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i)
             {
@@ -24,7 +30,7 @@ extension ClaimScanner {
                     continue
                 }
             }
-            if k == .word && stream[i].proseFunction == nil && !phraseKeys.contains(stream[i].key) {
+            if k == .word && t.proseFunction == nil && !phraseKeys.contains(t.key) {
                 i += 1
                 continue
             }
