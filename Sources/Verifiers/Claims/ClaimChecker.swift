@@ -190,6 +190,7 @@ struct ClaimChecker {
         claim.reason = judgement.reason
         claim.expected = judgement.trueValue
         var evidence: [(String, String)] = []
+        evidence.reserveCapacity(6)  // at most six pairs: one allocation, not one per doubling
         if let t = judgement.trueValue { evidence.append(("true_value", t)) }
         evidence.append(("angle_unit", unit.rawValue))
         switch rule {
