@@ -27,30 +27,38 @@ struct ClaimScanner {
     // MARK: - Equations
 
     /// Whether token i can be part of an equation.
+    ///
+    /// Asked of every token, often more than once, so the common answers are decided inline from the token alone:
+    /// its kind, and for a word whether it could be a function name, a unit, "x" or "e" at all.
+    @inline(__always)
     static func isMathToken(_ s: TokenStream, _ i: Int) -> Bool {
-        guard let k = s.kind(i) else { return false }
-        switch k {
-        case .number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
-            .fraction, .openParen, .closeParen:
-            return true
-        case .word:
-            // Most words of prose name no function, are no unit and are not the one-letter "x" or "e": ruled out
-            // from the token alone.
-            let t = s[i]
-            if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
-                // Every unit word starts with "d" or "r" (the low byte of the key is the first letter).
-                let first = t.key & 0xFF
-                if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
-                if !s.isWord(i, in: Self.unitWords) { return false }
-            }
-            if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
-            if s.isWord(i, in: Self.unitWords) { return true }
-            if ExpressionReader.function(s, i) != nil { return true }
-            if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
-            return s.isWord(i, "e") && s.kind(i + 1) == .power
-        default:
-            return false
+        guard i >= 0 && i < s.count else { return false }
+        let t = s[i]
+        if mathKinds & (1 << UInt64(t.kind.rawValue)) != 0 { return true }
+        guard t.kind == .word else { return false }
+        // Most words of prose name no function, are no unit (every unit word starts with "d" or "r", the low byte
+        // of the key) and are not the one-letter "x" or "e".
+        if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
+            let first = t.key & 0xFF
+            if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
         }
+        return isMathWord(s, i)
+    }
+
+    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue`.
+    static let mathKinds: UInt64 = [
+        Token.Kind.number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
+        .fraction, .openParen, .closeParen,
+    ].reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+
+    /// Whether word token i can be part of an equation: a function name (not "sine of"), a unit, "x" between
+    /// numbers, or "e" raised to a power.
+    private static func isMathWord(_ s: TokenStream, _ i: Int) -> Bool {
+        if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
+        if s.isWord(i, in: Self.unitWords) { return true }
+        if ExpressionReader.function(s, i) != nil { return true }
+        if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
+        return s.isWord(i, "e") && s.kind(i + 1) == .power
     }
 
     private mutating func scanEquations() {
