@@ -32,7 +32,7 @@ struct Tokenizer {
         }
         func addWord(_ start: Int, _ end: Int) {
             var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-            token.key = Token.key(text.baseAddress.unsafelyUnwrapped + start, count: end - start)
+            token.key = text.baseAddress.map { Token.key($0 + start, count: end - start) } ?? 0
             // Function names start with one of a few letters and are short: most words are ruled out at once.
             let first = text[start] | 0x20
             if end - start <= 10, first >= 97, first <= 122,
@@ -269,7 +269,7 @@ struct Tokenizer {
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
             var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
-            token.key = Token.key(text.baseAddress.unsafelyUnwrapped + from, count: to - from)
+            token.key = text.baseAddress.map { Token.key($0 + from, count: to - from) } ?? 0
             token.formulaFunction = TokenStream.lookup(text, from, to, ExpressionReader.functionNames)
             token.proseFunction = TokenStream.lookup(text, from, to, ClaimScanner.functionWords)
             tokens.append(token)
