@@ -18,52 +18,56 @@ public enum AuditJSON {
         _ number: Int, id: JSONValue?, label: String?, reference: JSONValue?, result: AuditResult,
         into out: inout [UInt8]
     ) {
-        out.append(contentsOf: #"{"line":"#.utf8)
-        out.append(contentsOf: String(number).utf8)
-        out.append(contentsOf: #","id":"#.utf8)
+        append(#"{"line":"#, to: &out)
+        appendDecimal(number, to: &out)
+        append(#","id":"#, to: &out)
         (id ?? .null).write(into: &out)
         if let label {
-            out.append(contentsOf: #","label":"#.utf8)
+            append(#","label":"#, to: &out)
             JSONValue.writeString(label, into: &out)
         }
         if let reference {
-            out.append(contentsOf: #","reference":"#.utf8)
+            append(#","reference":"#, to: &out)
             reference.write(into: &out)
         }
-        out.append(contentsOf: #","verdict":""#.utf8)
-        out.append(contentsOf: result.verdict.rawValue.utf8)
+        append(#","verdict":""#, to: &out)
+        append(text(result.verdict), to: &out)
         out.append(UInt8(ascii: "\""))
         if let note = result.note {
-            out.append(contentsOf: #","note":"#.utf8)
+            append(#","note":"#, to: &out)
             JSONValue.writeString(note, into: &out)
         }
-        out.append(contentsOf: #","answer":"#.utf8)
-        if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","claims":["#.utf8)
-        for (i, c) in result.claims.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            writeClaim(c, into: &out)
+        append(#","answer":"#, to: &out)
+        if let answer = result.answer { writeClaim(answer, into: &out) } else { append("null", to: &out) }
+        append(#","claims":["#, to: &out)
+        // Through the buffer, each claim is lent to writeClaim, not copied.
+        result.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeClaim(claims[i], into: &out)
+            }
         }
-        out.append(contentsOf: "]}".utf8)
+        append("]}", to: &out)
     }
 
-    static func writeClaim(_ c: Claim, into out: inout [UInt8]) {
-        out.append(contentsOf: #"{"kind":""#.utf8)
-        out.append(contentsOf: c.kind.rawValue.utf8)
-        out.append(contentsOf: #"","text":"#.utf8)
+    static func writeClaim(_ c: borrowing Claim, into out: inout [UInt8]) {
+        append(#"{"kind":""#, to: &out)
+        append(text(c.kind), to: &out)
+        append(#"","text":"#, to: &out)
         JSONValue.writeString(c.text, into: &out)
-        out.append(contentsOf: #","span":["#.utf8)
-        out.append(contentsOf: String(c.span.lowerBound).utf8)
+        append(#","span":["#, to: &out)
+        appendDecimal(c.span.lowerBound, to: &out)
         out.append(UInt8(ascii: ","))
-        out.append(contentsOf: String(c.span.upperBound).utf8)
-        out.append(contentsOf: #"],"role":""#.utf8)
-        out.append(contentsOf: c.role.rawValue.utf8)
-        out.append(contentsOf: #"","verdict":""#.utf8)
-        out.append(contentsOf: c.verdict.rawValue.utf8)
-        out.append(contentsOf: #"","expected":"#.utf8)
-        if let e = c.expected { JSONValue.writeString(e, into: &out) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","evidence":{"#.utf8)
-        for (i, (key, value)) in c.evidence.enumerated() {
+        appendDecimal(c.span.upperBound, to: &out)
+        append(#"],"role":""#, to: &out)
+        append(text(c.role), to: &out)
+        append(#"","verdict":""#, to: &out)
+        append(text(c.verdict), to: &out)
+        append(#"","expected":"#, to: &out)
+        if let e = c.expected { JSONValue.writeString(e, into: &out) } else { append("null", to: &out) }
+        append(#","evidence":{"#, to: &out)
+        for i in c.evidence.indices {
+            let (key, value) = c.evidence[i]
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSONValue.writeString(key, into: &out)
             out.append(UInt8(ascii: ":"))
@@ -71,9 +75,74 @@ public enum AuditJSON {
         }
         out.append(UInt8(ascii: "}"))
         if let reason = c.reason {
-            out.append(contentsOf: #","reason":"#.utf8)
+            append(#","reason":"#, to: &out)
             JSONValue.writeString(reason, into: &out)
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    // MARK: - Bytes
+
+    /// Appends a literal's bytes (a copy of static memory, not a walk over a String's UTF-8 view).
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    // MARK: - Raw values as static text
+
+    // The enums' raw values, as literals that are copied without forming a String (tests check each against
+    // `rawValue`).
+
+    static func text(_ kind: Claim.Kind) -> StaticString {
+        switch kind {
+        case .primality: "primality"
+        case .divisibility: "divisibility"
+        case .factorization: "factorization"
+        case .arithmetic: "arithmetic"
+        case .function: "function"
+        }
+    }
+
+    static func text(_ role: Claim.Role) -> StaticString {
+        switch role {
+        case .answer: "answer"
+        case .step: "step"
+        }
+    }
+
+    static func text(_ verdict: Judgement.Verdict) -> StaticString {
+        switch verdict {
+        case .correct: "correct"
+        case .wrong: "wrong"
+        case .unverified: "unverified"
+        }
+    }
+
+    static func text(_ verdict: RecordVerdict) -> StaticString {
+        switch verdict {
+        case .correct: "correct"
+        case .wrong: "wrong"
+        case .unverified: "unverified"
+        case .noClaims: "no_claims"
+        }
+    }
+
+    /// Appends an integer in decimal, as `String(n)` writes it.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var v = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // scratch for up to 24 digits
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var k = 0
+            repeat {
+                scratch[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                k += 1
+            } while v > 0
+            while k > 0 {
+                k -= 1
+                out.append(scratch[k])
+            }
+        }
     }
 }

@@ -40,13 +40,23 @@ public final class LineReader {
 
     deinit { if ownsDescriptor { close(fd) } }
 
+    /// The index of the first "\n" in buffer[start..<end], found with memchr (the C library's vectorized search)
+    /// rather than byte by byte.
+    private func newlineIndex() -> Int? {
+        guard end > start else { return nil }
+        return buffer.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base + start, 0x0A, end - start) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
     /// Calls `body` with the next line's bytes; returns false at the end of input. An over-long line is skipped
     /// and `body` gets `nil` with its length.
     public func next(_ body: (UnsafeBufferPointer<UInt8>?, Int) -> Void) -> Bool {
         var skipped = 0
         while true {
             // Look for a newline in what is buffered.
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let newline = newlineIndex() {
                 var lineEnd = newline
                 if lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 if skipped > 0 {

@@ -64,33 +64,66 @@ extension JSONValue {
 
     /// Writes `s` as a JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8
     /// bytes, copied in runs.
+    ///
+    /// The audit writes most of its output through here, so the search for the next byte to escape looks at eight
+    /// bytes at a time (``mayNeedEscape(_:)``) and only looks at single bytes in a word that may hold one.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { bytes in
             var runStart = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                switch b {
-                case 0x22: out.append(contentsOf: "\\\"".utf8)
-                case 0x5C: out.append(contentsOf: "\\\\".utf8)
-                case 0x0A: out.append(contentsOf: "\\n".utf8)
-                case 0x0D: out.append(contentsOf: "\\r".utf8)
-                case 0x09: out.append(contentsOf: "\\t".utf8)
-                case 0x08: out.append(contentsOf: "\\b".utf8)
-                case 0x0C: out.append(contentsOf: "\\f".utf8)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                if i + 8 <= count, let base = bytes.baseAddress,
+                    !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                {
+                    i += 8
+                    continue
                 }
-                runStart = i + 1
+                let end = min(i + 8, count)
+                while i < end {
+                    let b = bytes[i]
+                    i += 1
+                    guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
+                    switch b {
+                    case 0x22: out.append(contentsOf: "\\\"".utf8)
+                    case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                    case 0x0A: out.append(contentsOf: "\\n".utf8)
+                    case 0x0D: out.append(contentsOf: "\\r".utf8)
+                    case 0x09: out.append(contentsOf: "\\t".utf8)
+                    case 0x08: out.append(contentsOf: "\\b".utf8)
+                    case 0x0C: out.append(contentsOf: "\\f".utf8)
+                    default:
+                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                        out.append(contentsOf: "\\u00".utf8)
+                        out.append(hex[Int(b >> 4)])
+                        out.append(hex[Int(b & 0xF)])
+                    }
+                    runStart = i
+                }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes packed in `w` may need escaping: a byte below 0x20, a quote or a backslash.
+    ///
+    /// The classic SWAR tests (Hacker's Delight §6.1; "Bit Twiddling Hacks", *haszero* and *hasless*):
+    /// `(x − 0x01…01) & ~x & 0x80…80` is nonzero exactly when some byte of x is zero, and
+    /// `(w − 0x20…20) & ~w & 0x80…80` is nonzero exactly when some byte of w is below 0x20. A byte equal to c is a
+    /// zero byte of `w ^ (c × 0x01…01)`. A false alarm would only send the word through the byte loop.
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        let control = (w &- ones &* 0x20) & ~w
+        let quotes = (quote &- ones) & ~quote
+        let backslashes = (backslash &- ones) & ~backslash
+        return (control | quotes | backslashes) & highs != 0
     }
 }

@@ -7,8 +7,23 @@ struct ClaimChecker {
     let tester: PrimalityTester
     let factorizer: Factorizer
     let judge: StatedValueJudge
-    /// Factorizations already shown in this answer ("composite: 2 × 17396417"): answers repeat their numbers.
+    /// Factorizations already shown ("composite: 2 × 17396417"): answers repeat their numbers, and corpora ask about
+    /// the same numbers in many records. The text is a pure function of the number, so the cache changes no output;
+    /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
     private var shown: [BigInteger: String?] = [:]
+    static let shownLimit = 4096
+    /// Primality verdicts already reached, for the same reason and with the same bound: a verdict is a pure function
+    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim).
+    private var verdicts: [BigInteger: PrimalityVerdict] = [:]
+
+    /// The tester's verdict on n, from the cache when n was seen before.
+    private mutating func primalityVerdict(_ n: BigInteger) throws(VerifierError) -> PrimalityVerdict {
+        if let known = verdicts[n] { return known }
+        let verdict = try tester.verdict(for: n)
+        if verdicts.count >= Self.shownLimit { verdicts.removeAll(keepingCapacity: true) }
+        verdicts[n] = verdict
+        return verdict
+    }
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
     static let displayBits = 128
@@ -29,15 +44,7 @@ struct ClaimChecker {
         case .primality(let n, let isPrime):
             checkPrimality(&claim, n, isPrime)
         case .divisibility(let n, let d, let divides):
-            guard !d.isZero else {
-                unverified(&claim, "division by zero")
-                return
-            }
-            let truth = n.isDivisible(by: d)
-            claim.verdict = truth == divides ? .correct : .wrong
-            let r = (try? n.modulo(d)) ?? 0
-            claim.expected = truth ? "\(d) divides \(n): \(n) = \(d) × \(n.dividedExactly(by: d))" : "\(d) does not divide \(n): remainder \(r)"
-            claim.evidence = [("remainder", r.description)]
+            checkDivisibility(&claim, n, d, divides)
         case .division(let n, let d, let q, let r):
             guard let (tq, tr) = try? n.quotientAndRemainder(dividingBy: d) else {
                 unverified(&claim, "division by zero")
@@ -70,12 +77,13 @@ struct ClaimChecker {
         if n.bitWidth <= Self.displayBits, let f = try? factorizer.factor(n), f.complete, !f.factors.isEmpty {
             text = Self.product(f)
         }
+        if shown.count >= Self.shownLimit { shown.removeAll(keepingCapacity: true) }
         shown[n] = text
         return text
     }
 
     private mutating func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool) {
-        guard let verdict = try? tester.verdict(for: n) else {
+        guard let verdict = try? primalityVerdict(n) else {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
         }
@@ -152,7 +160,7 @@ struct ClaimChecker {
         claim.evidence = [("product", product.description)]
         guard primes else { return }
         for (base, _) in factors {
-            guard let verdict = try? tester.verdict(for: base) else {
+            guard let verdict = try? primalityVerdict(base) else {
                 unverified(&claim, "factor \(base) is too large to test for primality")
                 return
             }
@@ -182,6 +190,7 @@ struct ClaimChecker {
         claim.reason = judgement.reason
         claim.expected = judgement.trueValue
         var evidence: [(String, String)] = []
+        evidence.reserveCapacity(6)  // at most six pairs: one allocation, not one per doubling
         if let t = judgement.trueValue { evidence.append(("true_value", t)) }
         evidence.append(("angle_unit", unit.rawValue))
         switch rule {
@@ -196,7 +205,7 @@ struct ClaimChecker {
         claim.evidence = evidence
     }
 
-    private func unverified(_ claim: inout Claim, _ reason: String) {
+    func unverified(_ claim: inout Claim, _ reason: String) {
         claim.verdict = .unverified
         claim.reason = reason
     }

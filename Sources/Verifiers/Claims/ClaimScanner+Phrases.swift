@@ -2,18 +2,37 @@ extension ClaimScanner {
     // MARK: - Statements in words
 
     mutating func scanPhrases() {
+        let verbs = Self.verbs
+        // The words other phrases can start with (the first eight bytes, as ``Token/key`` packs them): "the", "prime",
+        // "factorization" / "factorisation", or a function word.
+        let phraseKeys = Self.phraseStartKeys
+        let itsKey = Token.key(StaticString("it's").utf8Start, count: 4)
+        let itKey = Token.key(StaticString("it").utf8Start, count: 2)
         var i = 0
         while i < stream.count {
-            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
+            // Every statement in words starts with a number or a word.
             let k = stream.kind(i)
-            let verbAt = k == .number ? i + 1 : stream.isWord(i, "it's") ? i : stream.isWord(i, "it") ? i + 1 : i + 2
+            guard k == .number || k == .word else {
+                i += 1
+                continue
+            }
+            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
+            // ("it's" and "it" by their keys and lengths, as `isWord` would decide.)
+            let t = stream[i]
+            let verbAt =
+                k == .number ? i + 1
+                : t.key == itsKey && t.end - t.start == 4 ? i : t.key == itKey && t.end - t.start == 2 ? i + 1 : i + 2
             if (k == .number || k == .word) && stream.kind(verbAt) == .word
-                && stream.isWord(verbAt, in: Self.verbs), let (n, next) = subject(at: i)
+                && stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i)
             {
                 if let end = predicate(subject: n, from: i, at: next) {
                     i = end
                     continue
                 }
+            }
+            if k == .word && t.proseFunction == nil && !phraseKeys.contains(t.key) {
+                i += 1
+                continue
             }
             if let end = dividesPhrase(at: i) ?? valuePhrase(at: i) ?? primeFactorsPhrase(at: i)
                 ?? factorizationPhrase(at: i)
@@ -39,13 +58,19 @@ extension ClaimScanner {
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
             return (n, i + 1)
         }
-        guard let n = question.subject, !otherSubjectBefore(i, than: n) else { return nil }
-        if stream.isWord(i, "it") { return (n, i + 1) }
-        if stream.isWord(i, "it's") { return (n, i) }  // the copula is inside the word
-        if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
-            return (n, i + 2)
+        guard let n = question.subject else { return nil }
+        // The pronoun first: it is cheap to test, and most words are not one.
+        let next: Int
+        if stream.isWord(i, "it") {
+            next = i + 1
+        } else if stream.isWord(i, "it's") {
+            next = i  // the copula is inside the word
+        } else if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
+            next = i + 2
+        } else {
+            return nil
         }
-        return nil
+        return otherSubjectBefore(i, than: n) ? nil : (n, next)
     }
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
@@ -83,12 +108,12 @@ extension ClaimScanner {
         var article = false
         var the = false
         while j < stream.count {
-            if stream.isWord(j, in: ["not", "never"]) {
+            if stream.isWord(j, in: Self.negations) {
                 negated.toggle()
                 j += 1
             } else if stream.isWord(j, in: Self.hedgeWords) {
                 return nil
-            } else if stream.isWord(j, in: ["a", "an"]) {
+            } else if stream.isWord(j, in: Self.articles) {
                 article = true
                 j += 1
             } else if stream.isWord(j, "the") {
@@ -212,7 +237,7 @@ extension ClaimScanner {
 
     /// "The prime factorization of N is 5 × 7² × 2383" (or ":" or "=").
     mutating func factorizationPhrase(at i: Int) -> Int? {
-        guard stream.isWord(i, in: ["factorization", "factorisation"]) else { return nil }
+        guard stream.isWord(i, in: Self.factorizationWords) else { return nil }
         var n: BigInteger
         var k: Int
         if stream.isWord(i + 1, "of"), let m = stream.integer(i + 2) {
@@ -341,7 +366,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
         let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
         let kind: Claim.Kind = .function
         add(
@@ -370,12 +395,18 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
+        // "yes" and "no" by their packed keys and lengths: this loop looks at every token of every answer.
+        let yesKey = Token.key(StaticString("yes").utf8Start, count: 3)
+        let noKey = Token.key(StaticString("no").utf8Start, count: 2)
         for i in 0..<stream.count {
-            guard stream.isWord(i, in: ["yes", "no"]) else {
-                if stream.kind(i) == .word { firstWordSeen = true }
+            let t = stream[i]
+            guard t.kind == .word else { continue }
+            let length = t.end - t.start
+            let yes = t.key == yesKey && length == 3
+            guard yes || (t.key == noKey && length == 2) else {
+                firstWordSeen = true
                 continue
             }
-            let yes = stream.isWord(i, "yes")
             let bracketed = stream.kind(i - 1) == .openBracket && stream.kind(i + 1) == .closeBracket
             let boxed = (1...3).contains { stream.kind(i - $0) == .boxed }
             let labelled =
@@ -422,7 +453,7 @@ extension ClaimScanner {
         if stream.isWord(end, in: ["degrees", "radians"]) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule = question.rule ?? (stated.contains(".") ? .asWritten : .exact)
+        let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
         var claim = Claim(
             kind: question.targetIsFunction ? .function : .arithmetic,
             statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
@@ -440,17 +471,29 @@ extension ClaimScanner {
         claims.append(Claim(kind: kind, statement: statement, bytes: stream[from].start..<stream[end - 1].end))
     }
 
-    static let adverbs: [StaticString] = [
+    static let adverbs = WordSet([
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
         "then", "so", "now", "still", "really", "obviously", "itself", "evidently", "truly", "always", "exactly",
         "evenly", "both", "surely", "undoubtedly",
-    ]
+    ])
 
-    static let verbs: [StaticString] = ["is", "isn't", "isnt", "it's", "can", "cannot", "can't"]
+    static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
 
-    static let dividesStarts: [StaticString] = ["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"]
+    static let factorizationWords = WordSet(["factorization", "factorisation"])
 
-    static let superlatives: [StaticString] = [
+    /// The keys of the words ``valuePhrase(at:)``, ``primeFactorsPhrase(at:)`` and ``factorizationPhrase(at:)`` start
+    /// with, besides function words: a word with another key starts none of them.
+    static let phraseStartKeys: [UInt64] = (["the", "prime", "factorization", "factorisation"] as [StaticString]).map {
+        Token.key($0.utf8Start, count: $0.utf8CodeUnitCount)
+    }
+
+    static let negations = WordSet(["not", "never"])
+
+    static let articles = WordSet(["a", "an"])
+
+    static let dividesStarts = WordSet(["does", "do", "doesn't", "don't", "evenly", "exactly", "divides"])
+
+    static let superlatives = WordSet([
         "only", "smallest", "largest", "first", "next", "biggest", "last", "even", "odd", "greatest", "least",
-    ]
+    ])
 }

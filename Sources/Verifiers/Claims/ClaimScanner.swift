@@ -15,6 +15,7 @@ struct ClaimScanner {
     }
 
     mutating func scan() -> [Claim] {
+        claims.reserveCapacity(16)  // most answers have fewer: one allocation instead of five as the list grows
         scanEquations()
         scanPhrases()
         scanYesNo()
@@ -26,21 +27,38 @@ struct ClaimScanner {
     // MARK: - Equations
 
     /// Whether token i can be part of an equation.
+    ///
+    /// Asked of every token, often more than once, so the common answers are decided inline from the token alone:
+    /// its kind, and for a word whether it could be a function name, a unit, "x" or "e" at all.
+    @inline(__always)
     static func isMathToken(_ s: TokenStream, _ i: Int) -> Bool {
-        guard let k = s.kind(i) else { return false }
-        switch k {
-        case .number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
-            .fraction, .openParen, .closeParen:
-            return true
-        case .word:
-            if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
-            if s.isWord(i, in: Self.unitWords) { return true }
-            if ExpressionReader.function(s, i) != nil { return true }
-            if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
-            return s.isWord(i, "e") && s.kind(i + 1) == .power
-        default:
-            return false
+        guard i >= 0 && i < s.count else { return false }
+        let t = s[i]
+        if mathKinds & (1 << UInt64(t.kind.rawValue)) != 0 { return true }
+        guard t.kind == .word else { return false }
+        // Most words of prose name no function, are no unit (every unit word starts with "d" or "r", the low byte
+        // of the key) and are not the one-letter "x" or "e".
+        if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
+            let first = t.key & 0xFF
+            if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
         }
+        return isMathWord(s, i)
+    }
+
+    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue`.
+    static let mathKinds: UInt64 = [
+        Token.Kind.number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
+        .fraction, .openParen, .closeParen,
+    ].reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+
+    /// Whether word token i can be part of an equation: a function name (not "sine of"), a unit, "x" between
+    /// numbers, or "e" raised to a power.
+    private static func isMathWord(_ s: TokenStream, _ i: Int) -> Bool {
+        if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
+        if s.isWord(i, in: Self.unitWords) { return true }
+        if ExpressionReader.function(s, i) != nil { return true }
+        if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
+        return s.isWord(i, "e") && s.kind(i + 1) == .power
     }
 
     private mutating func scanEquations() {
@@ -149,7 +167,7 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.contains(".") || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
         var claim = Claim(
             kind: shape.hasFunction ? .function : .arithmetic,
@@ -272,7 +290,7 @@ struct ClaimScanner {
         let kind: Claim.Kind = sa.hasFunction || sb.hasFunction ? .function : .arithmetic
         let stated = statedText(rb)
         let rule: StatedValueRule
-        if let stated, stated.contains(".") {
+        if let stated, stated.utf8.contains(UInt8(ascii: ".")) {
             rule = .asWritten
         } else if relation == .approx {
             rule = stated == nil ? .exact : .asWritten
@@ -403,15 +421,15 @@ struct ClaimScanner {
         return false
     }
 
-    static let unitWords: [StaticString] = ["degrees", "degree", "deg", "radians", "radian", "rad"]
+    static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 
-    static let conditionalWords: [StaticString] = [
+    static let conditionalWords = WordSet([
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
         "might", "may", "let", "let's", "hypothetically", "otherwise", "asked", "ask", "asking", "question",
-    ]
+    ])
 
-    static let hedgeWords: [StaticString] = [
+    static let hedgeWords = WordSet([
         "probably", "likely", "possibly", "perhaps", "maybe", "might", "may", "could", "seems", "appears", "seem",
         "appear", "believe", "think", "guess", "suspect", "unlikely", "potentially", "necessarily",
-    ]
+    ])
 }

@@ -157,10 +157,10 @@ struct ExpressionReader {
         switch k {
         case .number:
             let t = stream[position]
-            let text = stream.numberText(position)
+            let value = literal(at: position)
             position += 1
             if t.hasPoint { shape.integerOnly = false }
-            return literal(text)
+            return value
         case .pi:
             position += 1
             shape.integerOnly = false
@@ -219,7 +219,42 @@ struct ExpressionReader {
         ("log_{2}", .log2), ("lb", .log2),
     ]
 
-    private func literal(_ text: String) -> Expression {
+    /// The literal of number token i. Tokens without an exponent hold digits, at most one point and separators:
+    /// those are read from the bytes in one pass. Exponents ("1e22", "1.2E-7") go through the text.
+    func literal(at i: Int) -> Expression {
+        let t = stream[i]
+        var fractionDigits = 0
+        var hasExponent = false
+        // Digits without the point, leading zeros dropped (at least "0"), written straight into the string.
+        let digits = String(unsafeUninitializedCapacity: max(t.end - t.start, 1)) { out in
+            var count = 0
+            var inFraction = false
+            for k in t.start..<t.end {
+                let b = stream.bytes[k]
+                if b >= 48 && b <= 57 {
+                    if count > 0 || b != 48 {
+                        out[count] = b
+                        count += 1
+                    }
+                    if inFraction { fractionDigits += 1 }
+                } else if b == 46 {
+                    inFraction = true
+                } else if b | 0x20 == 0x65 || b == 0x2B || b == 0x2D {
+                    hasExponent = true
+                    return 0
+                }
+            }
+            if count == 0 {
+                out[0] = 48
+                count = 1
+            }
+            return count
+        }
+        if hasExponent { return literal(stream.numberText(i)) }
+        return .number(DecimalLiteral(digits: digits, fractionDigits: fractionDigits, exponent: 0))
+    }
+
+    func literal(_ text: String) -> Expression {
         var exponent = 0
         var text = Substring(text)
         if let e = text.firstIndex(of: "e") {
@@ -241,6 +276,12 @@ struct ExpressionReader {
 
     /// The integer factors (base, exponent) of a product of integers and integer powers with at least two factors.
     static func productFactors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
+        // Anything but a product or a power is at most one factor with exponent 1: not a product (decided before
+        // any list is built, since every expression read asks).
+        switch e {
+        case .multiply, .power: break
+        default: return nil
+        }
         func factors(_ e: Expression) -> [(BigInteger, BigInteger)]? {
             switch e {
             case .multiply(let a, let b):

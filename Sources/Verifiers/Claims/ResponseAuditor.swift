@@ -1,23 +1,29 @@
 /// Finds and verifies every checkable claim in one answer to one prompt.
 ///
-/// An auditor keeps its token buffers between answers, so auditing a corpus allocates little per record; use one
-/// auditor per thread.
+/// An auditor keeps its token buffers, the questions it has read and its claim checker (with the factorizations it
+/// has shown) between answers, so auditing a corpus allocates little per record; use one auditor per thread.
 public struct ResponseAuditor: Sendable {
-    public var bounds: Bounds
+    public var bounds: Bounds {
+        didSet { checker = ClaimChecker(bounds: bounds) }
+    }
     /// The most claims checked in one answer; the rest are reported as not checked, never dropped silently.
     public static let maxClaims = 2_000
     private var promptTokens: [Token] = []
     /// Questions already read: corpora ask the same prompt of several models.
     private var questions: [String: Question] = [:]
-    static let questionCacheSize = 256
+    /// Corpora ask each prompt of several models, often a thousand prompts apart: the cache holds that many.
+    static let questionCacheSize = 4096
     private var responseTokens: [Token] = []
     /// The most CPU time one answer may take; claims not checked when it runs out are `unverified` with reason
     /// `budget`. Nil means no limit. The size bounds keep every single claim far below a second, so with the
     /// default of a second only pathological answers (thousands of expensive claims) ever reach it.
     public var budget: Duration?
+    /// Kept between answers: its caches hold pure functions of the numbers (the same output, computed once).
+    private var checker: ClaimChecker
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
+        checker = ClaimChecker(bounds: bounds)
         promptTokens.reserveCapacity(256)
         responseTokens.reserveCapacity(2048)
     }
@@ -39,7 +45,6 @@ public struct ResponseAuditor: Sendable {
         var responseText = response
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
-        let bounds = self.bounds
         return promptText.withUTF8 { promptBytes in
             let question: Question
             if let known = questions[prompt] {
@@ -75,7 +80,6 @@ public struct ResponseAuditor: Sendable {
                     }
                     claims = [claims[index]]
                 }
-                var checker = ClaimChecker(bounds: bounds)
                 var checked = 0
                 for index in claims.indices {
                     if let deadline, CPUClock.now() > deadline {
@@ -91,17 +95,24 @@ public struct ResponseAuditor: Sendable {
                     note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
                 }
                 let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
-                var offsets = ScalarOffsets(bytes)
+                // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
+                var starts = ScalarOffsets(bytes)
+                var ends = ScalarOffsets(bytes)
                 for index in claims.indices {
                     claims[index].role = index == answerIndex ? .answer : .step
                     let range = claims[index].bytes
                     claims[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                    claims[index].span = offsets.scalarOffset(range.lowerBound)..<offsets.scalarOffset(range.upperBound)
+                    claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
+                }
+                // Index loops read one field of each claim; `contains(where:)` would copy every claim.
+                var anyWrong = false
+                var anyUnverified = false
+                for index in claims.indices {
+                    anyWrong = anyWrong || claims[index].verdict == .wrong
+                    anyUnverified = anyUnverified || claims[index].verdict == .unverified
                 }
                 let verdict: RecordVerdict =
-                    claims.isEmpty ? .noClaims
-                    : claims.contains { $0.verdict == .wrong } ? .wrong
-                    : claims.contains { $0.verdict == .unverified } || note != nil ? .unverified : .correct
+                    claims.isEmpty ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
                 return AuditResult(
                     verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
             }
@@ -114,27 +125,39 @@ public struct ResponseAuditor: Sendable {
         return scanner.claims.last { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }
     }
 
-    /// Drops a claim that repeats another one over the same bytes.
+    /// Drops a claim that repeats another one over the same bytes (the first one stays).
+    ///
+    /// The claims come sorted by their first byte, so a repeat can only be among the claims that start at the same
+    /// byte: those are compared directly, with no hashing, and an answer without repeats is returned as it is.
     private static func deduplicated(_ claims: [Claim]) -> [Claim] {
-        struct Key: Hashable {
-            var start: Int
-            var end: Int
-            var kind: Claim.Kind
+        func isRepeat(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0 && claims[k].bytes.lowerBound == claims[i].bytes.lowerBound {
+                if claims[k].bytes.upperBound == claims[i].bytes.upperBound && claims[k].kind == claims[i].kind {
+                    return true
+                }
+                k -= 1
+            }
+            return false
         }
-        var seen = Set<Key>()
-        return claims.filter { seen.insert(Key(start: $0.bytes.lowerBound, end: $0.bytes.upperBound, kind: $0.kind)).inserted }
+        guard let first = claims.indices.first(where: isRepeat) else { return claims }
+        var kept = Array(claims[..<first])
+        for i in (first + 1)..<claims.count where !isRepeat(i) { kept.append(claims[i]) }
+        return kept
     }
 
     /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise
     /// the last conclusive statement about the question.
     private static func answer(_ claims: [Claim], question: Question, stream: TokenStream) -> Int? {
         if question.bracketAnswers {
-            if let i = claims.lastIndex(where: { $0.role == .answer && stream.bytes[$0.bytes.lowerBound] == 0x5B }) {
+            for i in claims.indices.reversed()
+            where claims[i].role == .answer && stream.bytes[claims[i].bytes.lowerBound] == 0x5B {
                 return i
             }
         }
-        return claims.lastIndex { claim in
-            switch claim.statement {
+        // Read field by field, in place: a closure over whole claims would copy each one.
+        func answers(_ i: Int) -> Bool {
+            switch claims[i].statement {
             case .primality(let n, _):
                 return question.asksPrimality && n == question.subject
             case .divisibility(let n, let d, _):
@@ -143,11 +166,12 @@ public struct ResponseAuditor: Sendable {
                 return question.asksFactorization && n == question.subject
             case .value(let e, _, _, _, _, _):
                 guard let target = question.target else { return false }
-                return claim.role == .answer || comparable(e) == comparable(target)
+                return claims[i].role == .answer || comparable(e) == comparable(target)
             case .division:
                 return false
             }
         }
+        return claims.indices.reversed().first(where: answers)
     }
 
     /// An expression with radian marks removed, for comparing a claim's left side with the question's target.
@@ -167,7 +191,7 @@ public struct ResponseAuditor: Sendable {
     }
 }
 
-/// Converts UTF-8 byte offsets into Unicode scalar offsets, scanning forward only.
+/// Converts UTF-8 byte offsets into Unicode scalar offsets with a cursor that moves from the last offset asked for.
 struct ScalarOffsets {
     let bytes: UnsafeBufferPointer<UInt8>
     var byte = 0
@@ -175,10 +199,11 @@ struct ScalarOffsets {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The number of scalars that start in bytes[0..<target] (`scalar` counts those in bytes[0..<byte]).
     mutating func scalarOffset(_ target: Int) -> Int {
-        if target < byte {
-            byte = 0
-            scalar = 0
+        while byte > target {
+            byte -= 1
+            if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
         }
         while byte < target && byte < bytes.count {
             if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }

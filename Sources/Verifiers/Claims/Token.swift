@@ -37,4 +37,6 @@ struct Token: Equatable {
     /// "square root"), looked up once when the text is tokenized.
     var formulaFunction: Expression.Function? = nil
     var proseFunction: Expression.Function? = nil
+    /// For words: ``Token/key(_:count:)`` of the word, for ``WordSet`` lookups (0 for other tokens).
+    var key: UInt64 = 0
 }

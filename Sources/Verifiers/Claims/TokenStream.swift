@@ -44,6 +44,13 @@ struct TokenStream {
         return nil
     }
 
+    /// Whether token i is one of the words of `set` (inlined: the scanner asks this of nearly every token).
+    @inline(__always)
+    func isWord(_ i: Int, in set: WordSet) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        return set.contains(tokens[i], in: bytes)
+    }
+
     /// Whether token i is one of the words.
     func isWord(_ i: Int, in words: [StaticString]) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
@@ -79,9 +86,23 @@ struct TokenStream {
     }
 
     /// Number token i as an integer (nil for decimals).
+    ///
+    /// An integer token holds only digits and separators (a point or an exponent sets `hasPoint`), so its value is
+    /// its digits. Up to 18 digits always fit in an Int: those are read straight from the bytes, without the text
+    /// and the validation ``BigInteger/init(parsing:bounds:)`` needs for longer numbers (the same value either way).
     func integer(_ i: Int) -> BigInteger? {
         guard kind(i) == .number, !tokens[i].hasPoint else { return nil }
-        return try? BigInteger(parsing: numberText(i))
+        let t = tokens[i]
+        var value = 0
+        var digits = 0
+        for k in t.start..<t.end {
+            let b = bytes[k]
+            guard b >= 48 && b <= 57 else { continue }
+            digits += 1
+            if digits > 18 { return try? BigInteger(parsing: numberText(i)) }
+            value = value * 10 + Int(b - 48)
+        }
+        return BigInteger(value)
     }
 
     /// The source text of tokens i..<j.

@@ -5,12 +5,15 @@
 /// `\sqrt{x}`, `^\circ`, `\boxed{}`, `\text{}`). Markup that carries no meaning is dropped; thousands separators
 /// ("34,792,834", "34 792 834", "34\,792\,834") stay inside the number token.
 struct Tokenizer {
-    /// The first letters of every function name the scanner knows, as a bit set over a…z.
-    static let functionInitials: UInt32 = {
-        var mask: UInt32 = 0
-        for (name, _) in ExpressionReader.functionNames { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
-        for (name, _) in ClaimScanner.functionWords { mask |= 1 << UInt32(name.utf8Start[0] - 97) }
-        return mask
+    /// For each first letter a…z, the byte lengths of the function names the scanner knows that start with it, as
+    /// a bit set: a word whose (first letter, length) pair is not in it cannot be a function name, which rules out
+    /// nearly every word of prose before the name tables are searched.
+    static let functionNameLengths: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: 26)
+        for name in ExpressionReader.functionNames.map(\.0) + ClaimScanner.functionWords.map(\.0) {
+            masks[Int(name.utf8Start[0] - 97)] |= 1 << UInt32(name.utf8CodeUnitCount)
+        }
+        return masks
     }()
 
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
@@ -18,7 +21,8 @@ struct Tokenizer {
         var i = 0
         let n = text.count
         var lineStart = true
-        let functionInitials = Self.functionInitials
+        let functionNameLengths = Self.functionNameLengths
+        let functionNames = FunctionNameIndex.shared
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -28,11 +32,13 @@ struct Tokenizer {
         }
         func addWord(_ start: Int, _ end: Int) {
             var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+            token.key = text.baseAddress.map { Token.key($0 + start, count: end - start) } ?? 0
             // Function names start with one of a few letters and are short: most words are ruled out at once.
             let first = text[start] | 0x20
-            if end - start <= 10, first >= 97, first <= 122, functionInitials & (1 << UInt32(first - 97)) != 0 {
-                token.formulaFunction = TokenStream.lookup(text, start, end, ExpressionReader.functionNames)
-                token.proseFunction = TokenStream.lookup(text, start, end, ClaimScanner.functionWords)
+            if end - start <= 10, first >= 97, first <= 122,
+                functionNameLengths[Int(first - 97)] & (1 << UInt32(end - start)) != 0
+            {
+                (token.formulaFunction, token.proseFunction) = functionNames.lookup(text, start, end, key: token.key)
             }
             tokens.append(token)
             lineStart = false
@@ -124,10 +130,16 @@ struct Tokenizer {
                 tokens.append(token)
                 lineStart = false
             case 0x41...0x5A, 0x61...0x7A:
-                while isLetter(byte(i)) || ((byte(i) == 0x27) && isLetter(byte(i + 1)))
-                    || (byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)))
-                {
-                    i += byte(i) == 0xE2 ? 3 : 1
+                // Letters, and apostrophes (' or ’) between letters.
+                while true {
+                    while isLetter(byte(i)) { i += 1 }
+                    if byte(i) == 0x27 && isLetter(byte(i + 1)) {
+                        i += 1
+                    } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)) {
+                        i += 3
+                    } else {
+                        break
+                    }
                 }
                 // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
                 while isDigit(byte(i)) { i += 1 }
@@ -257,6 +269,7 @@ struct Tokenizer {
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
             var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
+            token.key = text.baseAddress.map { Token.key($0 + from, count: to - from) } ?? 0
             token.formulaFunction = TokenStream.lookup(text, from, to, ExpressionReader.functionNames)
             token.proseFunction = TokenStream.lookup(text, from, to, ClaimScanner.functionWords)
             tokens.append(token)

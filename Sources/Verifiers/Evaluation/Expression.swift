@@ -64,6 +64,26 @@ public struct DecimalLiteral: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
+        if exponent == 0 && fractionDigits == 0 { return digits }
+        if exponent == 0, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            // The digits, zero-padded to at least fractionDigits + 1, with the point before the last fractionDigits:
+            // what the general path below makes, in one pass.
+            let count = digits.utf8.count
+            let length = max(count, fractionDigits + 1)
+            return String(unsafeUninitializedCapacity: length + 1) { out in
+                var k = 0
+                var digit = digits.utf8.makeIterator()
+                for position in 0..<length {
+                    if position == length - fractionDigits {
+                        out[k] = UInt8(ascii: ".")
+                        k += 1
+                    }
+                    out[k] = position < length - count ? UInt8(ascii: "0") : digit.next() ?? UInt8(ascii: "0")
+                    k += 1
+                }
+                return k
+            }
+        }
         var text = digits
         if fractionDigits > 0 {
             let padded = String(repeating: "0", count: max(0, fractionDigits + 1 - text.count)) + text

@@ -97,12 +97,26 @@ struct SmallRational {
         let (scaled, o) = num.magnitude.multipliedReportingOverflow(by: UInt128(Self.powersOfTen[places]))
         guard !o else { return nil }
         let q = scaled / den.magnitude
-        var digits = String(q)
+        // The digits of q with a point before the last `places` of them, zero-padded to "0.…".
+        var digits = Array(Self.decimal(q).utf8)
         if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+            if digits.count <= places {
+                digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0)
+            }
+            digits.insert(UInt8(ascii: "."), at: digits.count - places)
         }
-        return (num < 0 && q != 0 ? "-" : "") + digits
+        if num < 0 && q != 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// `String(x)`, through a machine word when x fits in one (the generic 128-bit formatting is slow).
+    static func decimal(_ x: UInt128) -> String {
+        x <= UInt128(UInt64.max) ? String(UInt64(x)) : String(x)
+    }
+
+    /// `String(x)`, through a machine word when x fits in one.
+    static func decimal(_ x: Int128) -> String {
+        x >= Int128(Int64.min) && x <= Int128(Int64.max) ? String(Int64(x)) : String(x)
     }
 }
 
@@ -136,7 +150,7 @@ extension StatedValueJudge {
         let within = diff < den  // |T − y| < u
         var judgement = Judgement(
             verdict: .wrong, match: .mismatch, stated: stated, rule: rule, trueValue: nil, trueValueExact: t.den == 1,
-            unit: ExactDecimal.unit(decimalPlace: s).description, errorInUnits: nil, reason: nil)
+            unit: Self.unitText(decimalPlace: s), errorInUnits: nil, reason: nil)
         if rounded {
             judgement.verdict = .correct
             judgement.match = .correctlyRounded
@@ -145,11 +159,24 @@ extension StatedValueJudge {
             let cut = t.truncated(places: k)
             judgement.match = cut.map { ExactDecimal($0) == y } == true ? .truncated : .withinOneUnit
         }
-        judgement.errorInUnits = formatShort(Double(diff) / Double(den))
+        judgement.errorInUnits = formatShort(Self.double(diff) / Self.double(den))
         let places = max(k + 3, 10)
-        judgement.trueValue = t.den == 1 ? String(t.num) : t.truncated(places: places)
+        judgement.trueValue = t.den == 1 ? SmallRational.decimal(t.num) : t.truncated(places: places)
         return judgement
     }
 
     static func pow10(_ n: Int) -> Int128 { SmallRational.powersOfTen[n] }
+
+    /// `Double(x)`: through UInt64 when x fits (the same correctly rounded value; the generic 128-bit conversion
+    /// is many times slower).
+    static func double(_ x: UInt128) -> Double {
+        x <= UInt128(UInt64.max) ? Double(UInt64(x)) : Double(x)
+    }
+
+    /// `ExactDecimal.unit(decimalPlace: k).description` for 0 ≤ k ≤ 30 ("1", "0.1", "0.01", …), made once.
+    static let unitTexts: [String] = (0...30).map { ExactDecimal.unit(decimalPlace: $0).description }
+
+    static func unitText(decimalPlace k: Int) -> String {
+        k >= 0 && k < unitTexts.count ? unitTexts[k] : ExactDecimal.unit(decimalPlace: k).description
+    }
 }

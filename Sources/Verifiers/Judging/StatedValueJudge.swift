@@ -226,7 +226,8 @@ public struct StatedValueJudge: Sendable {
         if let truth = SmallRational(expression), let claim = SmallRational(statedExpression) {
             // Both sides are small exact fractions ("19 × 94 = 1786", "17077 / 7 = 2439"): compare them exactly.
             judgement.trueValueExact = true
-            judgement.trueValue = truth.den == 1 ? String(truth.num) : truth.truncated(places: 12).map { $0 + "…" }
+            judgement.trueValue =
+                truth.den == 1 ? SmallRational.decimal(truth.num) : truth.truncated(places: 12).map { $0 + "…" }
             let equal = truth.num == claim.num && truth.den == claim.den  // both are in lowest terms
             judgement.verdict = equal ? .correct : .wrong
             judgement.match = equal ? .equal : .mismatch
@@ -302,13 +303,18 @@ func formatShort(_ x: Double) -> String {
 
 extension StringProtocol {
     var trimmingSpaces: String {
+        // Most texts start and end with an ASCII character that is not a space: decided from two bytes, without
+        // forming Characters. Anything else takes the general test.
+        let string = String(self)
+        if let a = string.utf8.first, let z = string.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
         guard first?.isWhitespace == true || last?.isWhitespace == true else { return String(self) }
         return String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
     /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
     var replacingMinusSigns: String {
-        guard contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
+        // Both signs are encoded as E2 xx xx: a text without the byte E2 has neither (checked without Characters).
+        guard utf8.contains(0xE2), contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
         return String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
     }
 }

@@ -7,6 +7,11 @@ extension BigInteger {
     /// Thousands separators are the claim scanner's business, not this parser's.
     /// - Throws: ``VerifierError`` `invalid_number` for anything else, `too_large` past `bounds.maxIntegerDigits`.
     public init(parsing text: some StringProtocol, bounds: Bounds = .standard) throws(VerifierError) {
+        // Up to 18 digits always fit in an Int: read them directly (the same value, without the copy for GMP).
+        if bounds.maxIntegerDigits >= 18, let value = Self.shortDecimal(text.utf8) {
+            self.init(value)
+            return
+        }
         var utf8 = Array(text.utf8)
         var start = 0
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { start = 1 }
@@ -36,12 +41,32 @@ extension BigInteger {
     }
 }
 
+extension BigInteger {
+    /// The value of "[+|-]d…d" with 1 to 18 ASCII digits, or nil for anything else (left to the full parser, which
+    /// also says what is wrong).
+    static func shortDecimal(_ utf8: some Collection<UInt8>) -> Int? {
+        var rest = utf8[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        var value = 0
+        var digits = 0
+        for b in rest {
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"), digits < 18 else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+}
+
 // MARK: - CustomStringConvertible
 
 extension BigInteger: CustomStringConvertible, LosslessStringConvertible {
     /// The value in decimal.
     public var description: String {
-        withPointer { p in
+        if let w = word { return String(w) }  // what mpz_get_str writes for it
+        return withPointer { p in
             let capacity = Int(__gmpz_sizeinbase(p, 10)) + 2
             return String(unsafeUninitializedCapacity: capacity) { buffer in
                 _ = buffer.withMemoryRebound(to: CChar.self) { chars in __gmpz_get_str(chars.baseAddress, 10, p) }

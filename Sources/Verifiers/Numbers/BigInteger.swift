@@ -5,8 +5,20 @@ internal import CGMP
 /// Copies share storage until one of them is mutated (copy-on-write), so a mutation never changes a copy.
 /// Equality and hashing use the value, never the storage address. Use this type for numbers that are stored,
 /// compared or encoded; verifiers use ``MPZ`` for scratch work.
+///
+/// Values made from an `Int` (or parsed from at most 18 digits) are kept inline as a machine word and lent to GMP as
+/// a read-only `mpz_t` on the stack (what GMP's `mpz_roinit_n` makes): the numbers of claims are nearly all small,
+/// and each one would otherwise cost two allocations (the storage object and its limb) and their reference counting.
+/// Results of GMP operations are kept in storage. Both forms of one value compare, hash and print alike.
 public struct BigInteger: Sendable {
-    var storage: Storage
+    enum Representation {
+        /// A value held inline.
+        case word(Int)
+        /// A value owned by a GMP `mpz_t`.
+        case mpz(Storage)
+    }
+
+    var representation: Representation
 
     /// The reference type that owns the `mpz_t`. It is immutable once shared: every mutation goes through
     /// ``BigInteger/mutate(_:)``, which copies first when the storage is not uniquely referenced. That is why
@@ -17,36 +29,61 @@ public struct BigInteger: Sendable {
 
         init() { __gmpz_init(&raw) }
         init(copying other: Storage) { __gmpz_init_set(&raw, &other.raw) }
+        init(word: Int) { __gmpz_init_set_si(&raw, word) }
         deinit { __gmpz_clear(&raw) }
     }
 
-    init(storage: Storage) { self.storage = storage }
+    init(storage: Storage) { representation = .mpz(storage) }
 
     /// Creates a BigInteger holding `value`.
     public init(_ value: Int) {
-        storage = Storage()
-        __gmpz_set_si(&storage.raw, value)
+        representation = .word(value)
     }
 
     /// Creates a BigInteger holding `value`.
     public init(_ value: UInt64) {
-        storage = Storage()
-        __gmpz_set_ui(&storage.raw, UInt(value))
+        if value <= UInt64(Int.max) {
+            representation = .word(Int(value))
+        } else {
+            let storage = Storage()
+            __gmpz_set_ui(&storage.raw, UInt(value))
+            representation = .mpz(storage)
+        }
     }
 
     init(copying value: borrowing MPZ) {
-        storage = Storage()
+        let storage = Storage()
         value.withPointer { __gmpz_set(&storage.raw, $0) }
+        representation = .mpz(storage)
     }
 
-    /// Reads the value without copying it.
+    /// Reads the value without copying it. A word is lent as a read-only `mpz_t` whose one limb is on the stack.
     func withPointer<R>(_ body: (UnsafePointer<__mpz_struct>) throws -> R) rethrows -> R {
-        try withUnsafePointer(to: &storage.raw, body)
+        switch representation {
+        case .word(let value):
+            var limb = value.magnitude
+            return try withUnsafeMutablePointer(to: &limb) { limbPointer in
+                // _mp_alloc 0 marks the value read-only, as mpz_roinit_n does; GMP never writes to an input.
+                var z = __mpz_struct(_mp_alloc: 0, _mp_size: Int32(value.signum()), _mp_d: limbPointer)
+                return try withUnsafePointer(to: &z, body)
+            }
+        case .mpz(let storage):
+            return try withUnsafePointer(to: &storage.raw, body)
+        }
     }
 
-    /// Mutates the value in place, copying the storage first if it is shared.
+    /// Mutates the value in place, copying the storage first if it is shared (a word moves into storage first).
     mutating func mutate<R>(_ body: (UnsafeMutablePointer<__mpz_struct>) throws -> R) rethrows -> R {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        var storage: Storage
+        switch representation {
+        case .word(let value):
+            storage = Storage(word: value)
+        case .mpz(let shared):
+            storage = shared
+            representation = .word(0)  // drop this value's reference, so that the check below sees only the others
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        }
+        representation = .mpz(storage)
         return try withUnsafeMutablePointer(to: &storage.raw, body)
     }
 
@@ -57,24 +94,37 @@ public struct BigInteger: Sendable {
         return BigInteger(storage: out)
     }
 
+    /// The value as a word, when it is held as one.
+    var word: Int? {
+        if case .word(let value) = representation { return value }
+        return nil
+    }
+
     // MARK: - Properties
 
     /// -1, 0 or 1.
-    public var signum: Int { withPointer { Int(cgmp_mpz_sgn($0)) } }
+    public var signum: Int { word?.signum() ?? withPointer { Int(cgmp_mpz_sgn($0)) } }
     public var isZero: Bool { signum == 0 }
     public var isNegative: Bool { signum < 0 }
-    public var isEven: Bool { withPointer { cgmp_mpz_odd_p($0) == 0 } }
+    public var isEven: Bool { word.map { $0 & 1 == 0 } ?? withPointer { cgmp_mpz_odd_p($0) == 0 } }
     /// The number of bits of |self| (0 for zero).
-    public var bitWidth: Int { isZero ? 0 : withPointer { Int(__gmpz_sizeinbase($0, 2)) } }
+    public var bitWidth: Int {
+        if let w = word { return UInt.bitWidth - w.magnitude.leadingZeroBitCount }
+        return isZero ? 0 : withPointer { Int(__gmpz_sizeinbase($0, 2)) }
+    }
     /// The value as an Int, when it fits.
-    public var intValue: Int? { withPointer { __gmpz_fits_slong_p($0) != 0 ? Int(__gmpz_get_si($0)) : nil } }
+    public var intValue: Int? {
+        word ?? withPointer { __gmpz_fits_slong_p($0) != 0 ? Int(__gmpz_get_si($0)) : nil }
+    }
     /// The value as a UInt64, when it is non-negative and fits.
     public var uint64Value: UInt64? {
-        withPointer { cgmp_mpz_sgn($0) >= 0 && __gmpz_fits_ulong_p($0) != 0 ? UInt64(__gmpz_get_ui($0)) : nil }
+        if let w = word { return w >= 0 ? UInt64(w) : nil }
+        return withPointer { cgmp_mpz_sgn($0) >= 0 && __gmpz_fits_ulong_p($0) != 0 ? UInt64(__gmpz_get_ui($0)) : nil }
     }
     /// The absolute value.
     public var magnitude: BigInteger {
-        signum >= 0 ? self : BigInteger.result { r in withPointer { __gmpz_abs(r, $0) } }
+        if let w = word, w != Int.min { return BigInteger(abs(w)) }
+        return signum >= 0 ? self : BigInteger.result { r in withPointer { __gmpz_abs(r, $0) } }
     }
 }
 
@@ -82,14 +132,17 @@ public struct BigInteger: Sendable {
 
 extension BigInteger: Comparable, Hashable {
     public static func == (lhs: BigInteger, rhs: BigInteger) -> Bool {
-        lhs.withPointer { a in rhs.withPointer { b in __gmpz_cmp(a, b) == 0 } }
+        if let a = lhs.word, let b = rhs.word { return a == b }
+        return lhs.withPointer { a in rhs.withPointer { b in __gmpz_cmp(a, b) == 0 } }
     }
 
     public static func < (lhs: BigInteger, rhs: BigInteger) -> Bool {
-        lhs.withPointer { a in rhs.withPointer { b in __gmpz_cmp(a, b) < 0 } }
+        if let a = lhs.word, let b = rhs.word { return a < b }
+        return lhs.withPointer { a in rhs.withPointer { b in __gmpz_cmp(a, b) < 0 } }
     }
 
-    /// Hashes the sign and the limbs: equal values hash alike whatever their storage.
+    /// Hashes the sign and the limbs: equal values hash alike whatever their storage (a word is lent as the
+    /// one-limb `mpz_t` GMP itself would hold).
     public func hash(into hasher: inout Hasher) {
         withPointer { p in
             let size = Int(p.pointee._mp_size)

@@ -13,6 +13,15 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
     /// Parses a plain or scientific decimal: an optional sign, digits, an optional point and fraction, an optional
     /// `e` exponent. Returns nil for anything else.
     public init?(_ text: some StringProtocol) {
+        if let (units, scale) = Self.shortPlainDecimal(text.utf8) {
+            self.init(units: BigInteger(units), scale: scale)
+        } else {
+            self.init(general: text)
+        }
+    }
+
+    /// The general parser behind ``init(_:)``; tests compare the fast path with it.
+    init?(general text: some StringProtocol) {
         var body = Substring(text)
         var negative = false
         if let first = body.first, first == "-" || first == "−" || first == "+" {
@@ -37,6 +46,33 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
         else { return nil }
         self.units = negative ? -units : units
         self.scale = fraction.count - exponent
+    }
+
+    /// The fast path of ``init(_:)`` for what stated values nearly always are: ASCII "[+|-]digits[.digits]" with at
+    /// most 18 digits, which fit in an Int. Returns (units, scale) as the general parser would, or nil to leave
+    /// the text (longer numbers, exponents, typographic minus signs, anything invalid) to it.
+    static func shortPlainDecimal(_ utf8: some Collection<UInt8>) -> (Int, Int)? {
+        var rest = utf8[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        var units = 0
+        var digits = 0
+        var fractionDigits = 0
+        var point = false
+        for b in rest {
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 18 else { return nil }
+                units = units * 10 + Int(b - UInt8(ascii: "0"))
+                if point { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && !point {
+                point = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }  // "", "-", ".", "-." are not numbers
+        return (negative ? -units : units, fractionDigits)
     }
 
     /// The decimal with its scale raised to `scale` (exact when `scale` ≥ the current one).

@@ -1,0 +1,56 @@
+/// Division of one machine word by another with GMP's conventions, for divisibility claims on small numbers.
+///
+/// Works on magnitudes (`UInt`, 64 bits on every platform mathcheck builds for) so that no case can overflow
+/// (Int.min / -1 is 2^63, which no Int holds):
+/// - the remainder shown is GMP's `mpz_mod`: the least non-negative residue of n modulo |d|;
+/// - the exact quotient is `mpz_divexact`'s: |n| / |d| with the sign of n × d.
+/// Tests compare it with the GMP path on 0, ±1, ±2, Int.min, Int.max and their neighbours.
+struct WordDivision {
+    let n: Int
+    let d: Int
+    /// |n| mod |d|.
+    let magnitudeRemainder: UInt
+
+    /// `d` must be nonzero.
+    init(_ n: Int, _ d: Int) {
+        precondition(d != 0, "division of a word by zero")
+        self.n = n
+        self.d = d
+        magnitudeRemainder = n.magnitude % d.magnitude
+    }
+
+    var divides: Bool { magnitudeRemainder == 0 }
+
+    /// n mod |d| in [0, |d|): for negative n a nonzero remainder counts back from |d|.
+    var remainder: UInt {
+        n >= 0 || magnitudeRemainder == 0 ? magnitudeRemainder : d.magnitude - magnitudeRemainder
+    }
+
+    var remainderText: String { String(remainder) }
+
+    /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it,
+    /// written in one pass into one string (the numbers take at most 20 bytes each, the words 26).
+    var expected: String {
+        String(unsafeUninitializedCapacity: 6 * 20 + 32) { buffer in
+            var out = ASCIIWriter(buffer)
+            out.write(d)
+            if divides {
+                out.write(" divides ")
+                out.write(n)
+                out.write(": ")
+                out.write(n)
+                out.write(" = ")
+                out.write(d)
+                out.write(" × ")
+                let q = n.magnitude / d.magnitude
+                out.write(q, negative: (n < 0) != (d < 0) && q != 0)
+            } else {
+                out.write(" does not divide ")
+                out.write(n)
+                out.write(": remainder ")
+                out.write(remainder, negative: false)
+            }
+            return out.count
+        }
+    }
+}

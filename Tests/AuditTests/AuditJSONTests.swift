@@ -1,0 +1,31 @@
+import Testing
+import Verifiers
+
+@testable import Audit
+
+/// The output writer copies the enums' raw values from literals; each literal must be the raw value.
+@Suite("Audit JSON writer")
+struct AuditJSONTests {
+    static func string(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+
+    @Test("static texts are the raw values")
+    func rawValues() {
+        for kind: Claim.Kind in [.primality, .divisibility, .factorization, .arithmetic, .function] {
+            #expect(Self.string(AuditJSON.text(kind)) == kind.rawValue)
+        }
+        for role: Claim.Role in [.answer, .step] { #expect(Self.string(AuditJSON.text(role)) == role.rawValue) }
+        for verdict: Judgement.Verdict in [.correct, .wrong, .unverified] {
+            #expect(Self.string(AuditJSON.text(verdict)) == verdict.rawValue)
+        }
+        for verdict: RecordVerdict in [.correct, .wrong, .unverified, .noClaims] {
+            #expect(Self.string(AuditJSON.text(verdict)) == verdict.rawValue)
+        }
+    }
+
+    @Test("integers are written as String(n) writes them", arguments: [0, 1, -1, 9, 10, 99, 100, 1234567, Int.max, Int.min])
+    func decimals(n: Int) {
+        var out: [UInt8] = []
+        AuditJSON.appendDecimal(n, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(n))
+    }
+}
