@@ -9,7 +9,7 @@ enum PipelineBenchmarks {
     static let binary = root.appendingPathComponent(".build/release/mathcheck").path
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpora/real/llmdrift_prime.jsonl")
 
-    static func run(_ harness: Harness) {
+    static func run(_ harness: Harness, parts: Set<String> = ["jobs", "memory", "mathverify"]) {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             print("\n(skipped the pipeline benchmarks: build \(binary) first; `make bench` does)")
             return
@@ -19,9 +19,9 @@ enum PipelineBenchmarks {
             return
         }
         let records = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        jobs(data: data, records: records)
-        memory(data: data, records: records)
-        mathVerify(data: data)
+        if parts.contains("jobs") { jobs(data: data, records: records) }
+        if parts.contains("memory") { memory(data: data, records: records) }
+        if parts.contains("mathverify") { mathVerify(data: data) }
     }
 
     /// `mathcheck audit` on ten copies of the corpus (50 MB) with 1 and 2 jobs, alternating, best of three.

@@ -44,12 +44,13 @@ public struct CheckWorker: LineWorker {
     }
 
     public mutating func process(_ input: InputLine, writeLine: Bool, into out: inout [UInt8]) -> CheckOutcome {
-        var outcome = check(input)
+        var outcome = check(input, describe: writeLine)
         if writeLine { Self.write(&outcome, into: &out) }
         return outcome
     }
 
-    private mutating func check(_ input: InputLine) -> CheckOutcome {
+    /// Checks one line; the deciding claim is described for disagreements, and for every record when `describe`.
+    private mutating func check(_ input: InputLine, describe: Bool) -> CheckOutcome {
         var outcome = CheckOutcome(input: input.input, line: input.number, mathcheck: .invalid)
         guard let line = input.bytes else {
             outcome.error = "the line is \(input.length) bytes long, over the limit"
@@ -75,9 +76,12 @@ public struct CheckWorker: LineWorker {
             let result = auditor.audit(prompt: record.prompt, response: record.response)
             outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
             outcome.agrees = known.rawValue == outcome.mathcheck?.rawValue
-            let decisive =
-                result.answer?.verdict == .wrong ? result.answer : result.claims.first { $0.verdict == .wrong } ?? result.answer
-            outcome.detail = decisive.map(Self.describe)
+            if describe || outcome.agrees == false {
+                let decisive =
+                    result.answer?.verdict == .wrong
+                    ? result.answer : result.claims.first { $0.verdict == .wrong } ?? result.answer
+                outcome.detail = decisive.map(Self.describe)
+            }
             return outcome
         }
         guard let json = record.reference else {
@@ -94,16 +98,14 @@ public struct CheckWorker: LineWorker {
         outcome.basis = .reference
         let result = auditor.auditAnswer(prompt: record.prompt, response: record.response)
         outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
-        outcome.detail = result.answer.map(Self.describe)
         switch grader.grade(result.answer, against: reference) {
         case .matches: outcome.known = .correct
         case .differs: outcome.known = .wrong
         case .noAnswer: outcome.known = .noClaims
-        case .incomparable(let why):
-            outcome.error = why
-            return outcome
+        case .incomparable(let why): outcome.error = why
         }
-        outcome.agrees = outcome.known?.rawValue == outcome.mathcheck?.rawValue
+        if outcome.known != nil { outcome.agrees = outcome.known?.rawValue == outcome.mathcheck?.rawValue }
+        if describe || outcome.agrees != true { outcome.detail = result.answer.map(Self.describe) }
         return outcome
     }
 

@@ -33,6 +33,12 @@ public enum ReferenceAnswer: Sendable, Equatable {
     }
 
     private static func parse(_ raw: String) throws(RecordError) -> ReferenceAnswer {
+        // Most references in yes/no corpora are a bare word: decide those without building anything.
+        switch raw {
+        case "Yes", "yes", "YES", "True", "true": return .yesNo(true)
+        case "No", "no", "NO", "False", "false": return .yesNo(false)
+        default: break
+        }
         var text = raw.trimming(" \t\n\r.*[]")
         if text.hasPrefix("\\boxed{") && text.hasSuffix("}") { text = String(text.dropFirst(7).dropLast()) }
         if text.hasPrefix("\\text{") && text.hasSuffix("}") { text = String(text.dropFirst(6).dropLast()) }
