@@ -59,7 +59,7 @@ struct Check: ParsableCommand {
         let sink = try output.map { path throws(RecordError) in try OutputBuffer(path: path) } ?? OutputBuffer()
         let summary: CheckSummary
         do {
-            summary = try run.run(format: chosen, output: sink)
+            summary = try run.run(format: chosen, output: sink, progress: ProgressMeter.forTerminal(inputs: files))
         } catch {
             throw ValidationError(error.message)
         }

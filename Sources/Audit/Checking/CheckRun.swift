@@ -46,7 +46,9 @@ public struct CheckRun {
 
     public init(inputs: [String]) { self.inputs = inputs }
 
-    public func run(format: Format, output: OutputBuffer) throws(RecordError) -> CheckSummary {
+    public func run(format: Format, output: OutputBuffer, progress: ProgressMeter? = nil) throws(RecordError)
+        -> CheckSummary
+    {
         let pipeline = Pipeline<CheckWorker>(jobs: jobs, shard: shard, writeLines: format == .jsonl)
         let bounds = self.bounds
         let budget = self.budget
@@ -64,7 +66,12 @@ public struct CheckRun {
                     if let text = Self.textLine(outcome, file: names[outcome.input]) { output.write(text) }
                 case .json: break
                 }
+            },
+            progress: { bytes in
+                progress?.advance(
+                    bytes: bytes, records: summary.lines, flagged: "\(summary.disagreements) disagreements")
             })
+        progress?.finish()
         switch format {
         case .text:
             output.write("")

@@ -32,7 +32,9 @@ public struct AuditRun {
                 summary.add(outcome)
                 report.record(outcome, line: line, to: output)
             },
-            progress: { bytes in progress?.advance(bytes: bytes, summary: summary) })
+            progress: { bytes in
+                progress?.advance(bytes: bytes, records: summary.lines, flagged: "\(summary.count(.wrong)) wrong")
+            })
         progress?.finish()
         report.finish(summary, to: output)
         output.flush()

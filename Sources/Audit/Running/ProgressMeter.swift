@@ -30,18 +30,19 @@ public final class ProgressMeter {
 
     public init(totalBytes: Int?) { self.totalBytes = totalBytes }
 
-    func advance(bytes consumed: Int, summary: RunSummary) {
+    /// Counts `consumed` input bytes; redraws with `records` done and `flagged` of them ("12 wrong").
+    func advance(bytes consumed: Int, records: Int, flagged: String) {
         bytes += consumed
         let now = ContinuousClock.now
         guard now - lastDraw >= .milliseconds(200) else { return }
         lastDraw = now
-        draw(summary, at: now)
+        draw(records: records, flagged: flagged, at: now)
     }
 
-    private func draw(_ summary: RunSummary, at now: ContinuousClock.Instant) {
+    private func draw(records: Int, flagged: String, at now: ContinuousClock.Instant) {
         let elapsed = Self.seconds(now - start)
-        let rate = elapsed > 0 ? Double(summary.lines) / elapsed : 0
-        var text = "\(summary.lines) records · \(Int(rate))/s · \(summary.count(.wrong)) wrong"
+        let rate = elapsed > 0 ? Double(records) / elapsed : 0
+        var text = "\(records) records · \(Int(rate))/s · \(flagged)"
         if let totalBytes, totalBytes > 0 {
             let fraction = min(1, Double(bytes) / Double(totalBytes))
             text += " · \(Int(fraction * 100))%"
