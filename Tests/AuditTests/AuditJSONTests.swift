@@ -22,7 +22,9 @@ struct AuditJSONTests {
         }
     }
 
-    @Test("integers are written as String(n) writes them", arguments: [0, 1, -1, 9, 10, 99, 100, 1234567, Int.max, Int.min])
+    @Test(
+        "integers are written as String(n) writes them",
+        arguments: [0, 1, -1, 9, 10, 99, 100, 1_234_567, Int.max, Int.min])
     func decimals(n: Int) {
         var out: [UInt8] = []
         AuditJSON.appendDecimal(n, to: &out)

@@ -246,8 +246,11 @@ struct FastPathTests {
         for word in names + others {
             Self.withStream(word) { s in
                 #expect(s.count == 1)
-                #expect(s[0].formulaFunction == TokenStream.lookup(s.bytes, s[0].start, s[0].end, ExpressionReader.functionNames), "\(word)")
-                #expect(s[0].proseFunction == TokenStream.lookup(s.bytes, s[0].start, s[0].end, ClaimScanner.functionWords), "\(word)")
+                let (start, end) = (s[0].start, s[0].end)
+                let formula = TokenStream.lookup(s.bytes, start, end, ExpressionReader.functionNames)
+                let prose = TokenStream.lookup(s.bytes, start, end, ClaimScanner.functionWords)
+                #expect(s[0].formulaFunction == formula, "\(word)")
+                #expect(s[0].proseFunction == prose, "\(word)")
             }
         }
     }

@@ -16,7 +16,7 @@ enum AuditBenchmarks {
         let megabytes = Double(data.count) / 1e6
 
         // Bare parsing: the same JSON parser the audit uses, every line.
-        let parse = harness.seconds {
+        func parseAll() {
             for line in lines {
                 line.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
@@ -25,7 +25,7 @@ enum AuditBenchmarks {
             }
         }
         // The audit: parse, find claims, verify them, write the JSON line.
-        let audit = harness.seconds {
+        func auditAll() {
             var runner = AuditRunner()
             var out: [UInt8] = []
             out.reserveCapacity(1 << 20)
@@ -37,6 +37,14 @@ enum AuditBenchmarks {
                 if out.count > 1 << 20 { out.removeAll(keepingCapacity: true) }
             }
             sink &+= out.count
+        }
+        // Alternating passes, the best of nine of each: interference from the rest of a shared machine (other
+        // builds, frequency changes) hits both sides alike, and the fastest pass is the one least disturbed.
+        var parse = Double.infinity
+        var audit = Double.infinity
+        for _ in 0..<9 {
+            parse = min(parse, harness.time(parseAll))
+            audit = min(audit, harness.time(auditAll))
         }
         let rows = [
             [

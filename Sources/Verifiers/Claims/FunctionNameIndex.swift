@@ -33,8 +33,8 @@ struct FunctionNameIndex: Sendable {
             precondition(first >= 97 && first <= 122 && name.utf8CodeUnitCount <= Self.maxLength, "a name is \(name)")
             let formula = ExpressionReader.functionNames.first { $0.0.description == name.description }?.1
             let prose = ClaimScanner.functionWords.first { $0.0.description == name.description }?.1
-            let entry = Entry(
-                key: Token.key(name.utf8Start, count: name.utf8CodeUnitCount), name: name, formula: formula, prose: prose)
+            let key = Token.key(name.utf8Start, count: name.utf8CodeUnitCount)
+            let entry = Entry(key: key, name: name, formula: formula, prose: prose)
             buckets[Int(first - 97) * 16 + name.utf8CodeUnitCount].append(entry)
         }
         self.buckets = buckets

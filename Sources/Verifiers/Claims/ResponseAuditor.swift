@@ -112,7 +112,8 @@ public struct ResponseAuditor: Sendable {
                     anyUnverified = anyUnverified || claims[index].verdict == .unverified
                 }
                 let verdict: RecordVerdict =
-                    claims.isEmpty ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
+                    claims.isEmpty
+                    ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
                 return AuditResult(
                     verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
             }
