@@ -55,9 +55,12 @@ public final class Pipeline<Worker: LineWorker> {
             }
             return
         }
-        let queue = WorkQueue<Worker.Outcome>(threads: jobs)
+        // jobs − 1 helper threads; the calling thread reads, writes, and works on batches while it waits, so
+        // exactly `jobs` threads compute and none of them competes with an idle coordinator for a core.
+        let helpers = jobs - 1
+        let queue = WorkQueue<Worker.Outcome>(threads: helpers)
         let writeLines = self.writeLines
-        for _ in 0..<jobs {
+        for _ in 0..<helpers {
             let thread = Thread {
                 var worker = makeWorker()
                 while let batch = queue.take() {
@@ -70,6 +73,7 @@ public final class Pipeline<Worker: LineWorker> {
             thread.start()
         }
         defer { queue.close() }
+        var own = makeWorker()
         var inFlight: [Batch<Worker.Outcome>] = []
         var spare: [Batch<Worker.Outcome>] = []
         let window = jobs * 3
@@ -87,7 +91,10 @@ public final class Pipeline<Worker: LineWorker> {
             }
             guard !inFlight.isEmpty else { break }
             let first = inFlight.removeFirst()
-            queue.wait(for: first)
+            while let batch = queue.takeUnless(finished: first) {
+                batch.process(&own, writeLines: writeLines)
+                queue.finish(batch)
+            }
             first.emit(consume)
             progress?(first.consumedBytes)
             spare.append(first)
@@ -238,11 +245,24 @@ final class WorkQueue<Outcome: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    func wait(for batch: Batch<Outcome>) {
+    /// Until `awaited` is finished: a pending batch for the caller to process, or nil once `awaited` is done
+    /// (and no longer tracked).
+    func takeUnless(finished awaited: Batch<Outcome>) -> Batch<Outcome>? {
         condition.lock()
-        while !finished.contains(ObjectIdentifier(batch)) { condition.wait() }
-        finished.remove(ObjectIdentifier(batch))
-        condition.unlock()
+        defer { condition.unlock() }
+        while true {
+            if finished.remove(ObjectIdentifier(awaited)) != nil { return nil }
+            if head < pending.count {
+                let batch = pending[head]
+                head += 1
+                if head == pending.count {
+                    pending.removeAll(keepingCapacity: true)
+                    head = 0
+                }
+                return batch
+            }
+            condition.wait()
+        }
     }
 
     func exited() {
