@@ -168,3 +168,29 @@ struct AnswerOnlyTests {
         #expect(compared > 0)
     }
 }
+
+@Suite("The answer-only audit on generated answers")
+struct AnswerOnlyFuzzTests {
+    @Test("random mixes of brackets, markup, LaTeX and line breaks give the full audit's answer")
+    func generated() {
+        let fragments = [
+            "[Yes]", "[No]", "[ yes ]", "**[No]**", "[no", "yes]", "[", "]", "\n", "\\\n", "* ", "- ", "> ", "2*3",
+            "[Yes, it is]", "$[No]$", "\\boxed{[Yes]}", "Answer: [No]", "17077 is prime.", "17077 = 7 × 2439.57",
+            "[[No]]", "[No]\\", "\\[Yes\\]", "(", ")", " ", "**", "\\text{[Yes]}", "e", "1e5", "…", "— [No] —",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var full = ResponseAuditor()
+        var answerOnly = ResponseAuditor()
+        let prompt = #"Is 17077 a prime number? Think step by step and then answer "[Yes]" or "[No]"."#
+        for _ in 0..<3000 {
+            let response = (0..<(1 + next() % 12)).map { _ in fragments[next() % fragments.count] }.joined()
+            let a = full.audit(prompt: prompt, response: response).answer
+            let b = answerOnly.auditAnswer(prompt: prompt, response: response).answer
+            #expect(a?.text == b?.text && a?.span == b?.span && a?.verdict == b?.verdict, "\(response.debugDescription)")
+        }
+    }
+}

@@ -56,25 +56,21 @@ public struct ResponseAuditor: Sendable {
                 questions[prompt] = question
             }
             return responseText.withUTF8 { bytes in
+                if answerOnly, question.bracketAnswers, let answer = lastBracketedAnswer(bytes, question) {
+                    return checkedAnswer(answer, bytes, deadline: deadline)
+                }
+                responseTokens.removeAll(keepingCapacity: true)
                 Tokenizer.tokenize(bytes, into: &responseTokens)
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)
                 var scanner = ClaimScanner(stream, question: question)
                 var note: String? = nil
                 var claims: [Claim]
-                var answerChosen = false
-                if answerOnly, question.bracketAnswers, let bracketed = Self.bracketedAnswer(&scanner, bytes) {
-                    // The prompt asked for "[Yes]" or "[No]": the answer is the last one given so, the same claim
-                    // the full scan would choose, found without scanning for every other kind of claim.
-                    claims = [bracketed]
-                    answerChosen = true
-                } else {
-                    claims = Self.deduplicated(scanner.scan())
-                    if claims.count > Self.maxClaims {
-                        note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
-                        claims.removeSubrange(Self.maxClaims...)
-                    }
+                claims = Self.deduplicated(scanner.scan())
+                if claims.count > Self.maxClaims {
+                    note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
+                    claims.removeSubrange(Self.maxClaims...)
                 }
-                if answerOnly && !answerChosen {
+                if answerOnly {
                     guard let index = Self.answer(claims, question: question, stream: stream) else {
                         return AuditResult(verdict: .noClaims, answer: nil, claims: [])
                     }
@@ -120,10 +116,58 @@ public struct ResponseAuditor: Sendable {
         }
     }
 
-    /// The last bracketed yes/no answer ("[No]"), from the yes/no pass of the scanner alone.
-    private static func bracketedAnswer(_ scanner: inout ClaimScanner, _ bytes: UnsafeBufferPointer<UInt8>) -> Claim? {
-        scanner.scanYesNo()
-        return scanner.claims.last { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }
+    /// The answer to a prompt that asked for "[Yes]" or "[No]": the last bracketed yes or no, the claim the full
+    /// audit chooses, found by tokenizing only lines that hold a "[", from the last one back.
+    ///
+    /// A bracketed answer is three tokens on one line ("[", the word, "]"), and no token crosses a line break, so a
+    /// line tokenized alone gives the same tokens as the whole answer does there (the only context the tokenizer
+    /// carries into a line, whether it starts one and the kind of the token before, decides list markers and "*",
+    /// never these three tokens). The yes/no pass of the scanner then reads the line. Nil when no line holds one.
+    private mutating func lastBracketedAnswer(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim? {
+        var end = bytes.count
+        while end > 0 {
+            var bracket = end - 1
+            while bracket >= 0 && bytes[bracket] != 0x5B { bracket -= 1 }
+            guard bracket >= 0 else { return nil }
+            var lineStart = bracket
+            while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = bracket
+            while lineEnd < end && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), into: &responseTokens)
+            for k in responseTokens.indices {
+                responseTokens[k].start += lineStart
+                responseTokens[k].end += lineStart
+            }
+            var scanner = ClaimScanner(TokenStream(bytes: bytes, tokens: responseTokens), question: question)
+            scanner.scanYesNo()
+            if let answer = scanner.claims.last(where: { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }) {
+                return answer
+            }
+            end = lineStart
+        }
+        return nil
+    }
+
+    /// Checks the answer alone and returns it as an answer-only result.
+    private mutating func checkedAnswer(_ answer: Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?)
+        -> AuditResult
+    {
+        var claim = answer
+        if let deadline, CPUClock.now() > deadline {
+            claim.verdict = .unverified
+            claim.reason = "budget"
+        } else {
+            checker.check(&claim)
+        }
+        claim.role = .answer
+        claim.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[claim.bytes]), as: UTF8.self)
+        var starts = ScalarOffsets(bytes)
+        var ends = ScalarOffsets(bytes)
+        claim.span = starts.scalarOffset(claim.bytes.lowerBound)..<ends.scalarOffset(claim.bytes.upperBound)
+        let verdict: RecordVerdict =
+            claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
+        return AuditResult(verdict: verdict, answer: claim, claims: [claim])
     }
 
     /// Drops a claim that repeats another one over the same bytes (the first one stays).
