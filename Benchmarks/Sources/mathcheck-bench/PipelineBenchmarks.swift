@@ -105,7 +105,9 @@ enum PipelineBenchmarks {
         // answer, grade it against the reference.
         let lines = referenced.split(separator: 0x0A)
         var loopBest = Double.infinity
-        for _ in 0..<5 {
+        // Each pass is a fresh worker (no caches carried over) and takes a few tens of milliseconds, so the best of
+        // fifteen is taken: a single pass on this shared VM moved by up to 1.5×.
+        for _ in 0..<15 {
             var worker = CheckWorker()
             var out: [UInt8] = []
             let start = DispatchTime.now().uptimeNanoseconds

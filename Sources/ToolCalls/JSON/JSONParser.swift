@@ -120,8 +120,19 @@ public struct JSONParser {
             if b < 0x20 { throw error("a control character inside a string must be escaped") }
             position += 1
         }
-        var buffer = Array(bytes[start..<position])
+        // With escapes ("\n" in every multi-line answer): unescaped runs are copied whole, escapes one by one.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(2 * (position - start) + 64)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            let runStart = position
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                position += 1
+            }
+            if position > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            guard position < bytes.count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 position += 1
@@ -131,11 +142,6 @@ public struct JSONParser {
                 return s
             }
             if b < 0x20 { throw error("a control character inside a string must be escaped") }
-            if b != UInt8(ascii: "\\") {
-                buffer.append(b)
-                position += 1
-                continue
-            }
             position += 1
             guard position < bytes.count else { break }
             let e = bytes[position]

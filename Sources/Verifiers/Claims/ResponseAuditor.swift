@@ -162,9 +162,9 @@ public struct ResponseAuditor: Sendable {
         }
         claim.role = .answer
         claim.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[claim.bytes]), as: UTF8.self)
-        var starts = ScalarOffsets(bytes)
-        var ends = ScalarOffsets(bytes)
-        claim.span = starts.scalarOffset(claim.bytes.lowerBound)..<ends.scalarOffset(claim.bytes.upperBound)
+        var offsets = ScalarOffsets(bytes)
+        let start = offsets.scalarOffset(claim.bytes.lowerBound)
+        claim.span = start..<offsets.scalarOffset(claim.bytes.upperBound)
         let verdict: RecordVerdict =
             claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
         return AuditResult(verdict: verdict, answer: claim, claims: [claim])
