@@ -86,42 +86,47 @@ enum PipelineBenchmarks {
         let path = temporary("reference.jsonl", repeating: referenced, 1)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let script = root.appendingPathComponent("Benchmarks/Scripts/math_verify_baseline.py").path
-        let python = Self.run(["python3", script, path], executable: "/usr/bin/env")
-        guard python.status == 0,
-            let result = try? JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [String: Any],
-            let seconds = result["seconds"] as? Double, let count = result["records"] as? Int
-        else {
-            print("\n(skipped the Math-Verify comparison: `pip install math-verify` first)")
-            return
-        }
+        let lines = referenced.split(separator: 0x0A)
+        // Three rounds, each running Math-Verify, the whole command and the in-process loop in turn; the best of
+        // each is kept, so a slow spell on this shared VM hits all three alike (single runs moved by up to 1.5×).
+        var seconds = Double.infinity
+        var result: [String: Any] = [:]
         var best = Double.infinity
         var summary: [String: Any] = [:]
+        var loopBest = Double.infinity
         for _ in 0..<3 {
+            let python = Self.run(["python3", script, path], executable: "/usr/bin/env")
+            guard python.status == 0,
+                let parsed = try? JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [String: Any],
+                let t = parsed["seconds"] as? Double
+            else {
+                print("\n(skipped the Math-Verify comparison: `pip install math-verify` first)")
+                return
+            }
+            seconds = min(seconds, t)
+            result = parsed
             let check = Self.run(["check", path, "--jobs", "1", "--format", "json"])
             best = min(best, check.seconds)
             summary = (try? JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]) ?? [:]
-        }
-        // The grading loop alone, in process, as Math-Verify's figure is: parse each line, find and check the
-        // answer, grade it against the reference.
-        let lines = referenced.split(separator: 0x0A)
-        var loopBest = Double.infinity
-        // Each pass is a fresh worker (no caches carried over) and takes a few tens of milliseconds, so the best of
-        // fifteen is taken: a single pass on this shared VM moved by up to 1.5×.
-        for _ in 0..<15 {
-            var worker = CheckWorker()
-            var out: [UInt8] = []
-            let start = DispatchTime.now().uptimeNanoseconds
-            for (index, line) in lines.enumerated() {
-                line.withUnsafeBytes { raw in
-                    let bytes = raw.bindMemory(to: UInt8.self)
-                    let outcome = worker.process(
-                        InputLine(input: 0, number: index + 1, bytes: bytes, length: bytes.count), writeLine: false,
-                        into: &out)
-                    if outcome.agrees == true { sink &+= 1 }
+            // The grading loop alone, in process, as Math-Verify's figure is: parse each line, find and check the
+            // answer, grade it against the reference. Each pass is a fresh worker (no caches carried over).
+            for _ in 0..<5 {
+                var worker = CheckWorker()
+                var out: [UInt8] = []
+                let start = DispatchTime.now().uptimeNanoseconds
+                for (index, line) in lines.enumerated() {
+                    line.withUnsafeBytes { raw in
+                        let bytes = raw.bindMemory(to: UInt8.self)
+                        let outcome = worker.process(
+                            InputLine(input: 0, number: index + 1, bytes: bytes, length: bytes.count),
+                            writeLine: false, into: &out)
+                        if outcome.agrees == true { sink &+= 1 }
+                    }
                 }
+                loopBest = min(loopBest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            loopBest = min(loopBest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
+        let count = result["records"] as? Int ?? lines.count
         let matches = result["matches"] as? Int ?? 0
         let agreements = summary["agreements"] as? Int ?? 0
         let known = (summary["confusion"] as? [String: [String: Int]]).map { c in
@@ -143,7 +148,7 @@ enum PipelineBenchmarks {
             ],
         ]
         table(
-            "grading the \(count) LLMDrift answers against their reference answers (Yes/No), one core each",
+            "grading the \(count) LLMDrift answers against their reference answers (Yes/No), one core each, best of 3 alternating rounds",
             ["grader", "records/s", "result", "speed (target ≥ 100×)"], rows)
     }
 

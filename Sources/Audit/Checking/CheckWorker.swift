@@ -16,7 +16,8 @@ public struct CheckOutcome: Sendable {
 
     public var input: Int
     public var line: Int
-    public var id: String?
+    /// The record's `"id"`, as given.
+    public var id: JSONValue?
     public var basis: Basis?
     public var known: Known?
     /// mathcheck's own verdict: the record's (label) or its answer's (reference); `invalid` for a bad line; nil
@@ -60,7 +61,7 @@ public struct CheckWorker: LineWorker {
         do throws(RecordError) {
             let value: JSONValue
             do { value = try JSONParser.parse(line) } catch { throw RecordError("invalid JSON: \(error)") }
-            outcome.id = value["id"].map(\.serialized)
+            outcome.id = value["id"]
             record = try Record(value)
         } catch {
             outcome.error = error.message
@@ -118,7 +119,7 @@ public struct CheckWorker: LineWorker {
     /// invalid line `{"line":N,"id":…,"verdict":"invalid","error":"…"}`.
     static func write(_ o: inout CheckOutcome, into out: inout [UInt8]) {
         var members: [(String, JSONValue)] = [("line", .number(String(o.line)))]
-        if let id = o.id, let value = try? JSONParser.parse(id) { members.append(("id", value)) }
+        if let id = o.id { members.append(("id", id)) }
         if o.mathcheck == .invalid && o.basis == nil {
             members.append(("verdict", "invalid"))
         } else {
