@@ -1,10 +1,7 @@
-public import ArgumentParser
+import ArgumentParser
 import Audit
 import Foundation
 import ToolCalls
-
-extension TrainingFormat: ExpressibleByArgument {}
-extension AnswerStyle: ExpressibleByArgument {}
 
 /// `mathcheck emit FILE… --format F`: fine-tuning rows from audited records.
 struct Emit: ParsableCommand {
@@ -22,28 +19,19 @@ struct Emit: ParsableCommand {
     @Argument(help: "JSONL record files; '-' reads standard input.")
     var files: [String] = ["-"]
 
-    @Option(help: "openai-sft, openai-dpo, trl-sft, trl-dpo or trl-kto.")
-    var format: TrainingFormat
-
-    @Option(help: "tool (call the calculator), answer (answer directly) or abstain (decline to guess).")
-    var style: AnswerStyle = .tool
-
-    @Option(help: "A system message to start every conversation with.")
-    var system: String?
+    @OptionGroup var rows: TrainingRowOptions
 
     @Flag(help: "openai-sft: keep a wrong answer in the conversation with weight 0, before the corrected turn.")
     var keepWrong = false
 
-    @Option(help: "Write the rows to this file instead of standard output.")
-    var output: String?
 
     func validate() throws {
-        if keepWrong && format != .openaiSFT { throw ValidationError("--keep-wrong applies to --format openai-sft") }
+        if keepWrong && rows.format != .openaiSFT { throw ValidationError("--keep-wrong applies to --format openai-sft") }
     }
 
     func run() throws {
-        var emitter = Emitter(format: format, style: style, system: system, keepWrong: keepWrong)
-        let sink = try TrainingOutput(path: output)
+        var emitter = Emitter(format: rows.format, style: rows.style, system: rows.system, keepWrong: keepWrong)
+        let sink = try TrainingOutput(path: rows.output)
         for file in files {
             let reader: LineReader
             do {
@@ -72,7 +60,7 @@ struct Emit: ParsableCommand {
             }) {}
         }
         sink.buffer.flush()
-        warn(emitter.summary.report(format: format, inputName: "records"))
+        warn(emitter.summary.report(format: rows.format, inputName: "records"))
     }
 }
 

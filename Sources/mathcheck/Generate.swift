@@ -26,17 +26,8 @@ struct Generate: ParsableCommand {
     @Option(help: "The range of digits of the numbers, A-B (default 4-12).")
     var digits: String = "4-12"
 
-    @Option(help: "openai-sft, openai-dpo, trl-sft, trl-dpo or trl-kto.")
-    var format: TrainingFormat
+    @OptionGroup var rows: TrainingRowOptions
 
-    @Option(help: "tool (call the calculator), answer (answer directly) or abstain (decline to guess).")
-    var style: AnswerStyle = .tool
-
-    @Option(help: "A system message to start every conversation with.")
-    var system: String?
-
-    @Option(help: "Write the rows to this file instead of standard output.")
-    var output: String?
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
@@ -65,12 +56,12 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         var generator = Generator(
-            format: format, style: style, system: system, seed: seed, kinds: try parsedKinds(),
+            format: rows.format, style: rows.style, system: rows.system, seed: seed, kinds: try parsedKinds(),
             digits: try parsedDigits())
-        let sink = try TrainingOutput(path: output)
+        let sink = try TrainingOutput(path: rows.output)
         generator.run(count: count) { sink.buffer.write($0) }
         sink.buffer.flush()
-        warn(generator.summary.report(format: format, inputName: "questions drawn"))
+        warn(generator.summary.report(format: rows.format, inputName: "questions drawn"))
         if generator.summary.examples < count {
             warn(
                 "only \(generator.summary.examples) of the \(count) examples asked for: these options allow few "

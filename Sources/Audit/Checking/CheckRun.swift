@@ -1,4 +1,4 @@
-public import Verifiers
+import Verifiers
 import ToolCalls
 
 /// Totals of a `mathcheck check` run: agreement and the confusion matrix of known correctness against mathcheck.
@@ -38,24 +38,20 @@ public struct CheckRun {
         case text, jsonl, json
     }
 
-    public var inputs: [String]
-    public var jobs = 1
-    public var shard: Shard?
-    public var budget: Duration?
-    public var bounds = Bounds.standard
+    public var settings: RunSettings
 
-    public init(inputs: [String]) { self.inputs = inputs }
+    public init(_ settings: RunSettings) { self.settings = settings }
 
     public func run(format: Format, output: OutputBuffer, progress: ProgressMeter? = nil) throws(RecordError)
         -> CheckSummary
     {
-        let pipeline = Pipeline<CheckWorker>(jobs: jobs, shard: shard, writeLines: format == .jsonl)
-        let bounds = self.bounds
-        let budget = self.budget
-        let names = inputs.map { $0 == "-" ? "stdin" : $0 }
+        let pipeline = Pipeline<CheckWorker>(jobs: settings.jobs, shard: settings.shard, writeLines: format == .jsonl)
+        let bounds = settings.bounds
+        let budget = settings.budget
+        let names = settings.inputNames
         var summary = CheckSummary()
         try pipeline.run(
-            inputs: inputs, makeWorker: { CheckWorker(bounds: bounds, budget: budget) },
+            inputs: settings.inputs, makeWorker: { CheckWorker(bounds: bounds, budget: budget) },
             consume: { outcome, line in
                 summary.add(outcome)
                 switch format {

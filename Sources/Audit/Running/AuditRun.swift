@@ -1,28 +1,23 @@
-public import Verifiers
+import Verifiers
 
 /// One `mathcheck audit` run: inputs, parallelism, sharding and the per-record budget, feeding a report.
 public struct AuditRun {
-    public var inputs: [String]
-    public var jobs = 1
-    public var shard: Shard?
-    /// The most CPU time one record may take; nil for no limit.
-    public var budget: Duration?
-    public var bounds = Bounds.standard
+    public var settings: RunSettings
 
-    public init(inputs: [String]) { self.inputs = inputs }
+    public init(_ settings: RunSettings) { self.settings = settings }
 
     /// Audits every input line in order, feeding `report`, and returns the totals. Throws when an input cannot be
     /// read.
     public func run(
         report: inout some Report, output: OutputBuffer, progress: ProgressMeter? = nil
     ) throws(RecordError) -> RunSummary {
-        let pipeline = Pipeline<AuditRunner>(jobs: jobs, shard: shard, writeLines: report.needsLines)
-        let bounds = self.bounds
-        let budget = self.budget
+        let pipeline = Pipeline<AuditRunner>(jobs: settings.jobs, shard: settings.shard, writeLines: report.needsLines)
+        let bounds = settings.bounds
+        let budget = settings.budget
         let collectFlagged = report.needsFlagged
         var summary = RunSummary()
         try pipeline.run(
-            inputs: inputs,
+            inputs: settings.inputs,
             makeWorker: {
                 var runner = AuditRunner(bounds: bounds, budget: budget)
                 runner.collectFlagged = collectFlagged

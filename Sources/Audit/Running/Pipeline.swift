@@ -228,6 +228,11 @@ final class WorkQueue<Outcome: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head == pending.count && !closed { condition.wait() }
+        return popPending()
+    }
+
+    /// The oldest pending batch, if any (the lock must be held).
+    private func popPending() -> Batch<Outcome>? {
         guard head < pending.count else { return nil }
         let batch = pending[head]
         head += 1
@@ -252,15 +257,7 @@ final class WorkQueue<Outcome: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while true {
             if finished.remove(ObjectIdentifier(awaited)) != nil { return nil }
-            if head < pending.count {
-                let batch = pending[head]
-                head += 1
-                if head == pending.count {
-                    pending.removeAll(keepingCapacity: true)
-                    head = 0
-                }
-                return batch
-            }
+            if let batch = popPending() { return batch }
             condition.wait()
         }
     }
