@@ -11,8 +11,8 @@ build: deps
 
 # The main job: audit the forum thread's answers, then ask the calculator the same questions.
 demo: build
-	@echo '$$ mathcheck audit Corpora/forum-thread.jsonl'
-	@$(BIN) audit Corpora/forum-thread.jsonl | cut -c1-220 || true
+	@echo '$$ mathcheck audit Corpora/forum-thread.jsonl --format text'
+	@$(BIN) audit Corpora/forum-thread.jsonl --format text || true
 	@echo '$$ mathcheck call is_prime '"'"'{"n":"34792834"}'"'"
 	@$(BIN) call is_prime '{"n":"34792834"}'
 	@echo '$$ mathcheck call factorize '"'"'{"n":"583835"}'"'"
