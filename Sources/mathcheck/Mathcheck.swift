@@ -13,16 +13,25 @@ struct Mathcheck: ParsableCommand {
         ]
     )
 
-    /// Runs the command; usage errors exit with status 2 (ArgumentParser's default is 64).
+    /// Runs the command; usage errors exit with status 2 (ArgumentParser's default is 64). A failure found while
+    /// running (an input or output that cannot be opened) also exits 2, with its message and without the usage.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
             exit(withError: error)
         }
     }
