@@ -50,6 +50,15 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+/// Opens a JSONL input ("-" for standard input); a failure is reported like a usage error (exit 2).
+func openLines(_ path: String) throws -> LineReader {
+    do {
+        return try LineReader(path: path)
+    } catch {
+        throw ValidationError(error.message)
+    }
+}
+
 /// Fails with a usage error (exit 2) naming the first input that cannot be read, before any output is written.
 func checkReadable(_ files: [String]) throws {
     for file in files where file != "-" {

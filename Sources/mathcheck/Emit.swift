@@ -33,12 +33,7 @@ struct Emit: ParsableCommand {
         var emitter = Emitter(format: rows.format, style: rows.style, system: rows.system, keepWrong: keepWrong)
         let sink = try TrainingOutput(path: rows.output)
         for file in files {
-            let reader: LineReader
-            do {
-                reader = try LineReader(path: file)
-            } catch {
-                throw ValidationError(error.message)
-            }
+            let reader = try openLines(file)
             var number = 0
             while reader.next({ bytes, length in
                 number += 1

@@ -29,12 +29,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         var validator = TrainingValidator(format: format)
         validator.keep = max(0, show)
-        let reader: LineReader
-        do {
-            reader = try LineReader(path: file)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        let reader = try openLines(file)
         var number = 0
         while reader.next({ bytes, length in
             number += 1

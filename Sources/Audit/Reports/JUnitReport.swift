@@ -38,7 +38,7 @@ struct JUnitReport: Report {
         }
         let file = inputs[outcome.input]
         var name = "line \(outcome.line)"
-        if let id = outcome.id { name += " (id \(id))" }
+        if let id = outcome.id { name += " (id \(id.serialized))" }
         var xml = "    <testcase classname=\"\(xmlEscaped(file))\" name=\"\(xmlEscaped(name))\""
         suites[suites.count - 1].tests += 1
         switch outcome.verdict {

@@ -85,7 +85,7 @@ struct SARIFReport: Report {
                 ("span", .array([.number(String(claim.span.lowerBound)), .number(String(claim.span.upperBound))])),
             ]
             if let expected = claim.expected { properties.append(("expected", .string(expected))) }
-            if let id = outcome.id { properties.append(("recordId", .string(id))) }
+            if let id = outcome.id { properties.append(("recordId", id)) }
             write(
                 rule: wrong ? "wrong-\(claim.kind.rawValue)" : "unverified-claim", level: wrong ? "error" : "note",
                 message: message, uri: uri, line: outcome.line, properties: properties, to: out)

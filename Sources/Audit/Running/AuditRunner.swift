@@ -1,28 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 public import ToolCalls
 public import Verifiers
 
 /// Audits JSONL corpora record by record: one output line per input line, in order, nothing dropped.
 public struct AuditRunner: LineWorker {
     public var bounds: Bounds
-    /// Totals over everything audited.
-    public private(set) var summary = Summary()
     /// Whether outcomes list their wrong and unverified claims (reports that show them need it).
     public var collectFlagged = false
-
-    public struct Summary: Sendable {
-        public var records = 0
-        public var claims = 0
-        public var wrongRecords = 0
-        public var unverifiedRecords = 0
-        public var invalid = 0
-        public var correctRecords = 0
-        public var noClaims = 0
-    }
 
     private var auditor: ResponseAuditor
 
@@ -41,12 +24,10 @@ public struct AuditRunner: LineWorker {
     /// Audits one line; writes its JSONL output to `out` when `writeLine` is set, and returns what reports need.
     public mutating func process(_ input: InputLine, writeLine: Bool, into out: inout [UInt8]) -> RecordOutcome {
         let number = input.number
-        summary.records += 1
         func invalid(_ error: String, id: JSONValue? = nil) -> RecordOutcome {
-            summary.invalid += 1
             if writeLine { AuditJSON.invalid(number, id: id, error: error).write(into: &out) }
             return RecordOutcome(
-                input: input.input, line: number, id: id.map { $0.serialized }, verdict: .invalid, error: error)
+                input: input.input, line: number, id: id, verdict: .invalid, error: error)
         }
         guard let line = input.bytes else {
             return invalid("the line is \(input.length) bytes long, over the limit")
@@ -67,28 +48,13 @@ public struct AuditRunner: LineWorker {
             return invalid(error.message, id: value["id"])
         }
         let result = auditor.audit(prompt: record.prompt, response: record.response)
-        summary.claims += result.claims.count
-        let verdict: RecordOutcome.Verdict
-        switch result.verdict {
-        case .wrong:
-            summary.wrongRecords += 1
-            verdict = .wrong
-        case .unverified:
-            summary.unverifiedRecords += 1
-            verdict = .unverified
-        case .correct:
-            summary.correctRecords += 1
-            verdict = .correct
-        case .noClaims:
-            summary.noClaims += 1
-            verdict = .noClaims
-        }
+        let verdict = RecordOutcome.Verdict(result.verdict)
         if writeLine {
             AuditJSON.writeLine(
                 number, id: record.id, label: record.label, reference: record.reference, result: result, into: &out)
         }
         var outcome = RecordOutcome(
-            input: input.input, line: number, id: record.id.map { $0.serialized }, verdict: verdict,
+            input: input.input, line: number, id: record.id, verdict: verdict,
             error: result.note)
         for claim in result.claims {
             outcome.tally.add(claim.kind, claim.verdict)
@@ -102,16 +68,6 @@ public struct AuditRunner: LineWorker {
         var out: [UInt8] = []
         audit(line: line, length: length, number: number, into: &out)
         return (try? JSONParser.parse(String(decoding: out, as: UTF8.self))) ?? .null
-    }
-
-    /// Audits every line of `path` ("-" for standard input), writing one JSON line per input line to `output`.
-    public mutating func run(path: String, output: OutputBuffer) throws(RecordError) {
-        let reader = try LineReader(path: path)
-        var number = 0
-        while reader.next({ bytes, length in
-            number += 1
-            output.append { audit(line: bytes, length: length, number: number, into: &$0) }
-        }) {}
     }
 }
 

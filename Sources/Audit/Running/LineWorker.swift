@@ -18,7 +18,7 @@ public struct InputLine {
 }
 
 /// Turns input lines into outcomes; a pipeline runs one worker per thread, so a worker keeps its scratch buffers.
-public protocol LineWorker {
+public protocol LineWorker: SendableMetatype {
     associatedtype Outcome: Sendable
     /// Handles one line, appending its JSONL output (without the newline) to `out` when `writeLine` is set.
     mutating func process(_ line: InputLine, writeLine: Bool, into out: inout [UInt8]) -> Outcome

@@ -1,3 +1,4 @@
+public import ToolCalls
 public import Verifiers
 
 /// What auditing one input line came to: everything a report needs, without the claims' full JSON.
@@ -15,8 +16,8 @@ public struct RecordOutcome: Sendable {
     public var input: Int
     /// 1-based line number within the input.
     public var line: Int
-    /// The record's id as compact JSON text ("7", "\"a-1\""), when it has one.
-    public var id: String?
+    /// The record's `"id"`, as given.
+    public var id: JSONValue?
     public var verdict: Verdict
     /// Why the line is invalid, or the record's note (claims left unchecked).
     public var error: String?
@@ -25,7 +26,7 @@ public struct RecordOutcome: Sendable {
     /// The wrong and unverified claims, in order, when the report lists them.
     public var flagged: [FlaggedClaim] = []
 
-    public init(input: Int, line: Int, id: String?, verdict: Verdict, error: String? = nil) {
+    public init(input: Int, line: Int, id: JSONValue?, verdict: Verdict, error: String? = nil) {
         self.input = input
         self.line = line
         self.id = id

@@ -22,6 +22,16 @@ extension Expression {
         }
     }
 
+    /// `a op b`, each side written in the context its position needs (left and right precedence).
+    private static func binary(
+        _ a: Expression, _ op: String, _ b: Expression, _ left: Int, _ right: Int, _ out: inout String,
+        _ marksRadians: Bool
+    ) {
+        a.write(into: &out, context: left, marksRadians: marksRadians)
+        out += op
+        b.write(into: &out, context: right, marksRadians: marksRadians)
+    }
+
     private func write(into out: inout String, context: Int, marksRadians: Bool) {
         let parenthesize = precedence < context
         if parenthesize { out += "(" }
@@ -32,28 +42,13 @@ extension Expression {
         case .negate(let a):
             out += "-"
             a.write(into: &out, context: 3, marksRadians: marksRadians)
-        case .add(let a, let b):
-            a.write(into: &out, context: 0, marksRadians: marksRadians)
-            out += " + "
-            b.write(into: &out, context: 1, marksRadians: marksRadians)
-        case .subtract(let a, let b):
-            a.write(into: &out, context: 0, marksRadians: marksRadians)
-            out += " - "
-            b.write(into: &out, context: 1, marksRadians: marksRadians)
+        case .add(let a, let b): Self.binary(a, " + ", b, 0, 1, &out, marksRadians)
+        case .subtract(let a, let b): Self.binary(a, " - ", b, 0, 1, &out, marksRadians)
         case .multiply(.number(let k), .pi):
             out += k.description + "π"  // "2π/3", as people write it (implicit multiplication binds like ×)
-        case .multiply(let a, let b):
-            a.write(into: &out, context: 1, marksRadians: marksRadians)
-            out += "*"
-            b.write(into: &out, context: 2, marksRadians: marksRadians)
-        case .divide(let a, let b):
-            a.write(into: &out, context: 1, marksRadians: marksRadians)
-            out += "/"
-            b.write(into: &out, context: 2, marksRadians: marksRadians)
-        case .power(let a, let b):
-            a.write(into: &out, context: 4, marksRadians: marksRadians)
-            out += "^"
-            b.write(into: &out, context: 2, marksRadians: marksRadians)
+        case .multiply(let a, let b): Self.binary(a, "*", b, 1, 2, &out, marksRadians)
+        case .divide(let a, let b): Self.binary(a, "/", b, 1, 2, &out, marksRadians)
+        case .power(let a, let b): Self.binary(a, "^", b, 4, 2, &out, marksRadians)
         case .function(let f, let a):
             out += f.rawValue + "("
             a.write(into: &out, context: 0, marksRadians: marksRadians)
