@@ -14,32 +14,32 @@ public enum AuditJSON {
 
     /// Writes `{"line":N,"id":…,"verdict":…,"note"?,"answer":{claim}|null,"claims":[…]}` straight into `out`, without
     /// building a JSON tree (the audit's hot path). `label` and `reference` are carried through when present.
-    public static func writeLine(
+    public static func writeLine<Sink: ByteSink & ~Copyable>(
         _ number: Int, id: JSONValue?, label: String?, reference: JSONValue?, result: AuditResult,
-        into out: inout [UInt8]
+        into out: inout Sink
     ) {
-        append(#"{"line":"#, to: &out)
-        appendDecimal(number, to: &out)
-        append(#","id":"#, to: &out)
+        out.append(#"{"line":"#)
+        out.append(decimal: number)
+        out.append(#","id":"#)
         (id ?? .null).write(into: &out)
         if let label {
-            append(#","label":"#, to: &out)
+            out.append(#","label":"#)
             JSONValue.writeString(label, into: &out)
         }
         if let reference {
-            append(#","reference":"#, to: &out)
+            out.append(#","reference":"#)
             reference.write(into: &out)
         }
-        append(#","verdict":""#, to: &out)
-        append(text(result.verdict), to: &out)
+        out.append(#","verdict":""#)
+        out.append(text(result.verdict))
         out.append(UInt8(ascii: "\""))
         if let note = result.note {
-            append(#","note":"#, to: &out)
+            out.append(#","note":"#)
             JSONValue.writeString(note, into: &out)
         }
-        append(#","answer":"#, to: &out)
-        if let answer = result.answer { writeClaim(answer, into: &out) } else { append("null", to: &out) }
-        append(#","claims":["#, to: &out)
+        out.append(#","answer":"#)
+        if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append("null") }
+        out.append(#","claims":["#)
         // Through the buffer, each claim is lent to writeClaim, not copied.
         result.claims.withUnsafeBufferPointer { claims in
             for i in claims.indices {
@@ -47,25 +47,25 @@ public enum AuditJSON {
                 writeClaim(claims[i], into: &out)
             }
         }
-        append("]}", to: &out)
+        out.append("]}")
     }
 
-    static func writeClaim(_ c: borrowing Claim, into out: inout [UInt8]) {
-        append(#"{"kind":""#, to: &out)
-        append(text(c.kind), to: &out)
-        append(#"","text":"#, to: &out)
-        JSONValue.writeString(c.text, into: &out)
-        append(#","span":["#, to: &out)
-        appendDecimal(c.span.lowerBound, to: &out)
+    static func writeClaim<Sink: ByteSink & ~Copyable>(_ c: borrowing Claim, into out: inout Sink) {
+        out.append(#"{"kind":""#)
+        out.append(text(c.kind))
+        out.append(#"","text":"#)
+        c.withTextUTF8 { JSONValue.writeString(utf8: $0, into: &out) }
+        out.append(#","span":["#)
+        out.append(decimal: c.span.lowerBound)
         out.append(UInt8(ascii: ","))
-        appendDecimal(c.span.upperBound, to: &out)
-        append(#"],"role":""#, to: &out)
-        append(text(c.role), to: &out)
-        append(#"","verdict":""#, to: &out)
-        append(text(c.verdict), to: &out)
-        append(#"","expected":"#, to: &out)
-        if let e = c.expected { JSONValue.writeString(e, into: &out) } else { append("null", to: &out) }
-        append(#","evidence":{"#, to: &out)
+        out.append(decimal: c.span.upperBound)
+        out.append(#"],"role":""#)
+        out.append(text(c.role))
+        out.append(#"","verdict":""#)
+        out.append(text(c.verdict))
+        out.append(#"","expected":"#)
+        if let e = c.expected { JSONValue.writeString(e, into: &out) } else { out.append("null") }
+        out.append(#","evidence":{"#)
         for i in c.evidence.indices {
             let (key, value) = c.evidence[i]
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -75,17 +75,10 @@ public enum AuditJSON {
         }
         out.append(UInt8(ascii: "}"))
         if let reason = c.reason {
-            append(#","reason":"#, to: &out)
+            out.append(#","reason":"#)
             JSONValue.writeString(reason, into: &out)
         }
         out.append(UInt8(ascii: "}"))
-    }
-
-    // MARK: - Bytes
-
-    /// Appends a literal's bytes (a copy of static memory, not a walk over a String's UTF-8 view).
-    private static func append(_ s: StaticString, to out: inout [UInt8]) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     // MARK: - Raw values as static text
@@ -124,25 +117,6 @@ public enum AuditJSON {
         case .wrong: "wrong"
         case .unverified: "unverified"
         case .noClaims: "no_claims"
-        }
-    }
-
-    /// Appends an integer in decimal, as `String(n)` writes it.
-    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var v = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // scratch for up to 24 digits
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var k = 0
-            repeat {
-                scratch[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                k += 1
-            } while v > 0
-            while k > 0 {
-                k -= 1
-                out.append(scratch[k])
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import ToolCalls
 import Verifiers
 
 @testable import Audit
@@ -27,7 +28,10 @@ struct AuditJSONTests {
         arguments: [0, 1, -1, 9, 10, 99, 100, 1_234_567, Int.max, Int.min])
     func decimals(n: Int) {
         var out: [UInt8] = []
-        AuditJSON.appendDecimal(n, to: &out)
+        out.append(decimal: n)
         #expect(String(decoding: out, as: UTF8.self) == String(n))
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append(decimal: n)
+        #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == String(n))
     }
 }

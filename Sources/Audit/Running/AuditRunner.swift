@@ -8,6 +8,9 @@ public struct AuditRunner: LineWorker {
     public var collectFlagged = false
 
     private var auditor: ResponseAuditor
+    /// The output line is built here, through a pointer, then appended to the caller's bytes in one copy. Shared by
+    /// copies of a runner: one runner (and its copies) per thread, as for the auditor's caches.
+    private let scratch = LineBuffer()
 
     /// `budget` is the most CPU time one record may take (see ``ResponseAuditor/budget``).
     public init(bounds: Bounds = .standard, budget: Duration? = nil) {
@@ -50,8 +53,11 @@ public struct AuditRunner: LineWorker {
         let result = auditor.audit(prompt: record.prompt, response: record.response)
         let verdict = RecordOutcome.Verdict(result.verdict)
         if writeLine {
+            scratch.bytes.removeAll()
             AuditJSON.writeLine(
-                number, id: record.id, label: record.label, reference: record.reference, result: result, into: &out)
+                number, id: record.id, label: record.label, reference: record.reference, result: result,
+                into: &scratch.bytes)
+            scratch.bytes.withBytes { out.append(contentsOf: $0) }
         }
         var outcome = RecordOutcome(
             input: input.input, line: number, id: record.id, verdict: verdict,
@@ -71,3 +77,8 @@ public struct AuditRunner: LineWorker {
     }
 }
 
+
+/// A byte buffer kept from one line to the next (a class, since a move-only buffer cannot live in a copyable runner).
+private final class LineBuffer {
+    var bytes = ByteBuffer(capacity: 16 << 10)
+}

@@ -80,6 +80,52 @@ public struct JSONParser {
         }
     }
 
+    /// The string of UTF-8 bytes, or nil when they are not valid UTF-8.
+    ///
+    /// `String(validating:as:)` goes through an unspecialized generic validator (about a thousand instructions for
+    /// a short string, most of the parser's time); this checks the bytes here, skips the check when the caller saw
+    /// only ASCII, and builds the string with `String(decoding:as:)`, which repairs nothing on valid input.
+    @inline(__always)
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        guard ascii || isValidUTF8(bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing past
+    /// U+10FFFF), the rule `String(validating:as:)` applies.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            func continuation(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+            switch c {
+            case 0xC2...0xDF:
+                guard continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard continuation(i + 1), continuation(i + 2) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }  // overlong
+                if c == 0xED && c1 > 0x9F { return false }  // a surrogate
+                i += 3
+            case 0xF0...0xF4:
+                guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }  // overlong
+                if c == 0xF4 && c1 > 0x8F { return false }  // past U+10FFFF
+                i += 4
+            default:
+                return false  // a continuation byte first, C0/C1 (overlong) or F5–FF
+            }
+        }
+        return true
+    }
+
     private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
         position += 1
         var items: [JSONValue] = []
@@ -105,12 +151,14 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONError) -> String {
         position += 1
         let start = position
-        // Fast path: no escapes.
+        // Fast path: no escapes. The bytes are or-ed together on the way: an ASCII string needs no validation.
+        var high: UInt8 = 0
         while position < bytes.count {
             let b = bytes[position]
+            high |= b
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
-                guard let s = String(validating: slice, as: UTF8.self) else {
+                guard let s = Self.string(slice, ascii: high < 0x80) else {
                     throw JSONError(message: "a string is not valid UTF-8", offset: start)
                 }
                 position += 1
@@ -136,7 +184,7 @@ public struct JSONParser {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 position += 1
-                guard let s = String(validating: buffer, as: UTF8.self) else {
+                guard let s = buffer.withUnsafeBufferPointer({ Self.string($0, ascii: false) }) else {
                     throw JSONError(message: "a string is not valid UTF-8", offset: start)
                 }
                 return s
@@ -167,7 +215,7 @@ public struct JSONParser {
                     throw error("a lone low surrogate in a \\u escape")
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { buffer.append($0) }
             default:
                 throw error("invalid escape '\\\(printable(e))'")
             }

@@ -14,19 +14,19 @@ extension JSONValue {
     }
 
     /// Appends compact JSON to `out` (the hot path of the audit: no intermediate strings).
-    public func write(into out: inout [UInt8]) {
+    public func write<Sink: ByteSink & ~Copyable>(into out: inout Sink) {
         write(into: &out, indent: nil, level: 0)
     }
 
-    func write(into out: inout [UInt8], indent: Int?, level: Int) {
+    func write<Sink: ByteSink & ~Copyable>(into out: inout Sink, indent: Int?, level: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let text): out.append(contentsOf: text.utf8)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(var text): text.withUTF8 { out.append(bytes: $0) }
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty {
-                out.append(contentsOf: "[]".utf8)
+                out.append("[]")
                 return
             }
             out.append(UInt8(ascii: "["))
@@ -39,7 +39,7 @@ extension JSONValue {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out.append(contentsOf: "{}".utf8)
+                out.append("{}")
                 return
             }
             out.append(UInt8(ascii: "{"))
@@ -56,56 +56,71 @@ extension JSONValue {
         }
     }
 
-    private func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+    private func newline<Sink: ByteSink & ~Copyable>(_ out: inout Sink, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        for _ in 0..<(indent * level) { out.append(UInt8(ascii: " ")) }
     }
 
     /// Writes `s` as a JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8
     /// bytes, copied in runs.
+    @inlinable
+    public static func writeString<Sink: ByteSink & ~Copyable>(_ s: String, into out: inout Sink) {
+        var copy = s
+        copy.withUTF8 { writeString(utf8: $0, into: &out) }
+    }
+
+    /// Writes a slice of a string as a JSON string, without copying it into a String first.
+    @inlinable
+    public static func writeString<Sink: ByteSink & ~Copyable>(_ s: Substring, into out: inout Sink) {
+        var copy = s
+        copy.withUTF8 { writeString(utf8: $0, into: &out) }
+    }
+
+    /// Writes UTF-8 bytes as a JSON string: quotes, escapes for `"`, `\` and control characters.
     ///
     /// The audit writes most of its output through here, so the search for the next byte to escape looks at eight
     /// bytes at a time (``mayNeedEscape(_:)``) and only looks at single bytes in a word that may hold one.
-    public static func writeString(_ s: String, into out: inout [UInt8]) {
+    @inlinable
+    public static func writeString<Sink: ByteSink & ~Copyable>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink
+    ) {
+        out.reserve(bytes.count + 2)
         out.append(UInt8(ascii: "\""))
-        var copy = s
-        copy.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                if i + 8 <= count, let base = bytes.baseAddress,
-                    !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                {
-                    i += 8
-                    continue
-                }
-                let end = min(i + 8, count)
-                while i < end {
-                    let b = bytes[i]
-                    i += 1
-                    guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
-                    switch b {
-                    case 0x22: out.append(contentsOf: "\\\"".utf8)
-                    case 0x5C: out.append(contentsOf: "\\\\".utf8)
-                    case 0x0A: out.append(contentsOf: "\\n".utf8)
-                    case 0x0D: out.append(contentsOf: "\\r".utf8)
-                    case 0x09: out.append(contentsOf: "\\t".utf8)
-                    case 0x08: out.append(contentsOf: "\\b".utf8)
-                    case 0x0C: out.append(contentsOf: "\\f".utf8)
-                    default:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        out.append(contentsOf: "\\u00".utf8)
-                        out.append(hex[Int(b >> 4)])
-                        out.append(hex[Int(b & 0xF)])
-                    }
-                    runStart = i
-                }
+        var runStart = 0
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            if i + 8 <= count, let base = bytes.baseAddress,
+                !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            {
+                i += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            let end = min(i + 8, count)
+            while i < end {
+                let b = bytes[i]
+                i += 1
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
+                switch b {
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                case 0x08: out.append("\\b")
+                case 0x0C: out.append("\\f")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append("\\u00")
+                    out.append(hex.utf8Start[Int(b >> 4)])
+                    out.append(hex.utf8Start[Int(b & 0xF)])
+                }
+                runStart = i
+            }
         }
+        out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         out.append(UInt8(ascii: "\""))
     }
 
@@ -116,6 +131,7 @@ extension JSONValue {
     /// `(w − 0x20…20) & ~w & 0x80…80` is nonzero exactly when some byte of w is below 0x20. A byte equal to c is a
     /// zero byte of `w ^ (c × 0x01…01)`. A false alarm would only send the word through the byte loop.
     @inline(__always)
+    @inlinable
     static func mayNeedEscape(_ w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080

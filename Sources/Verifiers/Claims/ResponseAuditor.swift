@@ -40,9 +40,12 @@ public struct ResponseAuditor: Sendable {
     }
 
     private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
-        let deadline = budget.map { CPUClock.now() + $0 }
+        let deadline = budget.map(CPUBudget.init)
         var promptText = prompt
+        // Contiguous UTF-8 (already so for any string read from JSON), so claims can be slices of it at byte offsets.
         var responseText = response
+        responseText.makeContiguousUTF8()
+        let answer = responseText
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
         return promptText.withUTF8 { promptBytes in
@@ -55,17 +58,17 @@ public struct ResponseAuditor: Sendable {
                 if questions.count >= Self.questionCacheSize { questions.removeAll(keepingCapacity: true) }
                 questions[prompt] = question
             }
-            return responseText.withUTF8 { bytes in
-                if answerOnly, question.bracketAnswers, let answer = lastBracketedAnswer(bytes, question) {
-                    return checkedAnswer(answer, bytes, deadline: deadline)
+            return answer.utf8.withContiguousStorageIfAvailable { bytes in
+                if answerOnly, question.bracketAnswers, let claim = lastBracketedAnswer(bytes, question) {
+                    return checkedAnswer(claim, answer, bytes, deadline: deadline)
                 }
                 responseTokens.removeAll(keepingCapacity: true)
                 Tokenizer.tokenize(bytes, into: &responseTokens)
                 let stream = TokenStream(bytes: bytes, tokens: responseTokens)
                 var scanner = ClaimScanner(stream, question: question)
                 var note: String? = nil
-                var claims: [Claim]
-                claims = Self.deduplicated(scanner.scan())
+                var claims = Self.deduplicated(scanner.scan())
+                scanner.claims = []  // its reference would make the first write below copy every claim
                 if claims.count > Self.maxClaims {
                     note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                     claims.removeSubrange(Self.maxClaims...)
@@ -78,7 +81,7 @@ public struct ResponseAuditor: Sendable {
                 }
                 var checked = 0
                 for index in claims.indices {
-                    if let deadline, CPUClock.now() > deadline {
+                    if let deadline, deadline.isExhausted() {
                         claims[index].verdict = .unverified
                         claims[index].reason = "budget"
                         continue
@@ -97,7 +100,7 @@ public struct ResponseAuditor: Sendable {
                 for index in claims.indices {
                     claims[index].role = index == answerIndex ? .answer : .step
                     let range = claims[index].bytes
-                    claims[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    claims[index].answer = answer
                     claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
                 }
                 // Index loops read one field of each claim; `contains(where:)` would copy every claim.
@@ -112,9 +115,10 @@ public struct ResponseAuditor: Sendable {
                     ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
                 return AuditResult(
                     verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
-            }
+            }!
         }
     }
+
 
     /// The answer to a prompt that asked for "[Yes]" or "[No]": the last bracketed yes or no, the claim the full
     /// audit chooses, found by tokenizing only lines that hold a "[", from the last one back.
@@ -150,18 +154,18 @@ public struct ResponseAuditor: Sendable {
     }
 
     /// Checks the answer alone and returns it as an answer-only result.
-    private mutating func checkedAnswer(_ answer: Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?)
-        -> AuditResult
-    {
+    private mutating func checkedAnswer(
+        _ answer: Claim, _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, deadline: CPUBudget?
+    ) -> AuditResult {
         var claim = answer
-        if let deadline, CPUClock.now() > deadline {
+        if let deadline, deadline.isExhausted() {
             claim.verdict = .unverified
             claim.reason = "budget"
         } else {
             checker.check(&claim)
         }
         claim.role = .answer
-        claim.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[claim.bytes]), as: UTF8.self)
+        claim.answer = text
         var offsets = ScalarOffsets(bytes)
         let start = offsets.scalarOffset(claim.bytes.lowerBound)
         claim.span = start..<offsets.scalarOffset(claim.bytes.upperBound)
