@@ -66,6 +66,8 @@ extension JSONValue {
     /// bytes, copied in runs.
     @inlinable
     public static func writeString<Sink: ByteSink & ~Copyable>(_ s: String, into out: inout Sink) {
+        // Every string the parser or the checker makes is contiguous UTF-8: read in place, no copy to make mutable.
+        if s.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0, into: &out) }) != nil { return }
         var copy = s
         copy.withUTF8 { writeString(utf8: $0, into: &out) }
     }

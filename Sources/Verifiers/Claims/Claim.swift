@@ -17,7 +17,7 @@ public struct Claim: Sendable {
     /// The claim as written in the answer.
     public var text: String { withTextUTF8 { String(decoding: $0, as: UTF8.self) } }
     /// The answer the claim was found in (shared, not copied) and the claim's bytes in it are `bytes`.
-    var answer: String = ""
+    @usableFromInline var answer: String = ""
     /// Unicode scalar offsets of the claim in the answer: [start, end).
     public var span: Range<Int>
     public var role: Role = .step
@@ -32,9 +32,10 @@ public struct Claim: Sendable {
     /// What the claim says, in a form the checker can verify.
     var statement: Statement
     /// UTF-8 byte range in the answer.
-    var bytes: Range<Int>
+    @usableFromInline var bytes: Range<Int>
 
     /// Calls `body` with the claim's text as UTF-8, read in place from the answer.
+    @inlinable
     public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         answer.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
             ?? body(UnsafeBufferPointer(start: nil, count: 0))
