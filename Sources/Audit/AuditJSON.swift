@@ -64,14 +64,15 @@ public enum AuditJSON {
         out.append(#"","verdict":""#)
         out.append(text(c.verdict))
         out.append(#"","expected":"#)
-        if let e = c.expected { JSONValue.writeString(e, into: &out) } else { out.append("null") }
+        if !c.withExpectedUTF8({ JSONValue.writeString(utf8: $0, into: &out) }) { out.append("null") }
         out.append(#","evidence":{"#)
-        for i in c.evidence.indices {
-            let (key, value) = c.evidence[i]
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(key, into: &out)
+        var first = true
+        c.forEachEvidenceUTF8 { key, value in
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONValue.writeString(utf8: key, into: &out)
             out.append(UInt8(ascii: ":"))
-            JSONValue.writeString(value, into: &out)
+            JSONValue.writeString(utf8: value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
         if let reason = c.reason {

@@ -23,9 +23,28 @@ public struct Claim: Sendable {
     public var role: Role = .step
     public var verdict: Judgement.Verdict = .unverified
     /// The truth, in a form a reader can compare: "composite: 2 × 17396417", "0.66009029799722633".
-    public var expected: String?
+    public var expected: String? {
+        get {
+            switch finding {
+            case .text(let expected, _): expected
+            case .wordDivision(let w): w.expected
+            }
+        }
+        set { finding = .text(expected: newValue, evidence: evidence) }
+    }
     /// Key–value pairs a reviewer can recheck (a factor, a witness, the true value and its precision).
-    public var evidence: [(String, String)] = []
+    public var evidence: [(String, String)] {
+        get {
+            switch finding {
+            case .text(_, let evidence): evidence
+            case .wordDivision(let w): [("remainder", w.remainderText)]
+            }
+        }
+        set { finding = .text(expected: expected, evidence: newValue) }
+    }
+    /// What the checker found: ``expected`` and ``evidence``, kept as numbers for divisibility on machine words (most
+    /// claims in real answers) and turned into text only when read or written out.
+    var finding: Finding = .text(expected: nil, evidence: [])
     /// Why the claim is unverified.
     public var reason: String?
 
@@ -33,6 +52,44 @@ public struct Claim: Sendable {
     var statement: Statement
     /// UTF-8 byte range in the answer.
     @usableFromInline var bytes: Range<Int>
+
+    /// Calls `body` with ``expected`` as UTF-8 (read in place, or written on the stack for a finding kept as
+    /// numbers) and returns true; false, without calling it, when there is no expected value.
+    public func withExpectedUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        switch finding {
+        case .text(nil, _):
+            return false
+        case .text(let expected?, _):
+            Self.withUTF8(expected, body)
+        case .wordDivision(let w):
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordDivision.expectedCapacity) { buffer in
+                var out = ASCIIWriter(buffer)
+                w.write(expectedInto: &out)
+                body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
+            }
+        }
+        return true
+    }
+
+    /// Calls `body` with each ``evidence`` pair as UTF-8 key and value, in order.
+    public func forEachEvidenceUTF8(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        switch finding {
+        case .text(_, let evidence):
+            for (key, value) in evidence { Self.withUTF8(key) { k in Self.withUTF8(value) { v in body(k, v) } } }
+        case .wordDivision(let w):
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+                var out = ASCIIWriter(buffer)
+                out.write(w.remainder, negative: false)
+                ("remainder" as StaticString).withUTF8Buffer { body($0, UnsafeBufferPointer(rebasing: buffer[..<out.count])) }
+            }
+        }
+    }
+
+    private static func withUTF8(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if s.utf8.withContiguousStorageIfAvailable(body) != nil { return }
+        var copy = s
+        copy.withUTF8(body)
+    }
 
     /// Calls `body` with the claim's text as UTF-8, read in place from the answer.
     @inlinable
@@ -47,6 +104,13 @@ public struct Claim: Sendable {
         self.bytes = bytes
         self.span = 0..<0
     }
+}
+
+/// What the checker found about a claim (see ``Claim/expected`` and ``Claim/evidence``).
+enum Finding: Sendable {
+    case text(expected: String?, evidence: [(String, String)])
+    /// Divisibility of one machine word by another: the texts are written from the numbers when needed.
+    case wordDivision(WordDivision)
 }
 
 /// What a claim asserts.

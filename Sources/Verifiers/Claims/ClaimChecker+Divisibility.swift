@@ -11,16 +11,16 @@ extension ClaimChecker {
             unverified(&claim, "division by zero")
             return
         }
-        let (truth, expected, remainder): (Bool, String, String)
         if let n = n.intValue, let d = d.intValue {
+            // Kept as numbers: the texts are written straight into the output (most claims in real answers).
             let w = WordDivision(n, d)
-            (truth, expected, remainder) = (w.divides, w.expected, w.remainderText)
-        } else {
-            (truth, expected, remainder) = Self.bigDivision(n, d)
+            claim.verdict = w.divides == divides ? .correct : .wrong
+            claim.finding = .wordDivision(w)
+            return
         }
+        let (truth, expected, remainder) = Self.bigDivision(n, d)
         claim.verdict = truth == divides ? .correct : .wrong
-        claim.expected = expected
-        claim.evidence = [("remainder", remainder)]
+        claim.finding = .text(expected: expected, evidence: [("remainder", remainder)])
     }
 
     /// The general path: whether d divides n, the expected text and the remainder, with GMP. `d` is nonzero.

@@ -28,29 +28,36 @@ struct WordDivision {
 
     var remainderText: String { String(remainder) }
 
-    /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it,
-    /// written in one pass into one string (the numbers take at most 20 bytes each, the words 26).
+    /// The longest ``write(expectedInto:)`` writes: four numbers of at most 20 digits and a sign, and the words.
+    static let expectedCapacity = 4 * 21 + 32
+
+    /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it.
     var expected: String {
-        String(unsafeUninitializedCapacity: 6 * 20 + 32) { buffer in
+        String(unsafeUninitializedCapacity: Self.expectedCapacity) { buffer in
             var out = ASCIIWriter(buffer)
-            out.write(d)
-            if divides {
-                out.write(" divides ")
-                out.write(n)
-                out.write(": ")
-                out.write(n)
-                out.write(" = ")
-                out.write(d)
-                out.write(" × ")
-                let q = n.magnitude / d.magnitude
-                out.write(q, negative: (n < 0) != (d < 0) && q != 0)
-            } else {
-                out.write(" does not divide ")
-                out.write(n)
-                out.write(": remainder ")
-                out.write(remainder, negative: false)
-            }
+            write(expectedInto: &out)
             return out.count
+        }
+    }
+
+    /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
+    func write(expectedInto out: inout ASCIIWriter) {
+        out.write(d)
+        if divides {
+            out.write(" divides ")
+            out.write(n)
+            out.write(": ")
+            out.write(n)
+            out.write(" = ")
+            out.write(d)
+            out.write(" × ")
+            let q = n.magnitude / d.magnitude
+            out.write(q, negative: (n < 0) != (d < 0) && q != 0)
+        } else {
+            out.write(" does not divide ")
+            out.write(n)
+            out.write(": remainder ")
+            out.write(remainder, negative: false)
         }
     }
 }
