@@ -89,9 +89,16 @@ public struct ByteBuffer: ~Copyable, ByteSink {
     @inlinable @inline(__always)
     public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        reserve(bytes.count)
-        (base + written).initialize(from: source, count: bytes.count)
-        written += bytes.count
+        let n = bytes.count
+        reserve(n)
+        let target = base + written
+        if n <= 16 {
+            // Most appends are short (keys, numbers, words): a loop beats a call to memcpy.
+            for k in 0..<n { target[k] = source[k] }
+        } else {
+            target.initialize(from: source, count: n)
+        }
+        written += n
     }
 
     /// Empties the buffer and keeps its memory.

@@ -89,22 +89,24 @@ extension JSONValue {
     ) {
         out.reserve(bytes.count + 2)
         out.append(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         var runStart = 0
         var i = 0
         let count = bytes.count
         while i < count {
-            if i + 8 <= count, let base = bytes.baseAddress,
-                !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            {
+            if i + 8 <= count, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
                 i += 8
                 continue
             }
             let end = min(i + 8, count)
             while i < end {
-                let b = bytes[i]
+                let b = base[i]
                 i += 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
+                out.append(bytes: UnsafeBufferPointer(start: base + runStart, count: i - 1 - runStart))
                 switch b {
                 case 0x22: out.append("\\\"")
                 case 0x5C: out.append("\\\\")
@@ -122,7 +124,7 @@ extension JSONValue {
                 runStart = i
             }
         }
-        out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        out.append(bytes: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         out.append(UInt8(ascii: "\""))
     }
 
