@@ -13,6 +13,36 @@ struct FastPathTests {
         Int.min + 1, Int.max / 2, Int.min / 2, 9_223_372_036_854_775_783, 1_000_000_007,
     ]
 
+    @Test("scalar offsets counted eight bytes at a time equal a count of scalars, forward and back, in any text")
+    func scalarOffsets() {
+        let texts = [
+            "plain ASCII only, long enough for several words of eight bytes",
+            "sin(30°) = 1/2, √3/2 ≈ 0.866, 17 × 3 − 1 = 50 😀 done", "éééééééééééééééééé", "", "😀",
+            String(repeating: "a×", count: 40),
+        ]
+        var state: UInt64 = 7
+        for text in texts {
+            let bytes = Array(text.utf8)
+            // The true scalar offset of every byte offset that starts a scalar (and of the end).
+            var truth: [Int: Int] = [:]
+            var scalar = 0
+            for (k, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+                truth[k] = scalar
+                scalar += 1
+            }
+            truth[bytes.count] = scalar
+            let starts = truth.keys.sorted()
+            bytes.withUnsafeBufferPointer { buffer in
+                var offsets = ScalarOffsets(buffer)
+                for _ in 0..<200 {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let target = starts[Int(state >> 33) % starts.count]
+                    #expect(offsets.scalarOffset(target) == truth[target], "\(text) at byte \(target)")
+                }
+            }
+        }
+    }
+
     @Test("word division: divides, expected text and remainder as GMP gives them", arguments: wordEdges)
     func wordDivision(n: Int) {
         for d in Self.wordEdges where d != 0 {
