@@ -3,40 +3,43 @@ extension ClaimScanner {
 
     mutating func scanPhrases() {
         let verbs = Self.verbs
-        // The words other phrases can start with (the first eight bytes, as ``Token/key`` packs them): "the", "prime",
-        // "factorization" / "factorisation", or a function word.
-        let phraseKeys = Self.phraseStartKeys
-        let itsKey = Token.key(StaticString("it's").utf8Start, count: 4)
-        let itKey = Token.key(StaticString("it").utf8Start, count: 2)
+        let dividesStarts = Self.dividesStarts
         var i = 0
         while i < stream.count {
-            // Every statement in words starts with a number or a word.
-            let k = stream.kind(i)
-            guard k == .number || k == .word else {
-                i += 1
-                continue
-            }
-            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
-            // ("it's" and "it" by their keys and lengths, as `isWord` would decide.)
+            // Every statement in words starts with a number or with one of a few words (``WordTraits/phraseStart``:
+            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once.
             let t = stream[i]
-            let verbAt =
-                k == .number ? i + 1
-                : t.key == itsKey && t.end - t.start == 4 ? i : t.key == itKey && t.end - t.start == 2 ? i + 1 : i + 2
-            if (k == .number || k == .word) && stream.kind(verbAt) == .word
-                && stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i)
-            {
-                if let end = predicate(subject: n, from: i, at: next) {
+            if t.kind == .number {
+                // "N is …" (a subject before a verb) or "d divides N" (``dividesPhrase(at:)``; the other phrases
+                // start with words).
+                if stream.isWord(i + 1, in: verbs), let (n, next) = subject(at: i),
+                    let end = predicate(subject: n, from: i, at: next)
+                {
                     i = end
                     continue
                 }
-            }
-            if k == .word && t.proseFunction == nil && !phraseKeys.contains(t.key) {
+                if stream.isWord(i + 1, in: dividesStarts), let end = dividesPhrase(at: i) {
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
-            if let end = dividesPhrase(at: i) ?? valuePhrase(at: i) ?? primeFactorsPhrase(at: i)
-                ?? factorizationPhrase(at: i)
+            guard t.kind == .word, t.traits.contains(.phraseStart) else {
+                i += 1
+                continue
+            }
+            // A pronoun followed by a verb ("it's" holds its verb, "it" is followed by it, "this number" and
+            // "the number" two words on).
+            let length = t.end - t.start
+            let verbAt = t.key == Self.itsKey && length == 4 ? i : t.key == Self.itKey && length == 2 ? i + 1 : i + 2
+            if stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i),
+                let end = predicate(subject: n, from: i, at: next)
             {
+                i = end
+                continue
+            }
+            if let end = valuePhrase(at: i) ?? primeFactorsPhrase(at: i) ?? factorizationPhrase(at: i) {
                 i = end
                 continue
             }
@@ -44,18 +47,30 @@ extension ClaimScanner {
         }
     }
 
+    /// ``Token/key`` of "it's" and "it".
+    static var itsKey: UInt64 { 0x73_27_74_69 }
+    static var itKey: UInt64 { 0x74_69 }
+
+    /// The kinds before a number that make it the tail of an expression, as a bit set over `Token.Kind.rawValue`.
+    static var operatorKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.times) | bit(.divide) | bit(.plus) | bit(.minus) | bit(.power) | bit(.equals) | bit(.approx)
+        }
+    }
+
     /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
     func subject(at i: Int) -> (BigInteger, Int)? {
-        if let n = stream.integer(i) {
+        if stream.kind(i) == .number {
             // Not part of a name or an ordinal ("F5", "5th").
             if (stream.kind(i + 1) == .word && stream.adjacent(i)) || (stream.kind(i - 1) == .word && stream.adjacent(i - 1)) {
                 return nil
             }
             // Not the tail of an expression ("7 × 13 is …" is about 91, not 13).
-            if let k = stream.kind(i - 1), [.times, .divide, .plus, .minus, .power, .equals, .approx].contains(k) {
-                return nil
-            }
+            if let k = stream.kind(i - 1), Self.operatorKinds & (1 << UInt64(k.rawValue)) != 0 { return nil }
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
+            // The checks first: reading the number may allocate. A decimal is no subject (nor is it a pronoun).
+            guard let n = stream.integer(i) else { return nil }
             return (n, i + 1)
         }
         guard let n = question.subject else { return nil }
@@ -480,12 +495,6 @@ extension ClaimScanner {
     static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
 
     static let factorizationWords = WordSet(["factorization", "factorisation"])
-
-    /// The keys of the words ``valuePhrase(at:)``, ``primeFactorsPhrase(at:)`` and ``factorizationPhrase(at:)`` start
-    /// with, besides function words: a word with another key starts none of them.
-    static let phraseStartKeys: [UInt64] = (["the", "prime", "factorization", "factorisation"] as [StaticString]).map {
-        Token.key($0.utf8Start, count: $0.utf8CodeUnitCount)
-    }
 
     static let negations = WordSet(["not", "never"])
 

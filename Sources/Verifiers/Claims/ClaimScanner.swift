@@ -29,27 +29,27 @@ struct ClaimScanner {
     /// Whether token i can be part of an equation.
     ///
     /// Asked of every token, often more than once, so the common answers are decided inline from the token alone:
-    /// its kind, and for a word whether it could be a function name, a unit, "x" or "e" at all.
+    /// its kind, and for a word whether the tokenizer marked it as one that can be math at all (a function name, a
+    /// unit, "x" or "e"; ``WordTraits/mathWord``).
     @inline(__always)
     static func isMathToken(_ s: TokenStream, _ i: Int) -> Bool {
         guard i >= 0 && i < s.count else { return false }
         let t = s[i]
         if mathKinds & (1 << UInt64(t.kind.rawValue)) != 0 { return true }
-        guard t.kind == .word else { return false }
-        // Most words of prose name no function, are no unit (every unit word starts with "d" or "r", the low byte
-        // of the key) and are not the one-letter "x" or "e".
-        if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
-            let first = t.key & 0xFF
-            if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
-        }
+        guard t.kind == .word, t.traits.contains(.mathWord) else { return false }
         return isMathWord(s, i)
     }
 
-    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue`.
-    static let mathKinds: UInt64 = [
-        Token.Kind.number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
-        .fraction, .openParen, .closeParen,
-    ].reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue` (computed, so that
+    /// it folds to a constant where it is used).
+    static var mathKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.number) | bit(.plus) | bit(.minus) | bit(.times) | bit(.divide) | bit(.power) | bit(.equals)
+                | bit(.approx) | bit(.notEqual) | bit(.sqrt) | bit(.pi) | bit(.degree) | bit(.fraction)
+                | bit(.openParen) | bit(.closeParen)
+        }
+    }
 
     /// Whether word token i can be part of an equation: a function name (not "sine of"), a unit, "x" between
     /// numbers, or "e" raised to a power.
@@ -399,10 +399,17 @@ struct ClaimScanner {
         return (s, e)
     }
 
+    @inline(__always)
     private func isBoundary(_ i: Int) -> Bool {
-        switch stream.kind(i) {
-        case .period, .question, .exclamation, .newline, .semicolon: return true
-        default: return false
+        guard let k = stream.kind(i) else { return false }
+        return Self.boundaryKinds & (1 << UInt64(k.rawValue)) != 0
+    }
+
+    /// The kinds that end a sentence, as a bit set over `Token.Kind.rawValue`.
+    static var boundaryKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.period) | bit(.question) | bit(.exclamation) | bit(.newline) | bit(.semicolon)
         }
     }
 
@@ -415,9 +422,8 @@ struct ClaimScanner {
     func isHypothetical(_ i: Int) -> Bool {
         let (s, e) = sentence(i)
         if stream.kind(e) == .question { return true }
-        for j in s..<i where stream.kind(j) == .word {
-            if stream.isWord(j, in: Self.conditionalWords) { return true }
-        }
+        let conditionalWords = Self.conditionalWords
+        for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
         return false
     }
 
