@@ -80,7 +80,7 @@ extension ClaimScanner {
             next = i + 1
         } else if stream.isWord(i, "it's") {
             next = i  // the copula is inside the word
-        } else if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
+        } else if stream.isWord(i, in: Self.thisOrThe), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
             next = i + 2
         } else {
             return nil
@@ -93,7 +93,7 @@ extension ClaimScanner {
     func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
         let (s, _) = sentence(i)
         for j in s..<i where stream.kind(j) == .number {
-            if stream.isWord(j + 1, in: ["is", "isn't", "has", "can", "was", "divided"]), stream.integer(j) != n {
+            if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n {
                 return true
             }
         }
@@ -107,14 +107,14 @@ extension ClaimScanner {
         var negated = false
         if stream.isWord(j, "it's") {
             j += 1
-        } else if stream.isWord(j, in: ["isn't", "isnt"]) {
+        } else if stream.isWord(j, in: Self.isNot) {
             negated = true
             j += 1
         } else if stream.isWord(j, "is") {
             j += 1
         } else if stream.isWord(j, "can"), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             j += 2
-        } else if stream.isWord(j, in: ["cannot", "can't"]), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
+        } else if stream.isWord(j, in: Self.cannot), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             negated = true
             j += 2
         } else {
@@ -145,20 +145,20 @@ extension ClaimScanner {
         if isHypothetical(start) { return nil }
         let key = j
         // prime / composite
-        if stream.isWord(key, in: ["prime", "composite"]) {
+        if stream.isWord(key, in: Self.primeOrComposite) {
             let prime = stream.isWord(key, "prime") != negated
             var end = key + 1
-            if stream.isWord(end, in: ["number", "numbers", "integer"]) { end += 1 }
-            if stream.isWord(end, in: ["if", "unless", "when", "only", "because"]) && !stream.isWord(end, "because") {
+            if stream.isWord(end, in: Self.numberNouns) { end += 1 }
+            if stream.isWord(end, in: Self.conditionsAfter) && !stream.isWord(end, "because") {
                 return nil
             }
-            if stream.isWord(end, in: ["factor", "divisor"]), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
+            if stream.isWord(end, in: Self.factorOrDivisor), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
                 // "7 is a prime factor of 91": 7 is prime and divides 91.
                 add(.primality, .primality(n, isPrime: !negated), start, end + 3)
                 add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, end + 3)
                 return end + 3
             }
-            if stream.isWord(end, in: ["factorization", "factorisation", "power", "gap", "pair", "triplet"]) { return nil }
+            if stream.isWord(end, in: Self.notPrimalityNouns) { return nil }
             if the && !stream.isWord(key, "prime") { return nil }
             add(.primality, .primality(n, isPrime: prime), start, end)
             return end
@@ -166,7 +166,7 @@ extension ClaimScanner {
         // divisible by a, b and c
         if stream.isWord(key, "divisible") || stream.isWord(key, "divided") {
             var k = key + 1
-            if stream.isWord(k, in: ["evenly", "exactly"]) { k += 1 }
+            if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
             let (divisors, end) = numberList(from: k + 1)
             guard !divisors.isEmpty else { return nil }
@@ -184,14 +184,14 @@ extension ClaimScanner {
             return key + 3
         }
         // a divisor / factor of N
-        if stream.isWord(key, in: ["divisor", "factor"]), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
+        if stream.isWord(key, in: Self.divisorOrFactor), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
             add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, key + 3)
             return key + 3
         }
         // even / odd
-        if stream.isWord(key, in: ["even", "odd"]), !stream.isWord(key + 1, in: ["divisible", "if", "though"]) {
+        if stream.isWord(key, in: Self.evenOrOdd), !stream.isWord(key + 1, in: Self.notParityAfter) {
             var end = key + 1
-            if stream.isWord(end, in: ["number", "integer"]) { end += 1 }
+            if stream.isWord(end, in: Self.numberOrInteger) { end += 1 }
             let even = stream.isWord(key, "even") != negated
             add(.divisibility, .divisibility(n, divisor: 2, divides: even), start, end)
             return end
@@ -204,7 +204,7 @@ extension ClaimScanner {
         var list: [(BigInteger, Int, Int)] = []
         var j = i
         while j < stream.count {
-            if stream.isWord(j, in: ["any", "all", "none", "every", "some", "other", "itself", "numbers"]) {
+            if stream.isWord(j, in: Self.vagueQuantifiers) {
                 return ([], j)  // a universal or vague claim: not checked
             }
             guard let d = stream.integer(j), !(stream.kind(j + 1).map { [.times, .power, .divide, .plus, .minus].contains($0) } ?? false) else { break }
@@ -212,18 +212,18 @@ extension ClaimScanner {
             j += 1
             var k = j
             if stream.kind(k) == .comma { k += 1 }
-            if stream.isWord(k, in: ["and", "or", "nor"]) { k += 1 }
+            if stream.isWord(k, in: Self.conjunctions) { k += 1 }
             if stream.isWord(k, "by") { k += 1 }
             // The next number continues the list only if it ends there too ("3, 5 and 7", not "…by 3, 3 is a").
             guard stream.kind(k) == .number else { break }
             let after = stream.kind(k + 1)
             let continues =
                 after.map { [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains($0) } ?? true
-                || stream.isWord(k + 1, in: ["and", "or", "nor", "respectively", "either", "both"])
+                || stream.isWord(k + 1, in: Self.listContinuations)
             guard continues else { break }
             j = k
         }
-        if stream.isWord(j, in: ["and", "or"]), stream.isWord(j + 1, in: ["itself", "other", "others", "more"]) { return ([], j) }
+        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return ([], j) }
         if stream.isWord(j, "only") { return ([], j) }
         return (list, j)
     }
@@ -236,14 +236,14 @@ extension ClaimScanner {
         }
         var j = i + 1
         var negated = false
-        if stream.isWord(j, in: ["does", "do"]), stream.isWord(j + 1, "not") {
+        if stream.isWord(j, in: Self.doesOrDo), stream.isWord(j + 1, "not") {
             negated = true
             j += 2
-        } else if stream.isWord(j, in: ["doesn't", "don't"]) {
+        } else if stream.isWord(j, in: Self.doesNot) {
             negated = true
             j += 1
         }
-        if stream.isWord(j, in: ["evenly", "exactly"]) { j += 1 }
+        if stream.isWord(j, in: Self.evenlyOrExactly) { j += 1 }
         guard stream.isWord(j, negated ? "divide" : "divides"), let n = stream.integer(j + 1) else { return nil }
         if isHypothetical(i) { return nil }
         add(.divisibility, .divisibility(n, divisor: d, divides: !negated), i, j + 2)
@@ -340,7 +340,7 @@ extension ClaimScanner {
             j = k + 4
             return (.divide(a, b), false)
         }
-        if s.isWord(k + 1, in: ["times", "plus", "minus"]), let b = operand(k + 2) {
+        if s.isWord(k + 1, in: Self.arithmeticWords), let b = operand(k + 2) {
             j = k + 3
             if s.isWord(k + 1, "times") { return (.multiply(a, b), false) }
             return (s.isWord(k + 1, "plus") ? .add(a, b) : .subtract(a, b), false)
@@ -368,7 +368,7 @@ extension ClaimScanner {
         guard stream.isWord(k, "is") || stream.kind(k) == .equals || stream.kind(k) == .approx else { return nil }
         k += 1
         var approximate = stream.kind(k - 1) == .approx
-        while stream.isWord(k, in: ["approximately", "about", "roughly", "around", "equal", "to", "exactly", "nearly"])
+        while stream.isWord(k, in: Self.valueLinks)
             || stream.kind(k) == .approx || stream.kind(k) == .equals
         {
             if !stream.isWord(k, "exactly") && !stream.isWord(k, "equal") && !stream.isWord(k, "to") { approximate = true }
@@ -449,7 +449,7 @@ extension ClaimScanner {
         var last = stream.count
         while first < last,
             stream.kind(first).map { [.newline, .approx, .equals, .colon, .boxed, .openParen].contains($0) } == true
-                || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"])
+                || stream.isWord(first, in: Self.answerPreambles)
         {
             first += 1
         }
@@ -465,7 +465,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number else { return }
         var end = k + 1
-        if stream.isWord(end, in: ["degrees", "radians"]) || stream.kind(end) == .degree { end += 1 }
+        if stream.isWord(end, in: Self.unitNames) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)

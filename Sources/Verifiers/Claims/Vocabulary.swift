@@ -50,6 +50,10 @@ struct Vocabulary: Sendable {
         "prime", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
         "multiple", "divisor", "factor", "factors", "factorization", "factorisation", "decomposition", "power", "gap",
         "pair", "triplet", "because", "when", "though",
+        // Links to values, operators and lists.
+        "approximately", "about", "roughly", "around", "nearly", "equal", "over", "from", "than", "times", "plus",
+        "minus", "multiplied", "remainder", "r", "rem", "respectively", "either", "more", "others", "other", "any",
+        "all", "none", "every", "some", "answer", "final",
         // Units, and the letters that are math between numbers ("3 x 5") or before a power ("e^2").
         "degrees", "degree", "deg", "radians", "radian", "rad", "x", "e",
     ]

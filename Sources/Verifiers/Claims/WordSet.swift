@@ -69,6 +69,7 @@ struct WordSet: Sendable {
 extension Token {
     /// The first eight bytes of a word, ASCII capitals lower-cased, packed first byte lowest and zero-padded: two
     /// words of the same length up to eight bytes are equal exactly when their keys are.
+    @inline(__always)
     static func key(_ p: UnsafePointer<UInt8>, count: Int) -> UInt64 {
         var key: UInt64 = 0
         for k in 0..<min(count, 8) {
