@@ -3,40 +3,43 @@ extension ClaimScanner {
 
     mutating func scanPhrases() {
         let verbs = Self.verbs
-        // The words other phrases can start with (the first eight bytes, as ``Token/key`` packs them): "the", "prime",
-        // "factorization" / "factorisation", or a function word.
-        let phraseKeys = Self.phraseStartKeys
-        let itsKey = Token.key(StaticString("it's").utf8Start, count: 4)
-        let itKey = Token.key(StaticString("it").utf8Start, count: 2)
+        let dividesStarts = Self.dividesStarts
         var i = 0
         while i < stream.count {
-            // Every statement in words starts with a number or a word.
-            let k = stream.kind(i)
-            guard k == .number || k == .word else {
-                i += 1
-                continue
-            }
-            // Only a number or a pronoun followed by a verb can start a statement: check that before parsing.
-            // ("it's" and "it" by their keys and lengths, as `isWord` would decide.)
+            // Every statement in words starts with a number or with one of a few words (``WordTraits/phraseStart``:
+            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once.
             let t = stream[i]
-            let verbAt =
-                k == .number ? i + 1
-                : t.key == itsKey && t.end - t.start == 4 ? i : t.key == itKey && t.end - t.start == 2 ? i + 1 : i + 2
-            if (k == .number || k == .word) && stream.kind(verbAt) == .word
-                && stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i)
-            {
-                if let end = predicate(subject: n, from: i, at: next) {
+            if t.kind == .number {
+                // "N is …" (a subject before a verb) or "d divides N" (``dividesPhrase(at:)``; the other phrases
+                // start with words).
+                if stream.isWord(i + 1, in: verbs), let (n, next) = subject(at: i),
+                    let end = predicate(subject: n, from: i, at: next)
+                {
                     i = end
                     continue
                 }
-            }
-            if k == .word && t.proseFunction == nil && !phraseKeys.contains(t.key) {
+                if stream.isWord(i + 1, in: dividesStarts), let end = dividesPhrase(at: i) {
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
-            if let end = dividesPhrase(at: i) ?? valuePhrase(at: i) ?? primeFactorsPhrase(at: i)
-                ?? factorizationPhrase(at: i)
+            guard t.kind == .word, t.traits.contains(.phraseStart) else {
+                i += 1
+                continue
+            }
+            // A pronoun followed by a verb ("it's" holds its verb, "it" is followed by it, "this number" and
+            // "the number" two words on).
+            let length = t.end - t.start
+            let verbAt = t.key == Self.itsKey && length == 4 ? i : t.key == Self.itKey && length == 2 ? i + 1 : i + 2
+            if stream.isWord(verbAt, in: verbs), let (n, next) = subject(at: i),
+                let end = predicate(subject: n, from: i, at: next)
             {
+                i = end
+                continue
+            }
+            if let end = valuePhrase(at: i) ?? primeFactorsPhrase(at: i) ?? factorizationPhrase(at: i) {
                 i = end
                 continue
             }
@@ -44,18 +47,30 @@ extension ClaimScanner {
         }
     }
 
+    /// ``Token/key`` of "it's" and "it".
+    static var itsKey: UInt64 { 0x73_27_74_69 }
+    static var itKey: UInt64 { 0x74_69 }
+
+    /// The kinds before a number that make it the tail of an expression, as a bit set over `Token.Kind.rawValue`.
+    static var operatorKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.times) | bit(.divide) | bit(.plus) | bit(.minus) | bit(.power) | bit(.equals) | bit(.approx)
+        }
+    }
+
     /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
     func subject(at i: Int) -> (BigInteger, Int)? {
-        if let n = stream.integer(i) {
+        if stream.kind(i) == .number {
             // Not part of a name or an ordinal ("F5", "5th").
             if (stream.kind(i + 1) == .word && stream.adjacent(i)) || (stream.kind(i - 1) == .word && stream.adjacent(i - 1)) {
                 return nil
             }
             // Not the tail of an expression ("7 × 13 is …" is about 91, not 13).
-            if let k = stream.kind(i - 1), [.times, .divide, .plus, .minus, .power, .equals, .approx].contains(k) {
-                return nil
-            }
+            if let k = stream.kind(i - 1), Self.operatorKinds & (1 << UInt64(k.rawValue)) != 0 { return nil }
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
+            // The checks first: reading the number may allocate. A decimal is no subject (nor is it a pronoun).
+            guard let n = stream.integer(i) else { return nil }
             return (n, i + 1)
         }
         guard let n = question.subject else { return nil }
@@ -65,7 +80,7 @@ extension ClaimScanner {
             next = i + 1
         } else if stream.isWord(i, "it's") {
             next = i  // the copula is inside the word
-        } else if stream.isWord(i, in: ["this", "the"]), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
+        } else if stream.isWord(i, in: Self.thisOrThe), stream.isWord(i + 1, "number"), stream.kind(i + 2) != .number {
             next = i + 2
         } else {
             return nil
@@ -78,7 +93,7 @@ extension ClaimScanner {
     func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
         let (s, _) = sentence(i)
         for j in s..<i where stream.kind(j) == .number {
-            if stream.isWord(j + 1, in: ["is", "isn't", "has", "can", "was", "divided"]), stream.integer(j) != n {
+            if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n {
                 return true
             }
         }
@@ -92,14 +107,14 @@ extension ClaimScanner {
         var negated = false
         if stream.isWord(j, "it's") {
             j += 1
-        } else if stream.isWord(j, in: ["isn't", "isnt"]) {
+        } else if stream.isWord(j, in: Self.isNot) {
             negated = true
             j += 1
         } else if stream.isWord(j, "is") {
             j += 1
         } else if stream.isWord(j, "can"), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             j += 2
-        } else if stream.isWord(j, in: ["cannot", "can't"]), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
+        } else if stream.isWord(j, in: Self.cannot), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             negated = true
             j += 2
         } else {
@@ -130,20 +145,20 @@ extension ClaimScanner {
         if isHypothetical(start) { return nil }
         let key = j
         // prime / composite
-        if stream.isWord(key, in: ["prime", "composite"]) {
+        if stream.isWord(key, in: Self.primeOrComposite) {
             let prime = stream.isWord(key, "prime") != negated
             var end = key + 1
-            if stream.isWord(end, in: ["number", "numbers", "integer"]) { end += 1 }
-            if stream.isWord(end, in: ["if", "unless", "when", "only", "because"]) && !stream.isWord(end, "because") {
+            if stream.isWord(end, in: Self.numberNouns) { end += 1 }
+            if stream.isWord(end, in: Self.conditionsAfter) && !stream.isWord(end, "because") {
                 return nil
             }
-            if stream.isWord(end, in: ["factor", "divisor"]), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
+            if stream.isWord(end, in: Self.factorOrDivisor), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
                 // "7 is a prime factor of 91": 7 is prime and divides 91.
                 add(.primality, .primality(n, isPrime: !negated), start, end + 3)
                 add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, end + 3)
                 return end + 3
             }
-            if stream.isWord(end, in: ["factorization", "factorisation", "power", "gap", "pair", "triplet"]) { return nil }
+            if stream.isWord(end, in: Self.notPrimalityNouns) { return nil }
             if the && !stream.isWord(key, "prime") { return nil }
             add(.primality, .primality(n, isPrime: prime), start, end)
             return end
@@ -151,7 +166,7 @@ extension ClaimScanner {
         // divisible by a, b and c
         if stream.isWord(key, "divisible") || stream.isWord(key, "divided") {
             var k = key + 1
-            if stream.isWord(k, in: ["evenly", "exactly"]) { k += 1 }
+            if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
             let (divisors, end) = numberList(from: k + 1)
             guard !divisors.isEmpty else { return nil }
@@ -169,14 +184,14 @@ extension ClaimScanner {
             return key + 3
         }
         // a divisor / factor of N
-        if stream.isWord(key, in: ["divisor", "factor"]), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
+        if stream.isWord(key, in: Self.divisorOrFactor), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
             add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, key + 3)
             return key + 3
         }
         // even / odd
-        if stream.isWord(key, in: ["even", "odd"]), !stream.isWord(key + 1, in: ["divisible", "if", "though"]) {
+        if stream.isWord(key, in: Self.evenOrOdd), !stream.isWord(key + 1, in: Self.notParityAfter) {
             var end = key + 1
-            if stream.isWord(end, in: ["number", "integer"]) { end += 1 }
+            if stream.isWord(end, in: Self.numberOrInteger) { end += 1 }
             let even = stream.isWord(key, "even") != negated
             add(.divisibility, .divisibility(n, divisor: 2, divides: even), start, end)
             return end
@@ -189,7 +204,7 @@ extension ClaimScanner {
         var list: [(BigInteger, Int, Int)] = []
         var j = i
         while j < stream.count {
-            if stream.isWord(j, in: ["any", "all", "none", "every", "some", "other", "itself", "numbers"]) {
+            if stream.isWord(j, in: Self.vagueQuantifiers) {
                 return ([], j)  // a universal or vague claim: not checked
             }
             guard let d = stream.integer(j), !(stream.kind(j + 1).map { [.times, .power, .divide, .plus, .minus].contains($0) } ?? false) else { break }
@@ -197,18 +212,18 @@ extension ClaimScanner {
             j += 1
             var k = j
             if stream.kind(k) == .comma { k += 1 }
-            if stream.isWord(k, in: ["and", "or", "nor"]) { k += 1 }
+            if stream.isWord(k, in: Self.conjunctions) { k += 1 }
             if stream.isWord(k, "by") { k += 1 }
             // The next number continues the list only if it ends there too ("3, 5 and 7", not "…by 3, 3 is a").
             guard stream.kind(k) == .number else { break }
             let after = stream.kind(k + 1)
             let continues =
                 after.map { [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains($0) } ?? true
-                || stream.isWord(k + 1, in: ["and", "or", "nor", "respectively", "either", "both"])
+                || stream.isWord(k + 1, in: Self.listContinuations)
             guard continues else { break }
             j = k
         }
-        if stream.isWord(j, in: ["and", "or"]), stream.isWord(j + 1, in: ["itself", "other", "others", "more"]) { return ([], j) }
+        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return ([], j) }
         if stream.isWord(j, "only") { return ([], j) }
         return (list, j)
     }
@@ -221,14 +236,14 @@ extension ClaimScanner {
         }
         var j = i + 1
         var negated = false
-        if stream.isWord(j, in: ["does", "do"]), stream.isWord(j + 1, "not") {
+        if stream.isWord(j, in: Self.doesOrDo), stream.isWord(j + 1, "not") {
             negated = true
             j += 2
-        } else if stream.isWord(j, in: ["doesn't", "don't"]) {
+        } else if stream.isWord(j, in: Self.doesNot) {
             negated = true
             j += 1
         }
-        if stream.isWord(j, in: ["evenly", "exactly"]) { j += 1 }
+        if stream.isWord(j, in: Self.evenlyOrExactly) { j += 1 }
         guard stream.isWord(j, negated ? "divide" : "divides"), let n = stream.integer(j + 1) else { return nil }
         if isHypothetical(i) { return nil }
         add(.divisibility, .divisibility(n, divisor: d, divides: !negated), i, j + 2)
@@ -325,7 +340,7 @@ extension ClaimScanner {
             j = k + 4
             return (.divide(a, b), false)
         }
-        if s.isWord(k + 1, in: ["times", "plus", "minus"]), let b = operand(k + 2) {
+        if s.isWord(k + 1, in: Self.arithmeticWords), let b = operand(k + 2) {
             j = k + 3
             if s.isWord(k + 1, "times") { return (.multiply(a, b), false) }
             return (s.isWord(k + 1, "plus") ? .add(a, b) : .subtract(a, b), false)
@@ -353,7 +368,7 @@ extension ClaimScanner {
         guard stream.isWord(k, "is") || stream.kind(k) == .equals || stream.kind(k) == .approx else { return nil }
         k += 1
         var approximate = stream.kind(k - 1) == .approx
-        while stream.isWord(k, in: ["approximately", "about", "roughly", "around", "equal", "to", "exactly", "nearly"])
+        while stream.isWord(k, in: Self.valueLinks)
             || stream.kind(k) == .approx || stream.kind(k) == .equals
         {
             if !stream.isWord(k, "exactly") && !stream.isWord(k, "equal") && !stream.isWord(k, "to") { approximate = true }
@@ -434,7 +449,7 @@ extension ClaimScanner {
         var last = stream.count
         while first < last,
             stream.kind(first).map { [.newline, .approx, .equals, .colon, .boxed, .openParen].contains($0) } == true
-                || stream.isWord(first, in: ["approximately", "about", "answer", "the", "is", "final"])
+                || stream.isWord(first, in: Self.answerPreambles)
         {
             first += 1
         }
@@ -450,7 +465,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number else { return }
         var end = k + 1
-        if stream.isWord(end, in: ["degrees", "radians"]) || stream.kind(end) == .degree { end += 1 }
+        if stream.isWord(end, in: Self.unitNames) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
@@ -480,12 +495,6 @@ extension ClaimScanner {
     static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
 
     static let factorizationWords = WordSet(["factorization", "factorisation"])
-
-    /// The keys of the words ``valuePhrase(at:)``, ``primeFactorsPhrase(at:)`` and ``factorizationPhrase(at:)`` start
-    /// with, besides function words: a word with another key starts none of them.
-    static let phraseStartKeys: [UInt64] = (["the", "prime", "factorization", "factorisation"] as [StaticString]).map {
-        Token.key($0.utf8Start, count: $0.utf8CodeUnitCount)
-    }
 
     static let negations = WordSet(["not", "never"])
 

@@ -9,9 +9,17 @@ struct ClaimScanner {
     let question: Question
     var claims: [Claim] = []
 
+    /// The indices of the tokens that end sentences, in order (see ``sentence(_:)``).
+    private let boundaries: [Int]
+
     init(_ stream: TokenStream, question: Question) {
         self.stream = stream
         self.question = question
+        var boundaries: [Int] = []
+        for i in 0..<stream.count where Self.boundaryKinds & (1 << UInt64(stream[i].kind.rawValue)) != 0 {
+            boundaries.append(i)
+        }
+        self.boundaries = boundaries
     }
 
     mutating func scan() -> [Claim] {
@@ -29,27 +37,27 @@ struct ClaimScanner {
     /// Whether token i can be part of an equation.
     ///
     /// Asked of every token, often more than once, so the common answers are decided inline from the token alone:
-    /// its kind, and for a word whether it could be a function name, a unit, "x" or "e" at all.
+    /// its kind, and for a word whether the tokenizer marked it as one that can be math at all (a function name, a
+    /// unit, "x" or "e"; ``WordTraits/mathWord``).
     @inline(__always)
     static func isMathToken(_ s: TokenStream, _ i: Int) -> Bool {
         guard i >= 0 && i < s.count else { return false }
         let t = s[i]
         if mathKinds & (1 << UInt64(t.kind.rawValue)) != 0 { return true }
-        guard t.kind == .word else { return false }
-        // Most words of prose name no function, are no unit (every unit word starts with "d" or "r", the low byte
-        // of the key) and are not the one-letter "x" or "e".
-        if t.proseFunction == nil && t.formulaFunction == nil && t.end - t.start != 1 {
-            let first = t.key & 0xFF
-            if first != UInt64(UInt8(ascii: "d")) && first != UInt64(UInt8(ascii: "r")) { return false }
-        }
+        guard t.kind == .word, t.traits.contains(.mathWord) else { return false }
         return isMathWord(s, i)
     }
 
-    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue`.
-    static let mathKinds: UInt64 = [
-        Token.Kind.number, .plus, .minus, .times, .divide, .power, .equals, .approx, .notEqual, .sqrt, .pi, .degree,
-        .fraction, .openParen, .closeParen,
-    ].reduce(0) { $0 | 1 << UInt64($1.rawValue) }
+    /// The kinds that are always part of an equation, as a bit set over `Token.Kind.rawValue` (computed, so that
+    /// it folds to a constant where it is used).
+    static var mathKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.number) | bit(.plus) | bit(.minus) | bit(.times) | bit(.divide) | bit(.power) | bit(.equals)
+                | bit(.approx) | bit(.notEqual) | bit(.sqrt) | bit(.pi) | bit(.degree) | bit(.fraction)
+                | bit(.openParen) | bit(.closeParen)
+        }
+    }
 
     /// Whether word token i can be part of an equation: a function name (not "sine of"), a unit, "x" between
     /// numbers, or "e" raised to a power.
@@ -104,46 +112,64 @@ struct ClaimScanner {
     }
 
     private mutating func processRun(_ from: Int, _ to: Int) {
-        var relations: [Int] = []
-        for j in from..<to {
-            let k = stream.kind(j)
-            if k == .equals || k == .approx || k == .notEqual { relations.append(j) }
-        }
-        guard !relations.isEmpty else {
+        // The relations split the run into segments; each relation joins the segment before it to the one after.
+        // They are found one ahead of the other instead of listed first (no array per run).
+        guard var relation = nextRelation(from, to) else {
             statedInWords(from, to)
             return
         }
-        // Segments between relations.
-        var bounds: [(Int, Int)] = []
-        var start = from
-        for r in relations {
-            bounds.append((start, r))
-            start = r + 1
-        }
-        bounds.append((start, to))
         var leftExpression: (Expression, ExpressionReader.Shape, Int, Int)? = nil
-        for (index, r) in relations.enumerated() {
-            let (ls, le) = bounds[index]
-            let (rs, re) = bounds[index + 1]
-            if index == 0, let (phrase, start) = operatorPhrase(before: from, segmentEnd: le) {
-                // "4654 divided by 61 = 70.96": the left side began in words.
-                leftExpression = phrase.map { ($0.0, $0.1, start, le) }
-                if leftExpression == nil { continue }
-            } else if index == 0 && gluedToName(from) {
-                // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
-                leftExpression = nil
-                continue
-            }
-            if leftExpression == nil || index == 0 {
-                leftExpression = readTrimmingFront(ls, le)
-            }
-            guard let left = leftExpression, let right = readTrimmingBack(rs, re) else {
-                leftExpression = nil
-                continue
-            }
-            addEquation(left, relation: r, right: (right.0, right.1, rs, right.2))
-            leftExpression = (right.0, right.1, rs, right.2)
+        var segmentStart = from
+        var index = 0
+        while true {
+            let following = nextRelation(relation + 1, to)
+            relate(
+                index: index, runStart: from, left: (segmentStart, relation), relation: relation,
+                right: (relation + 1, following ?? to), leftExpression: &leftExpression)
+            guard let next = following else { return }
+            segmentStart = relation + 1
+            relation = next
+            index += 1
         }
+    }
+
+    /// The first relation ("=", "≈", "≠") in tokens from..<to.
+    private func nextRelation(_ from: Int, _ to: Int) -> Int? {
+        var j = from
+        while j < to {
+            let k = stream.kind(j)
+            if k == .equals || k == .approx || k == .notEqual { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The claim of relation number `index` of the run starting at `runStart`, between the segments `left` and
+    /// `right`; `leftExpression` carries the right side of one relation over as the left side of the next.
+    private mutating func relate(
+        index: Int, runStart from: Int, left: (Int, Int), relation r: Int, right: (Int, Int),
+        leftExpression: inout (Expression, ExpressionReader.Shape, Int, Int)?
+    ) {
+        let (ls, le) = left
+        let (rs, re) = right
+        if index == 0, let (phrase, start) = operatorPhrase(before: from, segmentEnd: le) {
+            // "4654 divided by 61 = 70.96": the left side began in words.
+            leftExpression = phrase.map { ($0.0, $0.1, start, le) }
+            if leftExpression == nil { return }
+        } else if index == 0 && gluedToName(from) {
+            // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
+            leftExpression = nil
+            return
+        }
+        if leftExpression == nil || index == 0 {
+            leftExpression = readTrimmingFront(ls, le)
+        }
+        guard let left = leftExpression, let right = readTrimmingBack(rs, re) else {
+            leftExpression = nil
+            return
+        }
+        addEquation(left, relation: r, right: (right.0, right.1, rs, right.2))
+        leftExpression = (right.0, right.1, rs, right.2)
     }
 
     /// "cos(3532 radians) is approximately -0.99", "7 × 13 is 91": an expression followed by "is" and a value.
@@ -151,10 +177,10 @@ struct ClaimScanner {
         guard stream.isWord(to, "is") else { return }
         var k = to + 1
         var approximate = false
-        while stream.isWord(k, in: ["approximately", "about", "roughly", "around", "nearly", "equal", "to", "exactly"])
+        while stream.isWord(k, in: Self.valueLinks)
             || stream.kind(k) == .approx
         {
-            if !stream.isWord(k, in: ["equal", "to", "exactly"]) { approximate = true }
+            if !stream.isWord(k, in: Self.exactLinks) { approximate = true }
             k += 1
         }
         var negative = false
@@ -187,7 +213,7 @@ struct ClaimScanner {
     /// (no opinion) when no operator word precedes the run.
     private func operatorPhrase(before from: Int, segmentEnd: Int) -> ((Expression, ExpressionReader.Shape)?, Int)? {
         guard from > 0, stream.kind(from - 1) == .word,
-            stream.isWord(from - 1, in: ["by", "divided", "times", "plus", "minus", "of", "over", "from", "than", "and", "to", "multiplied"])
+            stream.isWord(from - 1, in: Self.operatorWords)
         else { return nil }
         guard let (right, rightShape) = ExpressionReader.read(stream, from, segmentEnd) else { return (nil, from) }
         guard rightShape.isSingleNumber else { return nil }  // "and 331936064 + 49 = …" is complete
@@ -317,8 +343,8 @@ struct ClaimScanner {
         if stream.kind(j) == .comma { j += 1 }
         let with = stream.isWord(j, "with")
         if with { j += 1 }
-        if stream.isWord(j, in: ["a", "the"]) { j += 1 }
-        guard stream.isWord(j, in: ["remainder", "r", "rem"]) else { return nil }
+        if stream.isWord(j, in: Self.articlesAndThe) { j += 1 }
+        guard stream.isWord(j, in: Self.remainderWords) else { return nil }
         let word = j
         j += 1
         if stream.isWord(j, "of") || stream.kind(j) == .colon { j += 1 }
@@ -376,7 +402,7 @@ struct ClaimScanner {
             }
             if k == .period || k == .question { break }
             if stream.isWord(j, "prime"),
-                stream.isWord(j + 1, in: ["factorization", "factorisation", "factors", "decomposition"])
+                stream.isWord(j + 1, in: Self.factorizationNouns)
             {
                 return true
             }
@@ -390,8 +416,26 @@ struct ClaimScanner {
     /// there, which keeps the scan linear on hostile input.
     static let sentenceReach = 256
 
-    /// Token indices [start, end) of the sentence holding token i.
+    /// Token indices [start, end) of the sentence holding token i: from the token after the last boundary before
+    /// i (or the start) to the first boundary at or after i (or the end), each at most ``sentenceReach`` tokens
+    /// from i. The boundaries are found by binary search in the list made when the scanner was created (the
+    /// scanner asks for the sentence of nearly every claim).
     func sentence(_ i: Int) -> (Int, Int) {
+        guard i >= 0 && i < stream.count else { return walkedSentence(i) }
+        // The first boundary at or after i.
+        var low = 0
+        var high = boundaries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaries[middle] < i { low = middle + 1 } else { high = middle }
+        }
+        let previous = low > 0 ? boundaries[low - 1] : -1
+        let next = low < boundaries.count ? boundaries[low] : stream.count
+        return (max(previous + 1, i - Self.sentenceReach, 0), min(next, i + Self.sentenceReach))
+    }
+
+    /// ``sentence(_:)`` found by walking the tokens (for an index outside the stream).
+    func walkedSentence(_ i: Int) -> (Int, Int) {
         var s = i
         while s > 0, s > i - Self.sentenceReach, !isBoundary(s - 1) { s -= 1 }
         var e = i
@@ -399,10 +443,17 @@ struct ClaimScanner {
         return (s, e)
     }
 
+    @inline(__always)
     private func isBoundary(_ i: Int) -> Bool {
-        switch stream.kind(i) {
-        case .period, .question, .exclamation, .newline, .semicolon: return true
-        default: return false
+        guard let k = stream.kind(i) else { return false }
+        return Self.boundaryKinds & (1 << UInt64(k.rawValue)) != 0
+    }
+
+    /// The kinds that end a sentence, as a bit set over `Token.Kind.rawValue`.
+    static var boundaryKinds: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.period) | bit(.question) | bit(.exclamation) | bit(.newline) | bit(.semicolon)
         }
     }
 
@@ -415,9 +466,8 @@ struct ClaimScanner {
     func isHypothetical(_ i: Int) -> Bool {
         let (s, e) = sentence(i)
         if stream.kind(e) == .question { return true }
-        for j in s..<i where stream.kind(j) == .word {
-            if stream.isWord(j, in: Self.conditionalWords) { return true }
-        }
+        let conditionalWords = Self.conditionalWords
+        for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
         return false
     }
 

@@ -132,11 +132,11 @@ struct ExpressionReader {
     private mutating func postfix() -> Expression? {
         guard var value = primary() else { return nil }
         while let k = current {
-            if k == .degree || (k == .word && stream.isWord(position, in: ["degrees", "degree", "deg"])) {
+            if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
                 position += 1
                 shape.hasDegrees = true
                 value = .degrees(value)
-            } else if k == .word && stream.isWord(position, in: ["radians", "radian", "rad"]) {
+            } else if k == .word && stream.isWord(position, in: Self.radianWords) {
                 position += 1
                 shape.hasRadians = true
                 value = .radians(value)
@@ -205,6 +205,9 @@ struct ExpressionReader {
     }
 
     private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
+
+    static let degreeWords = WordSet(["degrees", "degree", "deg"])
+    static let radianWords = WordSet(["radians", "radian", "rad"])
 
     /// The function word token i names ("sin", "arccos", "log₁₀"), if any.
     static func function(_ s: TokenStream, _ i: Int) -> Expression.Function? {

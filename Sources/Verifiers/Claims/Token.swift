@@ -37,6 +37,24 @@ struct Token: Equatable {
     /// "square root"), looked up once when the text is tokenized.
     var formulaFunction: Expression.Function? = nil
     var proseFunction: Expression.Function? = nil
-    /// For words: ``Token/key(_:count:)`` of the word, for ``WordSet`` lookups (0 for other tokens).
+    /// For words: the word's number in the ``Vocabulary`` (0 when it has none, and for other tokens), for
+    /// ``WordSet`` lookups, and what the scanner may do with it. Set by the tokenizer. (Declared before `key` so
+    /// that they fill the padding after the flags: a token stays 40 bytes.)
+    var word: UInt8 = 0
+    var traits: WordTraits = []
+    /// For words: ``Token/key(_:count:)`` of the word (0 for other tokens).
     var key: UInt64 = 0
+}
+
+/// What the scanner may do with a word, decided once per word when the text is tokenized, so that the passes of
+/// the scanner skip the words that can start nothing with one bit test.
+struct WordTraits: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// A word ``ClaimScanner/isMathToken(_:_:)`` may take: a function name in formulas or in prose, a unit, "x" or
+    /// "e". Every other word is not part of an equation.
+    static let mathWord = WordTraits(rawValue: 1 << 0)
+    /// A word a statement in words may start with (``ClaimScanner/scanPhrases()``): a function word in prose, a
+    /// pronoun for the question's number ("it", "it's", "this", "the"), "prime", "factorization".
+    static let phraseStart = WordTraits(rawValue: 1 << 1)
 }

@@ -9,10 +9,21 @@ struct TokenStream {
     func kind(_ i: Int) -> Token.Kind? { i >= 0 && i < tokens.count ? tokens[i].kind : nil }
 
     /// Whether token i is the word `w` (ASCII, case-insensitive; `w` must be lower case).
+    ///
+    /// Inlined: with `w` a literal, the length test and the key of `w` fold to constants, so a word of up to
+    /// eight bytes is two compares against the token (its ``Token/key`` holds the same eight bytes, lower-cased).
+    @inline(__always)
     func isWord(_ i: Int, _ w: StaticString) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
+        guard i >= 0, i < tokens.count else { return false }
         let t = tokens[i]
-        guard t.end - t.start == w.utf8CodeUnitCount else { return false }
+        let count = w.utf8CodeUnitCount
+        guard t.kind == .word, t.end - t.start == count else { return false }
+        if count <= 8 { return t.key == Token.key(w.utf8Start, count: count) }
+        return matches(t, w)
+    }
+
+    /// Whether word token `t`, of the same length as `w`, is `w`.
+    private func matches(_ t: Token, _ w: StaticString) -> Bool {
         let p = w.utf8Start
         for k in 0..<(t.end - t.start) {
             let b = bytes[t.start + k]

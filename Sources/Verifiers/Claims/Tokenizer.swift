@@ -5,24 +5,12 @@
 /// `\sqrt{x}`, `^\circ`, `\boxed{}`, `\text{}`). Markup that carries no meaning is dropped; thousands separators
 /// ("34,792,834", "34 792 834", "34\,792\,834") stay inside the number token.
 struct Tokenizer {
-    /// For each first letter a…z, the byte lengths of the function names the scanner knows that start with it, as
-    /// a bit set: a word whose (first letter, length) pair is not in it cannot be a function name, which rules out
-    /// nearly every word of prose before the name tables are searched.
-    static let functionNameLengths: [UInt32] = {
-        var masks = [UInt32](repeating: 0, count: 26)
-        for name in ExpressionReader.functionNames.map(\.0) + ClaimScanner.functionWords.map(\.0) {
-            masks[Int(name.utf8Start[0] - 97)] |= 1 << UInt32(name.utf8CodeUnitCount)
-        }
-        return masks
-    }()
-
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         var i = 0
         let n = text.count
         var lineStart = true
-        let functionNameLengths = Self.functionNameLengths
-        let functionNames = FunctionNameIndex.shared
+        let vocabulary = Vocabulary.shared
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -32,13 +20,12 @@ struct Tokenizer {
         }
         func addWord(_ start: Int, _ end: Int) {
             var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-            token.key = text.baseAddress.map { Token.key($0 + start, count: end - start) } ?? 0
-            // Function names start with one of a few letters and are short: most words are ruled out at once.
-            let first = text[start] | 0x20
-            if end - start <= 10, first >= 97, first <= 122,
-                functionNameLengths[Int(first - 97)] & (1 << UInt32(end - start)) != 0
-            {
-                (token.formulaFunction, token.proseFunction) = functionNames.lookup(text, start, end, key: token.key)
+            token.key = Token.key(text, start, end)
+            if let entry = vocabulary.lookup(text, start, end, key: token.key) {
+                token.word = entry.number
+                token.formulaFunction = entry.formula
+                token.proseFunction = entry.prose
+                token.traits = entry.traits
             }
             tokens.append(token)
             lineStart = false
@@ -269,9 +256,13 @@ struct Tokenizer {
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
             var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
-            token.key = text.baseAddress.map { Token.key($0 + from, count: to - from) } ?? 0
-            token.formulaFunction = TokenStream.lookup(text, from, to, ExpressionReader.functionNames)
-            token.proseFunction = TokenStream.lookup(text, from, to, ClaimScanner.functionWords)
+            token.key = Token.key(text, from, to)
+            if let entry = Vocabulary.shared.lookup(text, from, to, key: token.key) {
+                token.word = entry.number
+                token.formulaFunction = entry.formula
+                token.proseFunction = entry.prose
+                token.traits = entry.traits
+            }
             tokens.append(token)
             lineStart = false
             return

@@ -1,0 +1,146 @@
+/// The words the claim scanner asks about, numbered, so that the tokenizer can label each word of an answer once
+/// and every later question ("is it a conditional word?", "is it a function name?") is a bit test.
+///
+/// Each word is found through an open-addressed hash table keyed by its ``Token/key`` (its first eight bytes,
+/// lower-cased) and its length; words longer than eight bytes also compare their remaining bytes. A word of prose
+/// that is not in the vocabulary (nearly every word) costs one multiply and usually one probe of an empty slot.
+///
+/// Numbers are 1...255 (0 is "not a vocabulary word"): ``WordSet`` holds a set of them in 256 bits. A word set may
+/// hold a word outside the vocabulary (it is then compared byte by byte, as before), so the vocabulary lists the
+/// words of the sets the scanner asks about on every token; a test checks that those sets are covered.
+struct Vocabulary: Sendable {
+    /// What the vocabulary knows about one word.
+    struct Entry: Sendable {
+        /// The word's number, 1...255.
+        let number: UInt8
+        /// The function the word names in formulas ("sin", "log₁₀") and in prose ("sine", "square" of "square root").
+        let formula: Expression.Function?
+        let prose: Expression.Function?
+        let traits: WordTraits
+    }
+
+    static let shared = Vocabulary()
+
+    /// The words, lower case; word `number` is `words[number]` (`words[0]` is a placeholder).
+    let words: [StaticString]
+    private let numbers: [String: UInt8]
+    /// The table: a slot is empty when its length is 0.
+    private let keys: [UInt64]
+    private let lengths: [UInt8]
+    private let entries: [Entry]
+    private static let tableBits = 10
+    private static var tableMask: Int { (1 << tableBits) - 1 }
+
+    /// The words of the scanner's word sets and phrases; function names are added from the two name tables.
+    static let scannerWords: [StaticString] = [
+        // Verbs, pronouns and articles that start or continue statements.
+        "is", "isn't", "isnt", "it's", "it", "its", "can", "cannot", "can't", "be", "are", "was", "has", "this", "the",
+        "a", "an", "of", "by", "to", "and", "or", "nor", "not", "never", "no", "yes", "number", "numbers", "integer",
+        // Conditionals and hedges.
+        "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
+        "might", "may", "let", "let's", "hypothetically", "otherwise", "asked", "ask", "asking", "question",
+        "probably", "likely", "possibly", "perhaps", "maybe", "seems", "appears", "seem", "appear", "believe",
+        "think", "guess", "suspect", "unlikely", "potentially", "necessarily",
+        // Adverbs and superlatives between a verb and its predicate.
+        "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
+        "then", "so", "now", "still", "really", "obviously", "itself", "evidently", "truly", "always", "exactly",
+        "evenly", "both", "surely", "undoubtedly", "only", "smallest", "largest", "first", "next", "biggest", "last",
+        "even", "odd", "greatest", "least",
+        // Predicates.
+        "prime", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
+        "multiple", "divisor", "factor", "factors", "factorization", "factorisation", "decomposition", "power", "gap",
+        "pair", "triplet", "because", "when", "though",
+        // Links to values, operators and lists.
+        "approximately", "about", "roughly", "around", "nearly", "equal", "over", "from", "than", "times", "plus",
+        "minus", "multiplied", "remainder", "r", "rem", "respectively", "either", "more", "others", "other", "any",
+        "all", "none", "every", "some", "answer", "final",
+        // Units, and the letters that are math between numbers ("3 x 5") or before a power ("e^2").
+        "degrees", "degree", "deg", "radians", "radian", "rad", "x", "e",
+    ]
+
+    /// The words of ``WordTraits/mathWord`` besides function names.
+    static let mathWords: [StaticString] = ["degrees", "degree", "deg", "radians", "radian", "rad", "x", "e"]
+    /// The words of ``WordTraits/phraseStart`` besides function words in prose.
+    static let phraseStartWords: [StaticString] = ["it", "it's", "this", "the", "prime", "factorization", "factorisation"]
+
+    init() {
+        var words: [StaticString] = ["_"]
+        var numbers: [String: UInt8] = [:]
+        func add(_ word: StaticString) {
+            guard numbers[word.description] == nil else { return }
+            precondition(words.count < 256, "the vocabulary holds at most 255 words")
+            numbers[word.description] = UInt8(words.count)
+            words.append(word)
+        }
+        for word in Self.scannerWords { add(word) }
+        for (name, _) in ExpressionReader.functionNames { add(name) }
+        for (name, _) in ClaimScanner.functionWords { add(name) }
+
+        var keys = [UInt64](repeating: 0, count: 1 << Self.tableBits)
+        var lengths = [UInt8](repeating: 0, count: 1 << Self.tableBits)
+        var entries = [Entry](
+            repeating: Entry(number: 0, formula: nil, prose: nil, traits: []), count: 1 << Self.tableBits)
+        for number in 1..<words.count {
+            let word = words[number]
+            let count = word.utf8CodeUnitCount
+            precondition(count > 0 && count < 256, "a vocabulary word has 1 to 255 bytes")
+            let key = Token.key(word.utf8Start, count: count)
+            var slot = Self.slot(key, count)
+            while lengths[slot] != 0 { slot = (slot + 1) & Self.tableMask }
+            keys[slot] = key
+            lengths[slot] = UInt8(count)
+            let formula = ExpressionReader.functionNames.first { $0.0.description == word.description }?.1
+            let prose = ClaimScanner.functionWords.first { $0.0.description == word.description }?.1
+            var traits: WordTraits = []
+            if formula != nil || prose != nil || Self.mathWords.contains(where: { $0.description == word.description }) {
+                traits.insert(.mathWord)
+            }
+            if prose != nil || Self.phraseStartWords.contains(where: { $0.description == word.description }) {
+                traits.insert(.phraseStart)
+            }
+            entries[slot] = Entry(number: UInt8(number), formula: formula, prose: prose, traits: traits)
+        }
+        self.words = words
+        self.numbers = numbers
+        self.keys = keys
+        self.lengths = lengths
+        self.entries = entries
+    }
+
+    /// The number of `word` (lower case), or nil when it is not in the vocabulary.
+    func number(of word: StaticString) -> UInt8? { numbers[word.description] }
+
+    /// The entry of the word text[start..<end] whose ``Token/key`` is `key`, or nil.
+    @inline(__always)
+    func lookup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: UInt64) -> Entry? {
+        let count = end - start
+        guard count < 256 else { return nil }
+        var slot = Self.slot(key, count)
+        while lengths[slot] != 0 {
+            if keys[slot] == key && Int(lengths[slot]) == count
+                && (count <= 8 || Self.tailMatches(text, start, count, words[Int(entries[slot].number)]))
+            {
+                return entries[slot]
+            }
+            slot = (slot + 1) & Self.tableMask
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: ((key ^ UInt64(count) << 56) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - tableBits))
+    }
+
+    /// Whether the bytes after the first eight equal the word's (ASCII capitals lower-cased).
+    private static func tailMatches(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ word: StaticString)
+        -> Bool
+    {
+        let p = word.utf8Start
+        for k in 8..<count {
+            let b = text[start + k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != p[k] { return false }
+        }
+        return true
+    }
+}
