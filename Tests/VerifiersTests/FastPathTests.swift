@@ -13,6 +13,25 @@ struct FastPathTests {
         Int.min + 1, Int.max / 2, Int.min / 2, 9_223_372_036_854_775_783, 1_000_000_007,
     ]
 
+    @Test("decimals print as the padded digits with the point placed, for every sign, length and scale")
+    func decimalText() {
+        // The plain definition: digits left-padded with zeros to scale + 1, the point before the last `scale`.
+        func reference(_ units: BigInteger, _ scale: Int) -> String {
+            let digits = units.magnitude.description
+            let sign = units.isNegative ? "-" : ""
+            if scale <= 0 { return sign + digits + (units.isZero ? "" : String(repeating: "0", count: -scale)) }
+            let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
+            return sign + padded.dropLast(scale) + "." + padded.suffix(scale)
+        }
+        let values: [BigInteger] = [0, 1, -1, 7, -9, 10, 42, -305, 123_456_789, -1_000_000, BigInteger(Int.max),
+            BigInteger(Int.min), BigInteger(Int.max) * 1000 + 7]
+        for units in values {
+            for scale in -3...25 {
+                #expect(ExactDecimal(units: units, scale: scale).description == reference(units, scale))
+            }
+        }
+    }
+
     @Test("scalar offsets counted eight bytes at a time equal a count of scalars, forward and back, in any text")
     func scalarOffsets() {
         let texts = [

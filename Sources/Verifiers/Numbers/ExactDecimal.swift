@@ -122,10 +122,32 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
 
     /// Plain decimal notation with exactly `scale` digits after the point (none when scale ≤ 0).
     public var description: String {
-        let digits = units.magnitude.description
+        var digits = units.magnitude.description
         let sign = units.isNegative ? "-" : ""
         if scale <= 0 { return sign + digits + (units.isZero ? "" : String(repeating: "0", count: -scale)) }
-        let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
-        return sign + padded.dropLast(scale) + "." + padded.suffix(scale)
+        // The digits left-padded with zeros to at least scale + 1, with the point before the last `scale`: written in
+        // one pass into one string (this runs for every decimal the judge shows).
+        return digits.withUTF8 { d in
+            let zeros = max(0, scale + 1 - d.count)
+            let padded = zeros + d.count
+            let point = padded - scale
+            let length = sign.utf8.count + padded + 1
+            return String(unsafeUninitializedCapacity: length) { out in
+                var k = 0
+                if !sign.isEmpty {
+                    out[0] = UInt8(ascii: "-")
+                    k = 1
+                }
+                for p in 0..<padded {
+                    if p == point {
+                        out[k] = UInt8(ascii: ".")
+                        k += 1
+                    }
+                    out[k] = p < zeros ? UInt8(ascii: "0") : d[p - zeros]
+                    k += 1
+                }
+                return k
+            }
+        }
     }
 }
