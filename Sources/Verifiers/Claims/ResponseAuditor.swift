@@ -10,7 +10,7 @@ public struct ResponseAuditor: Sendable {
     public static let maxClaims = 2_000
     private var promptTokens: [Token] = []
     /// Questions already read: corpora ask the same prompt of several models.
-    private var questions: [String: Question] = [:]
+    private var questions = QuestionCache(limit: questionCacheSize)
     /// Corpora ask each prompt of several models, often a thousand prompts apart: the cache holds that many.
     static let questionCacheSize = 4096
     private var responseTokens: [Token] = []
@@ -39,6 +39,25 @@ public struct ResponseAuditor: Sendable {
         audit(prompt: prompt, response: response, answerOnly: true)
     }
 
+    /// Finds the claim that answers the question and checks only it, from the prompt's and response's UTF-8 bytes:
+    /// what grading a corpus against references needs, without making Strings of them.
+    ///
+    /// The same result as ``auditAnswer(prompt:response:)`` on the same texts, except that with `explain` off a
+    /// composite's `expected` names the factor found ("composite: 2 × 8698208") instead of the full factorization,
+    /// which is worked out only to be shown; the verdict is the same either way.
+    public mutating func auditAnswer(
+        prompt: UnsafeBufferPointer<UInt8>, response: UnsafeBufferPointer<UInt8>, explain: Bool = true
+    ) -> AuditResult {
+        let deadline = budget.map { CPUClock.now() + $0 }
+        let question = questions.question(prompt, tokens: &promptTokens)
+        if question.bracketAnswers, let answer = lastBracketedAnswer(response, question) {
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
+        return audit(
+            prompt: String(decoding: prompt, as: UTF8.self), response: String(decoding: response, as: UTF8.self),
+            answerOnly: true)
+    }
+
     private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
         let deadline = budget.map { CPUClock.now() + $0 }
         var promptText = prompt
@@ -46,15 +65,7 @@ public struct ResponseAuditor: Sendable {
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
         return promptText.withUTF8 { promptBytes in
-            let question: Question
-            if let known = questions[prompt] {
-                question = known
-            } else {
-                Tokenizer.tokenize(promptBytes, into: &promptTokens)
-                question = Question(TokenStream(bytes: promptBytes, tokens: promptTokens))
-                if questions.count >= Self.questionCacheSize { questions.removeAll(keepingCapacity: true) }
-                questions[prompt] = question
-            }
+            let question = questions.question(promptBytes, tokens: &promptTokens)
             return responseText.withUTF8 { bytes in
                 if answerOnly, question.bracketAnswers, let answer = lastBracketedAnswer(bytes, question) {
                     return checkedAnswer(answer, bytes, deadline: deadline)
@@ -126,9 +137,7 @@ public struct ResponseAuditor: Sendable {
     private mutating func lastBracketedAnswer(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim? {
         var end = bytes.count
         while end > 0 {
-            var bracket = end - 1
-            while bracket >= 0 && bytes[bracket] != 0x5B { bracket -= 1 }
-            guard bracket >= 0 else { return nil }
+            guard let bracket = bytes.lastIndex(of: 0x5B, before: end) else { return nil }
             var lineStart = bracket
             while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
             var lineEnd = bracket
@@ -150,21 +159,21 @@ public struct ResponseAuditor: Sendable {
     }
 
     /// Checks the answer alone and returns it as an answer-only result.
-    private mutating func checkedAnswer(_ answer: Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?)
-        -> AuditResult
-    {
+    private mutating func checkedAnswer(
+        _ answer: Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?, explain: Bool = true
+    ) -> AuditResult {
         var claim = answer
         if let deadline, CPUClock.now() > deadline {
             claim.verdict = .unverified
             claim.reason = "budget"
         } else {
-            checker.check(&claim)
+            checker.check(&claim, explain: explain)
         }
         claim.role = .answer
-        claim.text = String(decoding: UnsafeBufferPointer(rebasing: bytes[claim.bytes]), as: UTF8.self)
-        var offsets = ScalarOffsets(bytes)
-        let start = offsets.scalarOffset(claim.bytes.lowerBound)
-        claim.span = start..<offsets.scalarOffset(claim.bytes.upperBound)
+        let text = UnsafeBufferPointer(rebasing: bytes[claim.bytes])
+        claim.text = String(decoding: text, as: UTF8.self)
+        let start = UnsafeBufferPointer(rebasing: bytes[..<claim.bytes.lowerBound]).unicodeScalarCount()
+        claim.span = start..<(start + text.unicodeScalarCount())
         let verdict: RecordVerdict =
             claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
         return AuditResult(verdict: verdict, answer: claim, claims: [claim])
