@@ -53,6 +53,10 @@ public struct ResponseAuditor: Sendable {
         if question.bracketAnswers, let answer = lastBracketedAnswer(response, question) {
             return checkedAnswer(answer, response, deadline: deadline, explain: explain)
         }
+        if let found = answerWithoutEquations(response, question) {
+            guard let answer = found else { return AuditResult(verdict: .noClaims, answer: nil, claims: []) }
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
         return audit(
             prompt: String(decoding: prompt, as: UTF8.self), response: String(decoding: response, as: UTF8.self),
             answerOnly: true)
@@ -156,6 +160,31 @@ public struct ResponseAuditor: Sendable {
             end = lineStart
         }
         return nil
+    }
+
+    /// The answer the full audit chooses, found without the equation scan when the question is one no equation can
+    /// answer; `.some(nil)` when there is none, and nil when the full audit must decide.
+    ///
+    /// Only a primality claim about the subject answers a question with no value, divisor or factorization asked for
+    /// ("Is 17077 prime?"), and the equation scan makes none: its claims are values, factorizations and divisions,
+    /// never marked as answers, and the other scans do not read them. Dropping them changes neither which primality
+    /// claims survive deduplication (which only drops a repeat of the same kind) nor their order (a stable sort by
+    /// their first byte). The one way they could matter is the cut at ``maxClaims``: the equation scan adds at most
+    /// one claim per token (one per relation in a run of math tokens, or one for a run without), so with the other
+    /// claims and the token count together within the limit, no cut happens.
+    private mutating func answerWithoutEquations(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim?? {
+        guard question.target == nil, question.divisor == nil, !question.asksFactorization else { return nil }
+        responseTokens.removeAll(keepingCapacity: true)
+        Tokenizer.tokenize(bytes, into: &responseTokens)
+        let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+        var scanner = ClaimScanner(stream, question: question)
+        scanner.scanPhrases()
+        scanner.scanYesNo()
+        scanner.scanValueAnswer()
+        guard scanner.claims.count + stream.count <= Self.maxClaims else { return nil }
+        scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        let claims = Self.deduplicated(scanner.claims)
+        return .some(Self.answer(claims, question: question, stream: stream).map { claims[$0] })
     }
 
     /// Checks the answer alone and returns it as an answer-only result.
