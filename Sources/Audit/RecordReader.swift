@@ -472,11 +472,21 @@ extension MemberScan {
         let tops: UInt64 = 0x8080_8080_8080_8080
         var i = from
         var seen: UInt64 = 0
+        @inline(__always) func flags(_ w: UInt64) -> UInt64 {
+            ((w &- 0x2020_2020_2020_2020) | ((w ^ 0x2222_2222_2222_2222) &- ones) | ((w ^ 0x5C5C_5C5C_5C5C_5C5C) &- ones))
+                & ~w & tops
+        }
+        // Sixteen bytes a step while no byte needs a look, then word by word to the exact byte.
+        while i &+ 16 <= bytes.count {
+            let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let b = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+            if flags(a) | flags(b) != 0 { break }
+            seen |= a | b
+            i &+= 16
+        }
         while i &+ 8 <= bytes.count {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let flags =
-                ((w &- 0x2020_2020_2020_2020) | ((w ^ 0x2222_2222_2222_2222) &- ones)
-                    | ((w ^ 0x5C5C_5C5C_5C5C_5C5C) &- ones)) & ~w & tops
+            let flags = flags(w)
             if flags != 0 {
                 let k = flags.trailingZeroBitCount &>> 3
                 seen |= w & ((1 &<< (k &* 8)) &- 1)

@@ -189,7 +189,7 @@ public struct ResponseAuditor: Sendable {
 
     /// Checks the answer alone and returns it as an answer-only result.
     private mutating func checkedAnswer(
-        _ answer: Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?, explain: Bool = true
+        _ answer: consuming Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: Duration?, explain: Bool = true
     ) -> AuditResult {
         var claim = answer
         if let deadline, CPUClock.now() > deadline {
