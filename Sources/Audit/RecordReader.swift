@@ -58,7 +58,9 @@ public struct RecordReader: Sendable {
         }
         return Self.withBytes(scan, prompt, &promptScratch) { promptBytes in
             Self.withBytes(scan, response, &responseScratch) { responseBytes in
-                body(.success(Fields(label: label, reference: reference, prompt: promptBytes, response: responseBytes)), id)
+                body(
+                    .success(Fields(label: label, reference: reference, prompt: promptBytes, response: responseBytes)),
+                    id)
             }
         }
     }
@@ -68,7 +70,9 @@ public struct RecordReader: Sendable {
         _ scan: MemberScan, _ member: Member?, _ buffer: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
         guard let member, member.isString else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        guard member.hasEscapes else { return body(UnsafeBufferPointer(rebasing: scan.bytes[member.start..<member.end])) }
+        guard member.hasEscapes else {
+            return body(UnsafeBufferPointer(rebasing: scan.bytes[member.start..<member.end]))
+        }
         let count = scan.unescape(member, into: &buffer)
         return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
@@ -246,7 +250,8 @@ struct MemberScan {
         }
         let slice = UnsafeBufferPointer(rebasing: bytes[member.start..<member.end])
         switch bytes[member.start] {
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(String(decoding: slice, as: UTF8.self))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(String(decoding: slice, as: UTF8.self))
         case UInt8(ascii: "t"): return .bool(true)
         case UInt8(ascii: "f"): return .bool(false)
         case UInt8(ascii: "n"): return .null
@@ -262,14 +267,18 @@ struct MemberScan {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[member.start..<member.end]), as: UTF8.self)
         }
         let count = unescape(member, into: &buffer)
-        return buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) }
+        return buffer.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self)
+        }
     }
 
     /// Writes a scanned string's contents with its escapes resolved to the start of `buffer` (grown when needed)
     /// and returns their length. The scan has checked every escape, and resolving one never lengthens it.
     func unescape(_ member: RecordReader.Member, into buffer: inout [UInt8]) -> Int {
         let end = member.end
-        if buffer.count < end - member.start { buffer = [UInt8](repeating: 0, count: max(end - member.start, 2 * buffer.count)) }
+        if buffer.count < end - member.start {
+            buffer = [UInt8](repeating: 0, count: max(end - member.start, 2 * buffer.count))
+        }
         return buffer.withUnsafeMutableBufferPointer { out -> Int in
             guard let base = out.baseAddress, let source = bytes.baseAddress else { return 0 }
             var length = 0
@@ -452,7 +461,9 @@ extension MemberScan {
         }
         let end = position
         position += 1
-        if high & 0x8080_8080_8080_8080 != 0 && !Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return nil }
+        if high & 0x8080_8080_8080_8080 != 0 && !Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            return nil
+        }
         return RecordReader.Member(start: start, end: end, isString: true, hasEscapes: escapes)
     }
 
@@ -473,7 +484,8 @@ extension MemberScan {
         var i = from
         var seen: UInt64 = 0
         @inline(__always) func flags(_ w: UInt64) -> UInt64 {
-            ((w &- 0x2020_2020_2020_2020) | ((w ^ 0x2222_2222_2222_2222) &- ones) | ((w ^ 0x5C5C_5C5C_5C5C_5C5C) &- ones))
+            ((w &- 0x2020_2020_2020_2020) | ((w ^ 0x2222_2222_2222_2222) &- ones)
+                | ((w ^ 0x5C5C_5C5C_5C5C_5C5C) &- ones))
                 & ~w & tops
         }
         // Sixteen bytes a step while no byte needs a look, then word by word to the exact byte.
@@ -554,7 +566,8 @@ extension MemberScan {
         }
         if position < bytes.count && (bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")) {
             position += 1
-            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
+            {
                 position += 1
             }
             guard digit() else { return false }

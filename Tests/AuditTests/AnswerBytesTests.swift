@@ -25,7 +25,10 @@ struct AnswerBytesTests {
             let a = strings.auditAnswer(prompt: record.prompt, response: record.response)
             let (b, c) = prompt.withUTF8 { p in
                 response.withUTF8 { r in
-                    (explained.auditAnswer(prompt: p, response: r), lean.auditAnswer(prompt: p, response: r, explain: false))
+                    (
+                        explained.auditAnswer(prompt: p, response: r),
+                        lean.auditAnswer(prompt: p, response: r, explain: false)
+                    )
                 }
             }
             for other in [b, c] {
@@ -38,7 +41,9 @@ struct AnswerBytesTests {
             #expect(a.answer?.expected == b.answer?.expected)
             #expect(a.answer?.evidence.map { "\($0)=\($1)" } == b.answer?.evidence.map { "\($0)=\($1)" })
             if a.answer?.expected != c.answer?.expected {
-                #expect(a.answer?.expected?.hasPrefix("composite") == true && c.answer?.expected?.hasPrefix("composite") == true)
+                #expect(
+                    a.answer?.expected?.hasPrefix("composite") == true
+                        && c.answer?.expected?.hasPrefix("composite") == true)
             }
             compared += 1
         }
@@ -77,13 +82,15 @@ struct AnswerBytesFuzzTests {
     @Test(
         "random mixes of phrases, equations and yes/no answers give the full audit's answer",
         arguments: [
-            "Is 17077 a prime number?", #"Is 17077 a prime number? Think step by step and then answer "[Yes]" or "[No]"."#,
+            "Is 17077 a prime number?",
+            #"Is 17077 a prime number? Think step by step and then answer "[Yes]" or "[No]"."#,
             "Is 17077 divisible by 7?", "What is the prime factorization of 17077?", "What is 17077 / 7?", "Hello.",
         ])
     func generated(prompt: String) {
         let fragments = [
             "Yes", "No", "yes.", "No,", "[Yes]", "[No]", "17077 is prime.", "17077 is not a prime number.",
-            "17077 is a composite number", "7 is prime", "17077 = 7 × 2439.57", "17077 = 17077 × 1", "17077 / 7 = 2439.57",
+            "17077 is a composite number", "7 is prime", "17077 = 7 × 2439.57", "17077 = 17077 × 1",
+            "17077 / 7 = 2439.57",
             "17077 is divisible by 7", "17077 is not divisible by 3", "The answer is yes", "Answer: no", "2 + 2 = 4",
             "cos(3532) ≈ 0.66", "if 17077 were prime", "Is 17077 prime?", "\n", " ", ", ", ". ", "Therefore, ",
             "the prime factorization of 17077 is 17077", "\\boxed{Yes}", "**", "1e5", "17,077 is prime",
@@ -99,7 +106,8 @@ struct AnswerBytesFuzzTests {
         for _ in 0..<1500 {
             var response = (0..<(1 + next() % 10)).map { _ in fragments[next() % fragments.count] }.joined()
             let a = full.audit(prompt: prompt, response: response)
-            let b = promptCopy.withUTF8 { p in response.withUTF8 { r in answerOnly.auditAnswer(prompt: p, response: r) } }
+            let b = promptCopy.withUTF8 { p in response.withUTF8 { r in answerOnly.auditAnswer(prompt: p, response: r) }
+            }
             #expect(
                 a.answer?.text == b.answer?.text && a.answer?.span == b.answer?.span
                     && a.answer?.verdict == b.answer?.verdict && a.answer?.expected == b.answer?.expected,

@@ -16,7 +16,8 @@ struct ByteSearchTests {
         copy.withUTF8 { bytes in
             for end in 0...bytes.count where end == bytes.count || bytes[end] & 0xC0 != 0x80 {
                 let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
-                #expect(UnsafeBufferPointer(rebasing: bytes[..<end]).unicodeScalarCount() == prefix.unicodeScalars.count)
+                #expect(
+                    UnsafeBufferPointer(rebasing: bytes[..<end]).unicodeScalarCount() == prefix.unicodeScalars.count)
             }
         }
     }

@@ -84,7 +84,9 @@ struct ClaimChecker {
         return text
     }
 
-    private mutating func checkPrimality(_ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool, explain: Bool = true) {
+    private mutating func checkPrimality(
+        _ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool, explain: Bool = true
+    ) {
         guard let verdict = try? primalityVerdict(n) else {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return

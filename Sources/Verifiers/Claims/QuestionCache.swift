@@ -64,7 +64,9 @@ struct QuestionCache {
             let b = UnsafeRawBufferPointer(prompt)
             var i = 0
             while i + 8 <= a.count {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                {
                     return false
                 }
                 i += 8
