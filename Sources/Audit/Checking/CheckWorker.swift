@@ -37,6 +37,7 @@ public struct CheckOutcome: Sendable {
 public struct CheckWorker: LineWorker {
     private var auditor: ResponseAuditor
     private let grader: ReferenceGrader
+    private var reader = RecordReader()
 
     public init(bounds: Bounds = .standard, budget: Duration? = nil) {
         auditor = ResponseAuditor(bounds: bounds)
@@ -45,36 +46,41 @@ public struct CheckWorker: LineWorker {
     }
 
     public mutating func process(_ input: InputLine, writeLine: Bool, into out: inout [UInt8]) -> CheckOutcome {
-        var outcome = check(input, describe: writeLine)
+        var outcome = CheckOutcome(input: input.input, line: input.number, mathcheck: .invalid)
+        guard let line = input.bytes else {
+            outcome.error = "the line is \(input.length) bytes long, over the limit"
+            if writeLine { Self.write(&outcome, into: &out) }
+            return outcome
+        }
+        // The auditor and reader are separate stored properties, borrowed side by side for the read.
+        let grader = grader
+        reader.read(line) { record, id in
+            outcome.id = id
+            switch record {
+            case .failure(let error): outcome.error = error.message
+            case .success(let fields):
+                Self.check(fields, &outcome, auditor: &auditor, grader: grader, describe: writeLine)
+            }
+        }
         if writeLine { Self.write(&outcome, into: &out) }
         return outcome
     }
 
-    /// Checks one line; the deciding claim is described for disagreements, and for every record when `describe`.
-    private mutating func check(_ input: InputLine, describe: Bool) -> CheckOutcome {
-        var outcome = CheckOutcome(input: input.input, line: input.number, mathcheck: .invalid)
-        guard let line = input.bytes else {
-            outcome.error = "the line is \(input.length) bytes long, over the limit"
-            return outcome
-        }
-        let record: Record
-        do throws(RecordError) {
-            let value: JSONValue
-            do { value = try JSONParser.parse(line) } catch { throw RecordError("invalid JSON: \(error)") }
-            outcome.id = value["id"]
-            record = try Record(value)
-        } catch {
-            outcome.error = error.message
-            return outcome
-        }
+    /// Checks one record; the deciding claim is described for disagreements, and for every record when `describe`.
+    private static func check(
+        _ record: RecordReader.Fields, _ outcome: inout CheckOutcome, auditor: inout ResponseAuditor,
+        grader: ReferenceGrader, describe: Bool
+    ) {
         if let label = record.label {
             guard let known = CheckOutcome.Known(rawValue: label) else {
                 outcome.error = "\"label\" must be correct, wrong or no_claims, not \"\(label)\""
-                return outcome
+                return
             }
             outcome.basis = .label
             outcome.known = known
-            let result = auditor.audit(prompt: record.prompt, response: record.response)
+            let result = auditor.audit(
+                prompt: String(decoding: record.prompt, as: UTF8.self),
+                response: String(decoding: record.response, as: UTF8.self))
             outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
             outcome.agrees = known.rawValue == outcome.mathcheck?.rawValue
             if describe || outcome.agrees == false {
@@ -83,21 +89,22 @@ public struct CheckWorker: LineWorker {
                     ? result.answer : result.claims.first { $0.verdict == .wrong } ?? result.answer
                 outcome.detail = decisive.map(Self.describe)
             }
-            return outcome
+            return
         }
         guard let json = record.reference else {
             outcome.mathcheck = nil
             outcome.error = "no \"label\" or \"reference\" to check against"
-            return outcome
+            return
         }
         let reference: ReferenceAnswer
         do { reference = try ReferenceAnswer(json) } catch {
             outcome.error = error.message
             outcome.mathcheck = nil
-            return outcome
+            return
         }
         outcome.basis = .reference
-        let result = auditor.auditAnswer(prompt: record.prompt, response: record.response)
+        // The factorization a composite's truth shows is worked out only when the answer is described.
+        let result = auditor.auditAnswer(prompt: record.prompt, response: record.response, explain: describe)
         outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
         switch grader.grade(result.answer, against: reference) {
         case .matches: outcome.known = .correct
@@ -106,8 +113,16 @@ public struct CheckWorker: LineWorker {
         case .incomparable(let why): outcome.error = why
         }
         if outcome.known != nil { outcome.agrees = outcome.known?.rawValue == outcome.mathcheck?.rawValue }
-        if describe || outcome.agrees != true { outcome.detail = result.answer.map(Self.describe) }
-        return outcome
+        if describe || outcome.agrees != true {
+            var answer = result.answer
+            if !describe, answer?.verdict != .correct {
+                // Checked again with its explanation; the same claim and verdict (kept as it was if a budget says
+                // otherwise).
+                let explained = auditor.auditAnswer(prompt: record.prompt, response: record.response).answer
+                if explained?.verdict == answer?.verdict { answer = explained }
+            }
+            outcome.detail = answer.map(Self.describe)
+        }
     }
 
     private static func describe(_ claim: Claim) -> String {

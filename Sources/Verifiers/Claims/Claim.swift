@@ -16,8 +16,10 @@ public struct Claim: Sendable {
     public var kind: Kind
     /// The claim as written in the answer.
     public var text: String { withTextUTF8 { String(decoding: $0, as: UTF8.self) } }
-    /// The answer the claim was found in (shared, not copied) and the claim's bytes in it are `bytes`.
+    /// The text the claim is read from: the answer it was found in (shared, not copied), its bytes in it at
+    /// `textBytes` (the same as `bytes`); or, for a claim read from bytes, a copy of its own text.
     @usableFromInline var answer: String = ""
+    @usableFromInline var textBytes: Range<Int> = 0..<0
     /// Unicode scalar offsets of the claim in the answer: [start, end).
     public var span: Range<Int>
     public var role: Role = .step
@@ -52,6 +54,12 @@ public struct Claim: Sendable {
     var statement: Statement
     /// UTF-8 byte range in the answer.
     @usableFromInline var bytes: Range<Int>
+
+    /// Gives the claim its own copy of its text (for claims read from bytes, with no answer String to share).
+    mutating func setText(_ text: String) {
+        answer = text
+        textBytes = 0..<text.utf8.count
+    }
 
     /// Calls `body` with ``expected`` as UTF-8 (read in place, or written on the stack for a finding kept as
     /// numbers) and returns true; false, without calling it, when there is no expected value.
@@ -94,7 +102,7 @@ public struct Claim: Sendable {
     /// Calls `body` with the claim's text as UTF-8, read in place from the answer.
     @inlinable
     public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        answer.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
+        answer.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[textBytes])) }
             ?? body(UnsafeBufferPointer(start: nil, count: 0))
     }
 

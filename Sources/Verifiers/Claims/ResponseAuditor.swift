@@ -12,7 +12,7 @@ public struct ResponseAuditor: Sendable {
     static let claimsPerClockRead = 8
     private var promptTokens: [Token] = []
     /// Questions already read: corpora ask the same prompt of several models.
-    private var questions: [String: Question] = [:]
+    private var questions = QuestionCache(limit: questionCacheSize)
     /// Corpora ask each prompt of several models, often a thousand prompts apart: the cache holds that many.
     static let questionCacheSize = 4096
     private var responseTokens: [Token] = []
@@ -41,6 +41,29 @@ public struct ResponseAuditor: Sendable {
         audit(prompt: prompt, response: response, answerOnly: true)
     }
 
+    /// Finds the claim that answers the question and checks only it, from the prompt's and response's UTF-8 bytes:
+    /// what grading a corpus against references needs, without making Strings of them.
+    ///
+    /// The same result as ``auditAnswer(prompt:response:)`` on the same texts, except that with `explain` off a
+    /// composite's `expected` names the factor found ("composite: 2 × 8698208") instead of the full factorization,
+    /// which is worked out only to be shown; the verdict is the same either way.
+    public mutating func auditAnswer(
+        prompt: UnsafeBufferPointer<UInt8>, response: UnsafeBufferPointer<UInt8>, explain: Bool = true
+    ) -> AuditResult {
+        let deadline = budget.map(CPUBudget.init)
+        let question = questions.question(prompt, tokens: &promptTokens)
+        if question.bracketAnswers, let answer = lastBracketedAnswer(response, question) {
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
+        if let found = answerWithoutEquations(response, question) {
+            guard let answer = found else { return AuditResult(verdict: .noClaims, answer: nil, claims: []) }
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
+        return audit(
+            prompt: String(decoding: prompt, as: UTF8.self), response: String(decoding: response, as: UTF8.self),
+            answerOnly: true)
+    }
+
     private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
         let deadline = budget.map(CPUBudget.init)
         var promptText = prompt
@@ -51,18 +74,10 @@ public struct ResponseAuditor: Sendable {
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
         return promptText.withUTF8 { promptBytes in
-            let question: Question
-            if let known = questions[prompt] {
-                question = known
-            } else {
-                Tokenizer.tokenize(promptBytes, into: &promptTokens)
-                question = Question(TokenStream(bytes: promptBytes, tokens: promptTokens))
-                if questions.count >= Self.questionCacheSize { questions.removeAll(keepingCapacity: true) }
-                questions[prompt] = question
-            }
+            let question = questions.question(promptBytes, tokens: &promptTokens)
             return answer.utf8.withContiguousStorageIfAvailable { bytes in
                 if answerOnly, question.bracketAnswers, let claim = lastBracketedAnswer(bytes, question) {
-                    return checkedAnswer(claim, answer, bytes, deadline: deadline)
+                    return checkedAnswer(claim, bytes, deadline: deadline)
                 }
                 responseTokens.removeAll(keepingCapacity: true)
                 Tokenizer.tokenize(bytes, into: &responseTokens)
@@ -107,6 +122,7 @@ public struct ResponseAuditor: Sendable {
                     claims[index].role = index == answerIndex ? .answer : .step
                     let range = claims[index].bytes
                     claims[index].answer = answer
+                    claims[index].textBytes = range
                     claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
                 }
                 // Index loops read one field of each claim; `contains(where:)` would copy every claim.
@@ -136,9 +152,7 @@ public struct ResponseAuditor: Sendable {
     private mutating func lastBracketedAnswer(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim? {
         var end = bytes.count
         while end > 0 {
-            var bracket = end - 1
-            while bracket >= 0 && bytes[bracket] != 0x5B { bracket -= 1 }
-            guard bracket >= 0 else { return nil }
+            guard let bracket = bytes.lastIndex(of: 0x5B, before: end) else { return nil }
             var lineStart = bracket
             while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
             var lineEnd = bracket
@@ -159,22 +173,47 @@ public struct ResponseAuditor: Sendable {
         return nil
     }
 
+    /// The answer the full audit chooses, found without the equation scan when the question is one no equation can
+    /// answer; `.some(nil)` when there is none, and nil when the full audit must decide.
+    ///
+    /// Only a primality claim about the subject answers a question with no value, divisor or factorization asked for
+    /// ("Is 17077 prime?"), and the equation scan makes none: its claims are values, factorizations and divisions,
+    /// never marked as answers, and the other scans do not read them. Dropping them changes neither which primality
+    /// claims survive deduplication (which only drops a repeat of the same kind) nor their order (a stable sort by
+    /// their first byte). The one way they could matter is the cut at ``maxClaims``: the equation scan adds at most
+    /// one claim per token (one per relation in a run of math tokens, or one for a run without), so with the other
+    /// claims and the token count together within the limit, no cut happens.
+    private mutating func answerWithoutEquations(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim?? {
+        guard question.target == nil, question.divisor == nil, !question.asksFactorization else { return nil }
+        responseTokens.removeAll(keepingCapacity: true)
+        Tokenizer.tokenize(bytes, into: &responseTokens)
+        let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+        var scanner = ClaimScanner(stream, question: question)
+        scanner.scanPhrases()
+        scanner.scanYesNo()
+        scanner.scanValueAnswer()
+        guard scanner.claims.count + stream.count <= Self.maxClaims else { return nil }
+        scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        let claims = Self.deduplicated(scanner.claims)
+        return .some(Self.answer(claims, question: question, stream: stream).map { claims[$0] })
+    }
+
     /// Checks the answer alone and returns it as an answer-only result.
     private mutating func checkedAnswer(
-        _ answer: Claim, _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, deadline: CPUBudget?
+        _ answer: consuming Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: CPUBudget?, explain: Bool = true
     ) -> AuditResult {
         var claim = answer
         if let deadline, deadline.isExhausted() {
             claim.verdict = .unverified
             claim.reason = "budget"
         } else {
-            checker.check(&claim)
+            checker.check(&claim, explain: explain)
         }
         claim.role = .answer
-        claim.answer = text
-        var offsets = ScalarOffsets(bytes)
-        let start = offsets.scalarOffset(claim.bytes.lowerBound)
-        claim.span = start..<offsets.scalarOffset(claim.bytes.upperBound)
+        let text = UnsafeBufferPointer(rebasing: bytes[claim.bytes])
+        claim.setText(String(decoding: text, as: UTF8.self))
+        let start = UnsafeBufferPointer(rebasing: bytes[..<claim.bytes.lowerBound]).unicodeScalarCount()
+        claim.span = start..<(start + text.unicodeScalarCount())
         let verdict: RecordVerdict =
             claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
         return AuditResult(verdict: verdict, answer: claim, claims: [claim])
