@@ -8,6 +8,7 @@ public struct AuditRunner: LineWorker {
     public var collectFlagged = false
 
     private var auditor: ResponseAuditor
+    private var reader = RecordReader()
     /// The output line is built here, through a pointer, then appended to the caller's bytes in one copy. Shared by
     /// copies of a runner: one runner (and its copies) per thread, as for the auditor's caches.
     private let scratch = LineBuffer()
@@ -38,33 +39,39 @@ public struct AuditRunner: LineWorker {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             return invalid("empty line")
         }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line)
-        } catch {
-            return invalid("invalid JSON: \(error)")
+        // The auditor and reader are separate stored properties, borrowed side by side for the read.
+        let read: Result<(result: AuditResult, label: String?, reference: JSONValue?), RecordError>
+        var id: JSONValue? = nil
+        read = reader.read(line) { fields, recordID in
+            id = recordID
+            return fields.map { record in
+                let response = String(decoding: record.response, as: UTF8.self)
+                return (auditor.audit(prompt: record.prompt, response: response), record.label, record.reference)
+            }
         }
-        let record: Record
-        do {
-            record = try Record(value)
-        } catch {
-            return invalid(error.message, id: value["id"])
+        let result: AuditResult
+        switch read {
+        case .failure(let error): return invalid(error.message, id: id)
+        case .success(let audited):
+            result = audited.result
+            if writeLine {
+                scratch.bytes.removeAll()
+                AuditJSON.writeLine(
+                    number, id: id, label: audited.label, reference: audited.reference, result: result,
+                    into: &scratch.bytes)
+                scratch.bytes.withBytes { out.append(contentsOf: $0) }
+            }
         }
-        let result = auditor.audit(prompt: record.prompt, response: record.response)
         let verdict = RecordOutcome.Verdict(result.verdict)
-        if writeLine {
-            scratch.bytes.removeAll()
-            AuditJSON.writeLine(
-                number, id: record.id, label: record.label, reference: record.reference, result: result,
-                into: &scratch.bytes)
-            scratch.bytes.withBytes { out.append(contentsOf: $0) }
-        }
         var outcome = RecordOutcome(
-            input: input.input, line: number, id: record.id, verdict: verdict,
+            input: input.input, line: number, id: id, verdict: verdict,
             error: result.note)
-        for claim in result.claims {
-            outcome.tally.add(claim.kind, claim.verdict)
-            if collectFlagged && claim.verdict != .correct { outcome.flagged.append(FlaggedClaim(claim)) }
+        // Field by field through the buffer: a `for claim in` loop would copy every claim.
+        result.claims.withUnsafeBufferPointer { claims in
+            for i in claims.indices {
+                outcome.tally.add(claims[i].kind, claims[i].verdict)
+                if collectFlagged && claims[i].verdict != .correct { outcome.flagged.append(FlaggedClaim(claims[i])) }
+            }
         }
         return outcome
     }
@@ -76,7 +83,6 @@ public struct AuditRunner: LineWorker {
         return (try? JSONParser.parse(String(decoding: out, as: UTF8.self))) ?? .null
     }
 }
-
 
 /// A byte buffer kept from one line to the next (a class, since a move-only buffer cannot live in a copyable runner).
 private final class LineBuffer {

@@ -32,13 +32,21 @@ public struct ResponseAuditor: Sendable {
 
     /// Audits `response`, the answer to `prompt`.
     public mutating func audit(prompt: String, response: String) -> AuditResult {
+        var prompt = prompt
+        return prompt.withUTF8 { audit(prompt: $0, response: response, answerOnly: false) }
+    }
+
+    /// Audits `response`, the answer to the prompt given as UTF-8 bytes (questions are cached by those bytes, so a
+    /// corpus reader need not make a String of each prompt).
+    public mutating func audit(prompt: UnsafeBufferPointer<UInt8>, response: String) -> AuditResult {
         audit(prompt: prompt, response: response, answerOnly: false)
     }
 
     /// Finds the claim that answers the question and checks only it: what grading against a reference needs.
     /// The verdict is the answer's (`no_claims` without one); steps are neither checked nor returned.
     public mutating func auditAnswer(prompt: String, response: String) -> AuditResult {
-        audit(prompt: prompt, response: response, answerOnly: true)
+        var prompt = prompt
+        return prompt.withUTF8 { audit(prompt: $0, response: response, answerOnly: true) }
     }
 
     /// Finds the claim that answers the question and checks only it, from the prompt's and response's UTF-8 bytes:
@@ -59,86 +67,83 @@ public struct ResponseAuditor: Sendable {
             guard let answer = found else { return AuditResult(verdict: .noClaims, answer: nil, claims: []) }
             return checkedAnswer(answer, response, deadline: deadline, explain: explain)
         }
-        return audit(
-            prompt: String(decoding: prompt, as: UTF8.self), response: String(decoding: response, as: UTF8.self),
-            answerOnly: true)
+        return audit(prompt: prompt, response: String(decoding: response, as: UTF8.self), answerOnly: true)
     }
 
-    private mutating func audit(prompt: String, response: String, answerOnly: Bool) -> AuditResult {
+    private mutating func audit(prompt: UnsafeBufferPointer<UInt8>, response: String, answerOnly: Bool)
+        -> AuditResult
+    {
         let deadline = budget.map(CPUBudget.init)
-        var promptText = prompt
         // Contiguous UTF-8 (already so for any string read from JSON), so claims can be slices of it at byte offsets.
         var responseText = response
         responseText.makeContiguousUTF8()
         let answer = responseText
         promptTokens.removeAll(keepingCapacity: true)
         responseTokens.removeAll(keepingCapacity: true)
-        return promptText.withUTF8 { promptBytes in
-            let question = questions.question(promptBytes, tokens: &promptTokens)
-            return answer.utf8.withContiguousStorageIfAvailable { bytes in
-                if answerOnly, question.bracketAnswers, let claim = lastBracketedAnswer(bytes, question) {
-                    return checkedAnswer(claim, bytes, deadline: deadline)
+        let question = questions.question(prompt, tokens: &promptTokens)
+        return answer.utf8.withContiguousStorageIfAvailable { bytes in
+            if answerOnly, question.bracketAnswers, let claim = lastBracketedAnswer(bytes, question) {
+                return checkedAnswer(claim, bytes, deadline: deadline)
+            }
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(bytes, into: &responseTokens)
+            let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+            var scanner = ClaimScanner(stream, question: question)
+            var note: String? = nil
+            var claims = Self.deduplicated(scanner.scan())
+            scanner.claims = []  // its reference would make the first write below copy every claim
+            if claims.count > Self.maxClaims {
+                note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
+                claims.removeSubrange(Self.maxClaims...)
+            }
+            if answerOnly {
+                guard let index = Self.answer(claims, question: question, stream: stream) else {
+                    return AuditResult(verdict: .noClaims, answer: nil, claims: [])
                 }
-                responseTokens.removeAll(keepingCapacity: true)
-                Tokenizer.tokenize(bytes, into: &responseTokens)
-                let stream = TokenStream(bytes: bytes, tokens: responseTokens)
-                var scanner = ClaimScanner(stream, question: question)
-                var note: String? = nil
-                var claims = Self.deduplicated(scanner.scan())
-                scanner.claims = []  // its reference would make the first write below copy every claim
-                if claims.count > Self.maxClaims {
-                    note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
-                    claims.removeSubrange(Self.maxClaims...)
+                claims = [claims[index]]
+            }
+            var checked = 0
+            var spent = false
+            for index in claims.indices {
+                // The clock is read before every eighth claim: the size bounds keep each claim short, so the
+                // budget is overrun by at most a few claims' time.
+                if let deadline, !spent, index % Self.claimsPerClockRead == 0 { spent = deadline.isExhausted() }
+                if spent {
+                    claims[index].verdict = .unverified
+                    claims[index].reason = "budget"
+                    continue
                 }
-                if answerOnly {
-                    guard let index = Self.answer(claims, question: question, stream: stream) else {
-                        return AuditResult(verdict: .noClaims, answer: nil, claims: [])
-                    }
-                    claims = [claims[index]]
-                }
-                var checked = 0
-                var spent = false
-                for index in claims.indices {
-                    // The clock is read before every eighth claim: the size bounds keep each claim short, so the
-                    // budget is overrun by at most a few claims' time.
-                    if let deadline, !spent, index % Self.claimsPerClockRead == 0 { spent = deadline.isExhausted() }
-                    if spent {
-                        claims[index].verdict = .unverified
-                        claims[index].reason = "budget"
-                        continue
-                    }
-                    checker.check(&claims[index])
-                    checked += 1
-                }
-                if checked < claims.count, let budget {
-                    let limit = "the budget of \(CPUClock.seconds(budget)) s of CPU time ran out"
-                    note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
-                }
-                let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
-                // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
-                var starts = ScalarOffsets(bytes)
-                var ends = ScalarOffsets(bytes)
-                for index in claims.indices {
-                    claims[index].role = index == answerIndex ? .answer : .step
-                    let range = claims[index].bytes
-                    claims[index].answer = answer
-                    claims[index].textBytes = range
-                    claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
-                }
-                // Index loops read one field of each claim; `contains(where:)` would copy every claim.
-                var anyWrong = false
-                var anyUnverified = false
-                for index in claims.indices {
-                    anyWrong = anyWrong || claims[index].verdict == .wrong
-                    anyUnverified = anyUnverified || claims[index].verdict == .unverified
-                }
-                let verdict: RecordVerdict =
-                    claims.isEmpty
-                    ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
-                return AuditResult(
-                    verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
-            }!
-        }
+                checker.check(&claims[index])
+                checked += 1
+            }
+            if checked < claims.count, let budget {
+                let limit = "the budget of \(CPUClock.seconds(budget)) s of CPU time ran out"
+                note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
+            }
+            let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
+            // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
+            var starts = ScalarOffsets(bytes)
+            var ends = ScalarOffsets(bytes)
+            for index in claims.indices {
+                claims[index].role = index == answerIndex ? .answer : .step
+                let range = claims[index].bytes
+                claims[index].answer = answer
+                claims[index].textBytes = range
+                claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
+            }
+            // Index loops read one field of each claim; `contains(where:)` would copy every claim.
+            var anyWrong = false
+            var anyUnverified = false
+            for index in claims.indices {
+                anyWrong = anyWrong || claims[index].verdict == .wrong
+                anyUnverified = anyUnverified || claims[index].verdict == .unverified
+            }
+            let verdict: RecordVerdict =
+                claims.isEmpty
+                ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
+            return AuditResult(
+                verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
+        }!
     }
 
 
