@@ -373,6 +373,20 @@ struct MemberScan {
 // MARK: - Validating
 
 extension MemberScan {
+    /// After a member or an element: true past a comma (another follows), false past the `closing` bracket, nil
+    /// where the parser throws.
+    private mutating func next(closing: UInt8) -> Bool? {
+        skipSpace()
+        guard position < bytes.count else { return nil }
+        if bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            return true
+        }
+        guard bytes[position] == closing else { return nil }
+        position += 1
+        return false
+    }
+
     /// Skips one value at `depth`, as `JSONParser.parseValue` reads it; false where the parser throws.
     mutating func skipValue(depth: Int) -> Bool {
         guard depth < JSONParser.maxDepth, position < bytes.count else { return false }
@@ -393,16 +407,8 @@ extension MemberScan {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return false }
                 position += 1
                 skipSpace()
-                guard skipValue(depth: depth + 1) else { return false }
-                skipSpace()
-                guard position < bytes.count else { return false }
-                if bytes[position] == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                guard bytes[position] == UInt8(ascii: "}") else { return false }
-                position += 1
-                return true
+                guard skipValue(depth: depth + 1), let more = next(closing: UInt8(ascii: "}")) else { return false }
+                if !more { return true }
             }
         case UInt8(ascii: "["):
             position += 1
@@ -413,16 +419,8 @@ extension MemberScan {
             }
             while true {
                 skipSpace()
-                guard skipValue(depth: depth + 1) else { return false }
-                skipSpace()
-                guard position < bytes.count else { return false }
-                if bytes[position] == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                guard bytes[position] == UInt8(ascii: "]") else { return false }
-                position += 1
-                return true
+                guard skipValue(depth: depth + 1), let more = next(closing: UInt8(ascii: "]")) else { return false }
+                if !more { return true }
             }
         case UInt8(ascii: "\""): return scanString() != nil
         case UInt8(ascii: "t"): return skipLiteral("true")

@@ -24,6 +24,17 @@ enum AuditBenchmarks {
                 }
             }
         }
+        // Reading the records as the audit does: the whole line validated as JSON, only the record's fields taken.
+        func readAll() {
+            var reader = RecordReader()
+            for line in lines {
+                line.withUnsafeBytes { raw in
+                    reader.read(raw.bindMemory(to: UInt8.self)) { fields, _ in
+                        if case .success(let f) = fields { sink &+= f.response.count }
+                    }
+                }
+            }
+        }
         // For scale: Foundation's parser, what a Swift program reading JSONL would reach for first.
         func foundationParseAll() {
             for line in lines where (try? JSONSerialization.jsonObject(with: line)) != nil { sink &+= 1 }
@@ -47,27 +58,29 @@ enum AuditBenchmarks {
         var parse = Double.infinity
         var audit = Double.infinity
         var foundation = Double.infinity
+        var read = Double.infinity
         for round in 0..<9 {
             parse = min(parse, harness.time(parseAll))
+            read = min(read, harness.time(readAll))
             audit = min(audit, harness.time(auditAll))
             if round < 3 { foundation = min(foundation, harness.time(foundationParseAll)) }
         }
+        // The target is against the faster way of parsing the file: whichever of the two bare readers wins.
+        let floor = min(parse, read)
+        func row(_ name: String, _ seconds: Double) -> [String] {
+            [
+                name, formatRate(Double(lines.count) / seconds), String(format: "%.1f", megabytes / seconds),
+                String(format: "%.1f×", seconds / floor),
+            ]
+        }
         let rows = [
-            [
-                "bare JSON parsing", formatRate(Double(lines.count) / parse), String(format: "%.1f", megabytes / parse),
-                "1.0×",
-            ],
-            [
-                "Foundation JSONSerialization parsing (for scale)", formatRate(Double(lines.count) / foundation),
-                String(format: "%.1f", megabytes / foundation), String(format: "%.1f×", foundation / parse),
-            ],
-            [
-                "mathcheck audit (1 job)", formatRate(Double(lines.count) / audit),
-                String(format: "%.1f", megabytes / audit), String(format: "%.1f×", audit / parse),
-            ],
+            row("bare JSON parsing: every line into a JSON tree (JSONParser)", parse),
+            row("bare JSON parsing: the record's fields only, every line validated (RecordReader)", read),
+            row("Foundation JSONSerialization (for scale)", foundation),
+            row("mathcheck audit (1 job; reads with RecordReader)", audit),
         ]
         table(
             "audit on llmdrift_prime.jsonl (\(lines.count) records, \(String(format: "%.1f", megabytes)) MB)",
-            ["stage", "records/s", "MB/s", "time vs bare parsing (target ≤ 2×)"], rows)
+            ["stage", "records/s", "MB/s", "time vs the faster bare parsing (target ≤ 2×)"], rows)
     }
 }

@@ -291,60 +291,25 @@ public struct ResponseAuditor: Sendable {
 }
 
 /// Converts UTF-8 byte offsets into Unicode scalar offsets with a cursor that moves from the last offset asked for.
-///
-/// A scalar starts at every byte that is not a continuation byte (10xxxxxx), so the cursor counts those eight bytes
-/// at a time; in an answer that is all ASCII (most are) offsets are the same in both and nothing is counted.
 struct ScalarOffsets {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Whether every byte is ASCII: then a scalar offset is the byte offset.
-    let isASCII: Bool
     var byte = 0
     var scalar = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        isASCII = Self.allASCII(bytes)
-    }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The number of scalars that start in bytes[0..<target] (`scalar` counts those in bytes[0..<byte]).
     mutating func scalarOffset(_ target: Int) -> Int {
-        if isASCII { return min(target, bytes.count) }
         let target = min(target, bytes.count)
-        guard let base = bytes.baseAddress else { return 0 }
         while byte > target {
             byte -= 1
-            if base[byte] & 0xC0 != 0x80 { scalar -= 1 }
+            if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
         }
-        while byte + 8 <= target {
-            scalar += 8 - Self.continuationBytes(UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self))
-            byte += 8
-        }
-        while byte < target {
-            if base[byte] & 0xC0 != 0x80 { scalar += 1 }
-            byte += 1
+        if byte < target {
+            // Eight bytes at a time; continuation bytes after a lead byte belong to the same scalar.
+            scalar += UnsafeBufferPointer(rebasing: bytes[byte..<target]).unicodeScalarCount()
+            byte = target
         }
         return scalar
-    }
-
-    /// The number of continuation bytes (10xxxxxx) among the eight packed in `w`: bytes whose top bit is set and
-    /// whose next bit is clear.
-    @inline(__always)
-    static func continuationBytes(_ w: UInt64) -> Int {
-        (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-    }
-
-    static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var i = 0
-        var high: UInt64 = 0
-        while i + 8 <= bytes.count {
-            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            i += 8
-        }
-        while i < bytes.count {
-            high |= UInt64(base[i])
-            i += 1
-        }
-        return high & 0x8080_8080_8080_8080 == 0
     }
 }
