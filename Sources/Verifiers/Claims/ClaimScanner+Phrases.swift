@@ -207,7 +207,7 @@ extension ClaimScanner {
             if stream.isWord(j, in: Self.vagueQuantifiers) {
                 return ([], j)  // a universal or vague claim: not checked
             }
-            guard let d = stream.integer(j), !(stream.kind(j + 1).map { [.times, .power, .divide, .plus, .minus].contains($0) } ?? false) else { break }
+            guard let d = stream.integer(j), !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false) else { break }
             list.append((d, j, j + 1))
             j += 1
             var k = j
@@ -218,7 +218,7 @@ extension ClaimScanner {
             guard stream.kind(k) == .number else { break }
             let after = stream.kind(k + 1)
             let continues =
-                after.map { [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains($0) } ?? true
+                after.map { $0.bit & Self.listNumberEnds != 0 } ?? true
                 || stream.isWord(k + 1, in: Self.listContinuations)
             guard continues else { break }
             j = k
@@ -410,15 +410,16 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
-        // "yes" and "no" by their packed keys and lengths: this loop looks at every token of every answer.
-        let yesKey = Token.key(StaticString("yes").utf8Start, count: 3)
-        let noKey = Token.key(StaticString("no").utf8Start, count: 2)
-        for i in 0..<stream.count {
-            let t = stream[i]
-            guard t.kind == .word else { continue }
-            let length = t.end - t.start
-            let yes = t.key == yesKey && length == 3
-            guard yes || (t.key == noKey && length == 2) else {
+        // "yes" and "no" by their vocabulary numbers, read through a pointer: this loop looks at every token of
+        // every answer. (A word has a vocabulary word's number exactly when it is that word.)
+        let yesNumber = Self.yesNumber
+        let noNumber = Self.noNumber
+        let count = stream.count
+        for i in 0..<count {
+            let (tokenKind, number) = stream.tokens.withUnsafeBufferPointer { ($0[i].kind, $0[i].word) }
+            guard tokenKind == .word else { continue }
+            let yes = number == yesNumber
+            guard yes || number == noNumber else {
                 firstWordSeen = true
                 continue
             }
@@ -427,7 +428,7 @@ extension ClaimScanner {
             let labelled =
                 (stream.kind(i - 1) == .colon && stream.isWord(i - 2, "answer"))
                 || (stream.isWord(i - 1, "is") && stream.isWord(i - 2, "answer"))
-            let leading = !firstWordSeen && (stream.kind(i + 1).map { [.comma, .period, .exclamation, .newline, .closeParen, .closeBracket, .colon, .semicolon].contains($0) } ?? true)
+            let leading = !firstWordSeen && (stream.kind(i + 1).map { $0.bit & Self.afterLeadingYesNo != 0 } ?? true)
             firstWordSeen = true
             guard bracketed || boxed || labelled || leading else { continue }
             if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
@@ -439,6 +440,48 @@ extension ClaimScanner {
         }
     }
 
+    // MARK: - Sets of token kinds (bits over `Token.Kind.rawValue`; computed, so that they fold to constants)
+
+    /// After a number in a list: an operator, so the number is the start of an expression, not a list item.
+    static var operatorsAfterListNumber: UInt64 {
+        @inline(__always) get { Token.Kind.times.bit | Token.Kind.power.bit | Token.Kind.divide.bit | Token.Kind.plus.bit | Token.Kind.minus.bit }
+    }
+    /// After the next number of a list: it ends there, so it continues the list.
+    static var listNumberEnds: UInt64 {
+        @inline(__always) get {
+            Token.Kind.comma.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit | Token.Kind.newline.bit
+                | Token.Kind.semicolon.bit | Token.Kind.colon.bit
+        }
+    }
+    /// After a leading "yes" / "no": it stands alone.
+    static var afterLeadingYesNo: UInt64 {
+        @inline(__always) get {
+            Token.Kind.comma.bit | Token.Kind.period.bit | Token.Kind.exclamation.bit | Token.Kind.newline.bit
+                | Token.Kind.closeParen.bit | Token.Kind.closeBracket.bit | Token.Kind.colon.bit | Token.Kind.semicolon.bit
+        }
+    }
+    /// Before a bare value answer: markup and links that are skipped.
+    static var beforeValueAnswer: UInt64 {
+        @inline(__always) get {
+            Token.Kind.newline.bit | Token.Kind.approx.bit | Token.Kind.equals.bit | Token.Kind.colon.bit
+                | Token.Kind.boxed.bit | Token.Kind.openParen.bit
+        }
+    }
+    /// After a bare value answer: trailing punctuation that is skipped.
+    static var afterValueAnswer: UInt64 {
+        @inline(__always) get { Token.Kind.newline.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit }
+    }
+
+    /// The vocabulary numbers of "yes" and "no".
+    static let yesNumber = vocabularyNumber("yes")
+    static let noNumber = vocabularyNumber("no")
+
+    /// The number of a word the scanner needs in the vocabulary (never 0, which every other word has).
+    static func vocabularyNumber(_ word: StaticString) -> UInt8 {
+        guard let number = Vocabulary.shared.number(of: word) else { preconditionFailure("\(word) is in the vocabulary") }
+        return number
+    }
+
     // MARK: - A bare value as the answer
 
     /// "-0.4" (or "≈ -0.4", "The answer is 0.66") answering "What is the sine of -0.413 radians?".
@@ -448,12 +491,12 @@ extension ClaimScanner {
         var first = 0
         var last = stream.count
         while first < last,
-            stream.kind(first).map { [.newline, .approx, .equals, .colon, .boxed, .openParen].contains($0) } == true
+            stream.kind(first).map { $0.bit & Self.beforeValueAnswer != 0 } == true
                 || stream.isWord(first, in: Self.answerPreambles)
         {
             first += 1
         }
-        while last > first, stream.kind(last - 1).map({ [.newline, .period, .closeParen].contains($0) }) == true {
+        while last > first, stream.kind(last - 1).map({ $0.bit & Self.afterValueAnswer != 0 }) == true {
             last -= 1
         }
         guard first < last, last - first <= 3 else { return }

@@ -15,11 +15,17 @@ struct ClaimScanner {
     init(_ stream: TokenStream, question: Question) {
         self.stream = stream
         self.question = question
-        var boundaries: [Int] = []
-        for i in 0..<stream.count where Self.boundaryKinds & (1 << UInt64(stream[i].kind.rawValue)) != 0 {
-            boundaries.append(i)
+        // Written through a pointer into room for every token (no capacity check or regrowth per boundary).
+        self.boundaries = stream.tokens.withUnsafeBufferPointer { tokens in
+            [Int](unsafeUninitializedCapacity: tokens.count) { out, count in
+                var n = 0
+                for i in tokens.indices where Self.boundaryKinds & (1 &<< UInt64(tokens[i].kind.rawValue)) != 0 {
+                    out[n] = i
+                    n += 1
+                }
+                count = n
+            }
         }
-        self.boundaries = boundaries
     }
 
     mutating func scan() -> [Claim] {
@@ -72,6 +78,21 @@ struct ClaimScanner {
     private mutating func scanEquations() {
         var i = 0
         while i < stream.count {
+            // Skip at once the tokens that cannot start a run, read through a pointer: a closing parenthesis, and a
+            // token that is neither of a math kind nor a word marked as possibly math (for those
+            // ``isMathToken(_:_:)`` is false without looking further).
+            i = stream.tokens.withUnsafeBufferPointer { tokens in
+                var k = i
+                while k < tokens.count {
+                    let t = tokens[k]
+                    let math =
+                        Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
+                    if math && t.kind != .closeParen { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < stream.count else { return }
             guard Self.isMathToken(stream, i), stream.kind(i) != .closeParen else {
                 i += 1
                 continue
