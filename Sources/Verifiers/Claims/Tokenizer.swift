@@ -112,12 +112,17 @@ struct Tokenizer {
     }
 
     /// Adds the word text[start..<end] with what the vocabulary knows of it.
+    @inline(never)
     private mutating func addWord(_ start: Int, _ end: Int, _ tokens: inout [Token]) {
+        addWord(start, end, key: Token.key(UnsafeBufferPointer(start: text, count: n), start, end), &tokens)
+    }
+
+    /// Adds the word text[start..<end] whose ``Token/key`` is `key`.
+    @inline(__always)
+    private mutating func addWord(_ start: Int, _ end: Int, key: UInt64, _ tokens: inout [Token]) {
         var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-        let bytes = UnsafeBufferPointer(start: text, count: n)
-        let key = Token.key(bytes, start, end)
         token.key = key
-        if let entry = Vocabulary.lookup(slots, bytes, start, end &- start, key: key) {
+        if let entry = Vocabulary.lookup(slots, UnsafeBufferPointer(start: text, count: n), start, end &- start, key: key) {
             token.word = entry.number
             token.formulaFunction = entry.formula
             token.proseFunction = entry.prose
@@ -320,7 +325,18 @@ struct Tokenizer {
         switch byte(i) {
         case 0x27, 0xE2, 0x30...0x39, 0x5F: break
         default:
-            addWord(start, i, &tokens)
+            // Letters only. A letter lower-cased is the letter with the case bit (0x20) set, so the word's key is
+            // its first eight bytes with that bit set in each, and zeros past its end: one read when the text has
+            // eight bytes from the start.
+            let count = i &- start
+            guard start &+ 8 <= n else {
+                addWord(start, i, &tokens)
+                return
+            }
+            let x = UInt64(littleEndian: UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self))
+            let lowered = x | 0x2020_2020_2020_2020
+            let key = count < 8 ? lowered & ((1 &<< UInt64(8 &* count)) &- 1) : lowered
+            addWord(start, i, key: key, &tokens)
             return
         }
         while true {
