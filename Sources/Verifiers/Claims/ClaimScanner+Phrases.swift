@@ -7,7 +7,18 @@ extension ClaimScanner {
         var i = 0
         while i < stream.count {
             // Every statement in words starts with a number or with one of a few words (``WordTraits/phraseStart``:
-            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once.
+            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once, in a loop
+            // over the tokens' memory.
+            i = stream.tokens.withUnsafeBufferPointer { tokens in
+                var k = i
+                while k < tokens.count {
+                    let kind = tokens[k].kind
+                    if kind == .number || (kind == .word && tokens[k].traits.contains(.phraseStart)) { break }
+                    k += 1
+                }
+                return k
+            }
+            guard i < stream.count else { break }
             let t = stream[i]
             if t.kind == .number {
                 // "N is …" (a subject before a verb) or "d divides N" (``dividesPhrase(at:)``; the other phrases
@@ -415,14 +426,26 @@ extension ClaimScanner {
         let yesNumber = Self.yesNumber
         let noNumber = Self.noNumber
         let count = stream.count
-        for i in 0..<count {
-            let (tokenKind, number) = stream.tokens.withUnsafeBufferPointer { ($0[i].kind, $0[i].word) }
-            guard tokenKind == .word else { continue }
-            let yes = number == yesNumber
-            guard yes || number == noNumber else {
-                firstWordSeen = true
-                continue
+        var next = 0
+        while next < count {
+            // The next "yes" or "no" at or after `next`, noting whether another word comes before it.
+            let (i, sawWord) = stream.tokens.withUnsafeBufferPointer { tokens -> (Int, Bool) in
+                var k = next
+                var sawWord = false
+                while k < tokens.count {
+                    if tokens[k].kind == .word {
+                        let number = tokens[k].word
+                        if number == yesNumber || number == noNumber { break }
+                        sawWord = true
+                    }
+                    k += 1
+                }
+                return (k, sawWord)
             }
+            if sawWord { firstWordSeen = true }
+            guard i < count else { break }
+            next = i + 1
+            let yes = stream[i].word == yesNumber
             let bracketed = stream.kind(i - 1) == .openBracket && stream.kind(i + 1) == .closeBracket
             let boxed = (1...3).contains { stream.kind(i - $0) == .boxed }
             let labelled =
