@@ -337,6 +337,9 @@ struct Tokenizer {
             let lowered = x | 0x2020_2020_2020_2020
             let key = count < 8 ? lowered & ((1 &<< UInt64(8 &* count)) &- 1) : lowered
             addWord(start, i, key: key, &tokens)
+            // A space after a word is skipped here rather than by the main loop (a space makes no token and
+            // changes no state).
+            if i < n && text[i] == 0x20 { i &+= 1 }
             return
         }
         while true {
