@@ -100,6 +100,7 @@ struct ClaimScanner {
             // Extend the run; a parenthesis belongs to it only if its content is math without a relation.
             var j = i
             var depth = 0
+            var hasRelation = false
             while j < stream.count, Self.isMathToken(stream, j) {
                 let k = stream.kind(j)
                 if k == .openParen {
@@ -108,10 +109,14 @@ struct ClaimScanner {
                 } else if k == .closeParen {
                     if depth == 0 { break }
                     depth -= 1
+                } else if k == .equals || k == .approx || k == .notEqual {
+                    hasRelation = true
                 }
                 j += 1
             }
-            if j > i { processRun(i, j) }
+            // A run without a relation is a claim only when "is" follows it (``statedInWords(_:_:)``): most runs
+            // are a lone number in prose, decided here without the call.
+            if j > i && (hasRelation || stream.isWord(j, "is")) { processRun(i, j) }
             i = max(j, i + 1)
         }
     }
@@ -488,8 +493,18 @@ struct ClaimScanner {
         let (s, e) = sentence(i)
         if stream.kind(e) == .question { return true }
         let conditionalWords = Self.conditionalWords
-        for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
-        return false
+        guard conditionalWords.isInVocabulary else {
+            for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
+            return false
+        }
+        // Every conditional word is in the vocabulary (a test checks it), so a word is one exactly when its number
+        // is in the set: read through a pointer, without the text.
+        return stream.tokens.withUnsafeBufferPointer { tokens in
+            for j in s..<i where j >= 0 && j < tokens.count && tokens[j].kind == .word {
+                if conditionalWords.contains(number: tokens[j].word) { return true }
+            }
+            return false
+        }
     }
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
