@@ -44,3 +44,30 @@ struct QuestionWordSetTests {
         }
     }
 }
+
+/// The predicate reads the words between a verb and its predicate through one table of classes per vocabulary
+/// number: each class must hold exactly the words of its set.
+@Suite("The predicate's word classes agree with its word sets")
+struct PredicateWordClassTests {
+    @Test("every vocabulary number has the classes of the sets it is in")
+    func classesEqualSets() {
+        let classes = ClaimScanner.predicateWordClasses
+        #expect(classes.count == 256 && classes[0] == 0)
+        let the = Vocabulary.shared.number(of: "the")
+        for n in 1..<Vocabulary.shared.words.count {
+            let number = UInt8(n)
+            let c = classes[n]
+            #expect((c & ClaimScanner.PredicateWord.negation != 0) == ClaimScanner.negations.contains(number: number))
+            #expect((c & ClaimScanner.PredicateWord.hedge != 0) == ClaimScanner.hedgeWords.contains(number: number))
+            #expect((c & ClaimScanner.PredicateWord.article != 0) == ClaimScanner.articles.contains(number: number))
+            #expect((c & ClaimScanner.PredicateWord.the != 0) == (number == the))
+            #expect((c & ClaimScanner.PredicateWord.adverb != 0) == ClaimScanner.adverbs.contains(number: number))
+            #expect(
+                (c & ClaimScanner.PredicateWord.superlative != 0) == ClaimScanner.superlatives.contains(number: number))
+        }
+        // Words of those sets that a text spells in capitals get the same number, hence the same classes.
+        FastPathTests.withStream("NOT Never A an THE Also PROBABLY only") { s in
+            for i in 0..<s.count { #expect(s[i].word != 0, "\(s.word(i))") }
+        }
+    }
+}

@@ -133,21 +133,26 @@ extension ClaimScanner {
         }
         var article = false
         var the = false
+        // What each word between the verb and the predicate is, looked up once by its vocabulary number (every
+        // word of these sets is in the vocabulary, so a word outside it is none of them).
+        let classes = Self.predicateWordClasses
         while j < stream.count {
-            if stream.isWord(j, in: Self.negations) {
+            let t = stream[j]
+            let c = t.kind == .word ? classes[Int(t.word)] : 0
+            if c & PredicateWord.negation != 0 {
                 negated.toggle()
                 j += 1
-            } else if stream.isWord(j, in: Self.hedgeWords) {
+            } else if c & PredicateWord.hedge != 0 {
                 return nil
-            } else if stream.isWord(j, in: Self.articles) {
+            } else if c & PredicateWord.article != 0 {
                 article = true
                 j += 1
-            } else if stream.isWord(j, "the") {
+            } else if c & PredicateWord.the != 0 {
                 the = true
                 j += 1
-            } else if stream.isWord(j, in: Self.adverbs) || (the && stream.isWord(j, in: Self.superlatives)) {
+            } else if c & PredicateWord.adverb != 0 || (the && c & PredicateWord.superlative != 0) {
                 j += 1
-            } else if stream.kind(j) == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
+            } else if t.kind == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
                 j += 3
             } else {
                 break
@@ -551,6 +556,37 @@ extension ClaimScanner {
         guard from < end else { return }
         claims.append(Claim(kind: kind, statement: statement, bytes: stream[from].start..<stream[end - 1].end))
     }
+
+    /// The classes of the words between a verb and its predicate, as bits of ``predicateWordClasses``.
+    enum PredicateWord {
+        static let negation: UInt8 = 1 << 0
+        static let hedge: UInt8 = 1 << 1
+        static let article: UInt8 = 1 << 2
+        static let the: UInt8 = 1 << 3
+        static let adverb: UInt8 = 1 << 4
+        static let superlative: UInt8 = 1 << 5
+    }
+
+    /// For each vocabulary number, its ``PredicateWord`` classes: membership in ``negations``, ``hedgeWords``,
+    /// ``articles``, "the", ``adverbs`` and ``superlatives`` (number 0, no vocabulary word, is in none).
+    static let predicateWordClasses: [UInt8] = {
+        precondition(
+            [negations, hedgeWords, articles, adverbs, superlatives].allSatisfy(\.isInVocabulary),
+            "the words between a verb and its predicate are vocabulary words")
+        let the = vocabularyNumber("the")
+        return (0..<256).map { n in
+            let number = UInt8(n)
+            guard number != 0 else { return 0 }
+            var c: UInt8 = 0
+            if negations.contains(number: number) { c |= PredicateWord.negation }
+            if hedgeWords.contains(number: number) { c |= PredicateWord.hedge }
+            if articles.contains(number: number) { c |= PredicateWord.article }
+            if number == the { c |= PredicateWord.the }
+            if adverbs.contains(number: number) { c |= PredicateWord.adverb }
+            if superlatives.contains(number: number) { c |= PredicateWord.superlative }
+            return c
+        }
+    }()
 
     static let adverbs = WordSet([
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
