@@ -223,7 +223,9 @@ extension ClaimScanner {
             if stream.isWord(j, in: Self.vagueQuantifiers) {
                 return ([], j)  // a universal or vague claim: not checked
             }
-            guard let d = stream.integer(j), !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false) else { break }
+            guard let d = stream.integer(j),
+                !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false)
+            else { break }
             list.append((d, j, j + 1))
             j += 1
             var k = j
@@ -472,7 +474,10 @@ extension ClaimScanner {
 
     /// After a number in a list: an operator, so the number is the start of an expression, not a list item.
     static var operatorsAfterListNumber: UInt64 {
-        @inline(__always) get { Token.Kind.times.bit | Token.Kind.power.bit | Token.Kind.divide.bit | Token.Kind.plus.bit | Token.Kind.minus.bit }
+        @inline(__always) get {
+            Token.Kind.times.bit | Token.Kind.power.bit | Token.Kind.divide.bit | Token.Kind.plus.bit
+                | Token.Kind.minus.bit
+        }
     }
     /// After the next number of a list: it ends there, so it continues the list.
     static var listNumberEnds: UInt64 {
@@ -485,7 +490,8 @@ extension ClaimScanner {
     static var afterLeadingYesNo: UInt64 {
         @inline(__always) get {
             Token.Kind.comma.bit | Token.Kind.period.bit | Token.Kind.exclamation.bit | Token.Kind.newline.bit
-                | Token.Kind.closeParen.bit | Token.Kind.closeBracket.bit | Token.Kind.colon.bit | Token.Kind.semicolon.bit
+                | Token.Kind.closeParen.bit | Token.Kind.closeBracket.bit | Token.Kind.colon.bit
+                | Token.Kind.semicolon.bit
         }
     }
     /// Before a bare value answer: markup and links that are skipped.
@@ -506,7 +512,9 @@ extension ClaimScanner {
 
     /// The number of a word the scanner needs in the vocabulary (never 0, which every other word has).
     static func vocabularyNumber(_ word: StaticString) -> UInt8 {
-        guard let number = Vocabulary.shared.number(of: word) else { preconditionFailure("\(word) is in the vocabulary") }
+        guard let number = Vocabulary.shared.number(of: word) else {
+            preconditionFailure("\(word) is in the vocabulary")
+        }
         return number
     }
 

@@ -156,7 +156,9 @@ struct Question {
     static let factorNouns = WordSet(["factorization", "factorisation", "factors", "factor", "decomposition"])
     static let factorWords = WordSet(["factor", "factorize", "factorise", "factorization", "factorisation"])
     static let yesOrNo = WordSet(["yes", "no"])
-    static let targetTriggers = WordSet(["what's", "compute", "calculate", "evaluate", "find", "determine", "approximate"])
+    static let targetTriggers = WordSet([
+        "what's", "compute", "calculate", "evaluate", "find", "determine", "approximate",
+    ])
     static let targetPreambles = WordSet(["the", "value", "of", "exact", "approximate", "numerical"])
     static let precisionWords = WordSet(["decimal", "significant"])
     static let figureWords = WordSet(["figures", "figure", "digits", "digit"])

@@ -27,7 +27,9 @@ struct Tokenizer {
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         withUnsafeTemporaryAllocation(of: Token.self, capacity: chunkSize) { chunk in
-            guard let chunkBase = chunk.baseAddress else { preconditionFailure("a temporary allocation has an address") }
+            guard let chunkBase = chunk.baseAddress else {
+                preconditionFailure("a temporary allocation has an address")
+            }
             Vocabulary.shared.withSlots { slots in
                 var tokenizer = Tokenizer(
                     text: base, n: text.count, slots: slots, chunk: chunkBase, chunkCapacity: chunk.count)
@@ -122,7 +124,8 @@ struct Tokenizer {
     private mutating func addWord(_ start: Int, _ end: Int, key: UInt64, _ tokens: inout [Token]) {
         var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
         token.key = key
-        if let entry = Vocabulary.lookup(slots, UnsafeBufferPointer(start: text, count: n), start, end &- start, key: key) {
+        let bytes = UnsafeBufferPointer(start: text, count: n)
+        if let entry = Vocabulary.lookup(slots, bytes, start, end &- start, key: key) {
             token.word = entry.number
             token.formulaFunction = entry.formula
             token.proseFunction = entry.prose
