@@ -4,20 +4,12 @@ extension ClaimScanner {
     mutating func scanPhrases() {
         let verbs = Self.verbs
         let dividesStarts = Self.dividesStarts
+        precondition(verbs.isInVocabulary && dividesStarts.isInVocabulary, "verbs are vocabulary words")
         var i = 0
         while i < stream.count {
             // Every statement in words starts with a number or with one of a few words (``WordTraits/phraseStart``:
-            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once, in a loop
-            // over the tokens' memory.
-            i = stream.tokens.withUnsafeBufferPointer { tokens in
-                var k = i
-                while k < tokens.count {
-                    let kind = tokens[k].kind
-                    if kind == .number || (kind == .word && tokens[k].traits.contains(.phraseStart)) { break }
-                    k += 1
-                }
-                return k
-            }
+            // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once.
+            if skipsTokens { i = nextPhraseStart(from: i, verbs: verbs, dividesStarts: dividesStarts) }
             guard i < stream.count else { break }
             let t = stream[i]
             if t.kind == .number {
@@ -55,6 +47,25 @@ extension ClaimScanner {
                 continue
             }
             i += 1
+        }
+    }
+
+    /// The first token at or after i that may start a statement in words, through a pointer: a word marked
+    /// ``WordTraits/phraseStart``, or a number before a verb or a word of "divides" (both sets are vocabulary words,
+    /// so a word is in them exactly when its number is).
+    func nextPhraseStart(from i: Int, verbs: WordSet, dividesStarts: WordSet) -> Int {
+        stream.tokens.withUnsafeBufferPointer { tokens in
+            var k = i
+            while k < tokens.count {
+                let kind = tokens[k].kind
+                if kind == .word && tokens[k].traits.contains(.phraseStart) { break }
+                if kind == .number, k + 1 < tokens.count, tokens[k + 1].kind == .word {
+                    let next = tokens[k + 1].word
+                    if verbs.contains(number: next) || dividesStarts.contains(number: next) { break }
+                }
+                k += 1
+            }
+            return k
         }
     }
 

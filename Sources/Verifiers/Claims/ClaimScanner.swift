@@ -8,6 +8,9 @@ struct ClaimScanner {
     let stream: TokenStream
     let question: Question
     var claims: [Claim] = []
+    /// Whether the passes skip at once the tokens that start nothing (true but in the tests that hold the skips
+    /// equal to looking at every token).
+    var skipsTokens = true
 
     /// The indices of the tokens that end sentences, in order (see ``sentence(_:)``).
     private let boundaries: [Int]
@@ -78,20 +81,7 @@ struct ClaimScanner {
     private mutating func scanEquations() {
         var i = 0
         while i < stream.count {
-            // Skip at once the tokens that cannot start a run, read through a pointer: a closing parenthesis, and a
-            // token that is neither of a math kind nor a word marked as possibly math (for those
-            // ``isMathToken(_:_:)`` is false without looking further).
-            i = stream.tokens.withUnsafeBufferPointer { tokens in
-                var k = i
-                while k < tokens.count {
-                    let t = tokens[k]
-                    let math =
-                        Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
-                    if math && t.kind != .closeParen { break }
-                    k += 1
-                }
-                return k
-            }
+            if skipsTokens { i = nextRunStart(from: i) }
             guard i < stream.count else { return }
             guard Self.isMathToken(stream, i), stream.kind(i) != .closeParen else {
                 i += 1
@@ -116,8 +106,32 @@ struct ClaimScanner {
             }
             // A run without a relation is a claim only when "is" follows it (``statedInWords(_:_:)``): most runs
             // are a lone number in prose, decided here without the call.
-            if j > i && (hasRelation || stream.isWord(j, "is")) { processRun(i, j) }
+            if j > i && (hasRelation || stream.isWord(j, "is") || !skipsTokens) { processRun(i, j) }
             i = max(j, i + 1)
+        }
+    }
+
+    /// The first token at or after i that may start a run worth reading, through a pointer: a closing parenthesis,
+    /// a token that is neither of a math kind nor a word marked as possibly math (for those ``isMathToken(_:_:)`` is
+    /// false without looking further), and a number followed by a token that is surely not math and is not "is" (a
+    /// run of one token that makes no claim) are passed over.
+    private func nextRunStart(from i: Int) -> Int {
+        let isNumber = Self.isNumber
+        return stream.tokens.withUnsafeBufferPointer { tokens in
+            @inline(__always) func mayBeMath(_ t: Token) -> Bool {
+                Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
+            }
+            var k = i
+            while k < tokens.count {
+                let t = tokens[k]
+                if mayBeMath(t) && t.kind != .closeParen {
+                    guard t.kind == .number, k + 1 < tokens.count else { break }
+                    let next = tokens[k + 1]
+                    if mayBeMath(next) || (next.kind == .word && next.word == isNumber) { break }
+                }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -506,6 +520,9 @@ struct ClaimScanner {
             return false
         }
     }
+
+    /// The vocabulary number of "is".
+    static let isNumber = vocabularyNumber("is")
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 
