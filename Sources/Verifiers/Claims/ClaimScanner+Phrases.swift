@@ -4,10 +4,13 @@ extension ClaimScanner {
     mutating func scanPhrases() {
         let verbs = Self.verbs
         let dividesStarts = Self.dividesStarts
+        precondition(verbs.isInVocabulary && dividesStarts.isInVocabulary, "verbs are vocabulary words")
         var i = 0
         while i < stream.count {
             // Every statement in words starts with a number or with one of a few words (``WordTraits/phraseStart``:
             // a pronoun before a verb, "prime", "factorization", a function word): skip the rest at once.
+            if skipsTokens { i = nextPhraseStart(from: i, verbs: verbs, dividesStarts: dividesStarts) }
+            guard i < stream.count else { break }
             let t = stream[i]
             if t.kind == .number {
                 // "N is …" (a subject before a verb) or "d divides N" (``dividesPhrase(at:)``; the other phrases
@@ -44,6 +47,25 @@ extension ClaimScanner {
                 continue
             }
             i += 1
+        }
+    }
+
+    /// The first token at or after i that may start a statement in words, through a pointer: a word marked
+    /// ``WordTraits/phraseStart``, or a number before a verb or a word of "divides" (both sets are vocabulary words,
+    /// so a word is in them exactly when its number is).
+    func nextPhraseStart(from i: Int, verbs: WordSet, dividesStarts: WordSet) -> Int {
+        stream.tokens.withUnsafeBufferPointer { tokens in
+            var k = i
+            while k < tokens.count {
+                let kind = tokens[k].kind
+                if kind == .word && tokens[k].traits.contains(.phraseStart) { break }
+                if kind == .number, k + 1 < tokens.count, tokens[k + 1].kind == .word {
+                    let next = tokens[k + 1].word
+                    if verbs.contains(number: next) || dividesStarts.contains(number: next) { break }
+                }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -122,21 +144,26 @@ extension ClaimScanner {
         }
         var article = false
         var the = false
+        // What each word between the verb and the predicate is, looked up once by its vocabulary number (every
+        // word of these sets is in the vocabulary, so a word outside it is none of them).
+        let classes = Self.predicateWordClasses
         while j < stream.count {
-            if stream.isWord(j, in: Self.negations) {
+            let t = stream[j]
+            let c = t.kind == .word ? classes[Int(t.word)] : 0
+            if c & PredicateWord.negation != 0 {
                 negated.toggle()
                 j += 1
-            } else if stream.isWord(j, in: Self.hedgeWords) {
+            } else if c & PredicateWord.hedge != 0 {
                 return nil
-            } else if stream.isWord(j, in: Self.articles) {
+            } else if c & PredicateWord.article != 0 {
                 article = true
                 j += 1
-            } else if stream.isWord(j, "the") {
+            } else if c & PredicateWord.the != 0 {
                 the = true
                 j += 1
-            } else if stream.isWord(j, in: Self.adverbs) || (the && stream.isWord(j, in: Self.superlatives)) {
+            } else if c & PredicateWord.adverb != 0 || (the && c & PredicateWord.superlative != 0) {
                 j += 1
-            } else if stream.kind(j) == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
+            } else if t.kind == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
                 j += 3
             } else {
                 break
@@ -207,7 +234,9 @@ extension ClaimScanner {
             if stream.isWord(j, in: Self.vagueQuantifiers) {
                 return ([], j)  // a universal or vague claim: not checked
             }
-            guard let d = stream.integer(j), !(stream.kind(j + 1).map { [.times, .power, .divide, .plus, .minus].contains($0) } ?? false) else { break }
+            guard let d = stream.integer(j),
+                !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false)
+            else { break }
             list.append((d, j, j + 1))
             j += 1
             var k = j
@@ -218,7 +247,7 @@ extension ClaimScanner {
             guard stream.kind(k) == .number else { break }
             let after = stream.kind(k + 1)
             let continues =
-                after.map { [.comma, .period, .closeParen, .newline, .semicolon, .colon].contains($0) } ?? true
+                after.map { $0.bit & Self.listNumberEnds != 0 } ?? true
                 || stream.isWord(k + 1, in: Self.listContinuations)
             guard continues else { break }
             j = k
@@ -410,24 +439,37 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
-        // "yes" and "no" by their packed keys and lengths: this loop looks at every token of every answer.
-        let yesKey = Token.key(StaticString("yes").utf8Start, count: 3)
-        let noKey = Token.key(StaticString("no").utf8Start, count: 2)
-        for i in 0..<stream.count {
-            let t = stream[i]
-            guard t.kind == .word else { continue }
-            let length = t.end - t.start
-            let yes = t.key == yesKey && length == 3
-            guard yes || (t.key == noKey && length == 2) else {
-                firstWordSeen = true
-                continue
+        // "yes" and "no" by their vocabulary numbers, read through a pointer: this loop looks at every token of
+        // every answer. (A word has a vocabulary word's number exactly when it is that word.)
+        let yesNumber = Self.yesNumber
+        let noNumber = Self.noNumber
+        let count = stream.count
+        var next = 0
+        while next < count {
+            // The next "yes" or "no" at or after `next`, noting whether another word comes before it.
+            let (i, sawWord) = stream.tokens.withUnsafeBufferPointer { tokens -> (Int, Bool) in
+                var k = next
+                var sawWord = false
+                while k < tokens.count {
+                    if tokens[k].kind == .word {
+                        let number = tokens[k].word
+                        if number == yesNumber || number == noNumber { break }
+                        sawWord = true
+                    }
+                    k += 1
+                }
+                return (k, sawWord)
             }
+            if sawWord { firstWordSeen = true }
+            guard i < count else { break }
+            next = i + 1
+            let yes = stream[i].word == yesNumber
             let bracketed = stream.kind(i - 1) == .openBracket && stream.kind(i + 1) == .closeBracket
             let boxed = (1...3).contains { stream.kind(i - $0) == .boxed }
             let labelled =
                 (stream.kind(i - 1) == .colon && stream.isWord(i - 2, "answer"))
                 || (stream.isWord(i - 1, "is") && stream.isWord(i - 2, "answer"))
-            let leading = !firstWordSeen && (stream.kind(i + 1).map { [.comma, .period, .exclamation, .newline, .closeParen, .closeBracket, .colon, .semicolon].contains($0) } ?? true)
+            let leading = !firstWordSeen && (stream.kind(i + 1).map { $0.bit & Self.afterLeadingYesNo != 0 } ?? true)
             firstWordSeen = true
             guard bracketed || boxed || labelled || leading else { continue }
             if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
@@ -439,6 +481,54 @@ extension ClaimScanner {
         }
     }
 
+    // MARK: - Sets of token kinds (bits over `Token.Kind.rawValue`; computed, so that they fold to constants)
+
+    /// After a number in a list: an operator, so the number is the start of an expression, not a list item.
+    static var operatorsAfterListNumber: UInt64 {
+        @inline(__always) get {
+            Token.Kind.times.bit | Token.Kind.power.bit | Token.Kind.divide.bit | Token.Kind.plus.bit
+                | Token.Kind.minus.bit
+        }
+    }
+    /// After the next number of a list: it ends there, so it continues the list.
+    static var listNumberEnds: UInt64 {
+        @inline(__always) get {
+            Token.Kind.comma.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit | Token.Kind.newline.bit
+                | Token.Kind.semicolon.bit | Token.Kind.colon.bit
+        }
+    }
+    /// After a leading "yes" / "no": it stands alone.
+    static var afterLeadingYesNo: UInt64 {
+        @inline(__always) get {
+            Token.Kind.comma.bit | Token.Kind.period.bit | Token.Kind.exclamation.bit | Token.Kind.newline.bit
+                | Token.Kind.closeParen.bit | Token.Kind.closeBracket.bit | Token.Kind.colon.bit
+                | Token.Kind.semicolon.bit
+        }
+    }
+    /// Before a bare value answer: markup and links that are skipped.
+    static var beforeValueAnswer: UInt64 {
+        @inline(__always) get {
+            Token.Kind.newline.bit | Token.Kind.approx.bit | Token.Kind.equals.bit | Token.Kind.colon.bit
+                | Token.Kind.boxed.bit | Token.Kind.openParen.bit
+        }
+    }
+    /// After a bare value answer: trailing punctuation that is skipped.
+    static var afterValueAnswer: UInt64 {
+        @inline(__always) get { Token.Kind.newline.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit }
+    }
+
+    /// The vocabulary numbers of "yes" and "no".
+    static let yesNumber = vocabularyNumber("yes")
+    static let noNumber = vocabularyNumber("no")
+
+    /// The number of a word the scanner needs in the vocabulary (never 0, which every other word has).
+    static func vocabularyNumber(_ word: StaticString) -> UInt8 {
+        guard let number = Vocabulary.shared.number(of: word) else {
+            preconditionFailure("\(word) is in the vocabulary")
+        }
+        return number
+    }
+
     // MARK: - A bare value as the answer
 
     /// "-0.4" (or "≈ -0.4", "The answer is 0.66") answering "What is the sine of -0.413 radians?".
@@ -448,12 +538,12 @@ extension ClaimScanner {
         var first = 0
         var last = stream.count
         while first < last,
-            stream.kind(first).map { [.newline, .approx, .equals, .colon, .boxed, .openParen].contains($0) } == true
+            stream.kind(first).map { $0.bit & Self.beforeValueAnswer != 0 } == true
                 || stream.isWord(first, in: Self.answerPreambles)
         {
             first += 1
         }
-        while last > first, stream.kind(last - 1).map({ [.newline, .period, .closeParen].contains($0) }) == true {
+        while last > first, stream.kind(last - 1).map({ $0.bit & Self.afterValueAnswer != 0 }) == true {
             last -= 1
         }
         guard first < last, last - first <= 3 else { return }
@@ -485,6 +575,37 @@ extension ClaimScanner {
         guard from < end else { return }
         claims.append(Claim(kind: kind, statement: statement, bytes: stream[from].start..<stream[end - 1].end))
     }
+
+    /// The classes of the words between a verb and its predicate, as bits of ``predicateWordClasses``.
+    enum PredicateWord {
+        static let negation: UInt8 = 1 << 0
+        static let hedge: UInt8 = 1 << 1
+        static let article: UInt8 = 1 << 2
+        static let the: UInt8 = 1 << 3
+        static let adverb: UInt8 = 1 << 4
+        static let superlative: UInt8 = 1 << 5
+    }
+
+    /// For each vocabulary number, its ``PredicateWord`` classes: membership in ``negations``, ``hedgeWords``,
+    /// ``articles``, "the", ``adverbs`` and ``superlatives`` (number 0, no vocabulary word, is in none).
+    static let predicateWordClasses: [UInt8] = {
+        precondition(
+            [negations, hedgeWords, articles, adverbs, superlatives].allSatisfy(\.isInVocabulary),
+            "the words between a verb and its predicate are vocabulary words")
+        let the = vocabularyNumber("the")
+        return (0..<256).map { n in
+            let number = UInt8(n)
+            guard number != 0 else { return 0 }
+            var c: UInt8 = 0
+            if negations.contains(number: number) { c |= PredicateWord.negation }
+            if hedgeWords.contains(number: number) { c |= PredicateWord.hedge }
+            if articles.contains(number: number) { c |= PredicateWord.article }
+            if number == the { c |= PredicateWord.the }
+            if adverbs.contains(number: number) { c |= PredicateWord.adverb }
+            if superlatives.contains(number: number) { c |= PredicateWord.superlative }
+            return c
+        }
+    }()
 
     static let adverbs = WordSet([
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",

@@ -8,6 +8,9 @@ struct ClaimScanner {
     let stream: TokenStream
     let question: Question
     var claims: [Claim] = []
+    /// Whether the passes skip at once the tokens that start nothing (true but in the tests that hold the skips
+    /// equal to looking at every token).
+    var skipsTokens = true
 
     /// The indices of the tokens that end sentences, in order (see ``sentence(_:)``).
     private let boundaries: [Int]
@@ -15,11 +18,17 @@ struct ClaimScanner {
     init(_ stream: TokenStream, question: Question) {
         self.stream = stream
         self.question = question
-        var boundaries: [Int] = []
-        for i in 0..<stream.count where Self.boundaryKinds & (1 << UInt64(stream[i].kind.rawValue)) != 0 {
-            boundaries.append(i)
+        // Written through a pointer into room for every token (no capacity check or regrowth per boundary).
+        self.boundaries = stream.tokens.withUnsafeBufferPointer { tokens in
+            [Int](unsafeUninitializedCapacity: tokens.count) { out, count in
+                var n = 0
+                for i in tokens.indices where Self.boundaryKinds & (1 &<< UInt64(tokens[i].kind.rawValue)) != 0 {
+                    out[n] = i
+                    n += 1
+                }
+                count = n
+            }
         }
-        self.boundaries = boundaries
     }
 
     mutating func scan() -> [Claim] {
@@ -72,6 +81,8 @@ struct ClaimScanner {
     private mutating func scanEquations() {
         var i = 0
         while i < stream.count {
+            if skipsTokens { i = nextRunStart(from: i) }
+            guard i < stream.count else { return }
             guard Self.isMathToken(stream, i), stream.kind(i) != .closeParen else {
                 i += 1
                 continue
@@ -79,6 +90,7 @@ struct ClaimScanner {
             // Extend the run; a parenthesis belongs to it only if its content is math without a relation.
             var j = i
             var depth = 0
+            var hasRelation = false
             while j < stream.count, Self.isMathToken(stream, j) {
                 let k = stream.kind(j)
                 if k == .openParen {
@@ -87,11 +99,39 @@ struct ClaimScanner {
                 } else if k == .closeParen {
                     if depth == 0 { break }
                     depth -= 1
+                } else if k == .equals || k == .approx || k == .notEqual {
+                    hasRelation = true
                 }
                 j += 1
             }
-            if j > i { processRun(i, j) }
+            // A run without a relation is a claim only when "is" follows it (``statedInWords(_:_:)``): most runs
+            // are a lone number in prose, decided here without the call.
+            if j > i && (hasRelation || stream.isWord(j, "is") || !skipsTokens) { processRun(i, j) }
             i = max(j, i + 1)
+        }
+    }
+
+    /// The first token at or after i that may start a run worth reading, through a pointer: a closing parenthesis,
+    /// a token that is neither of a math kind nor a word marked as possibly math (for those ``isMathToken(_:_:)`` is
+    /// false without looking further), and a number followed by a token that is surely not math and is not "is" (a
+    /// run of one token that makes no claim) are passed over.
+    private func nextRunStart(from i: Int) -> Int {
+        let isNumber = Self.isNumber
+        return stream.tokens.withUnsafeBufferPointer { tokens in
+            @inline(__always) func mayBeMath(_ t: Token) -> Bool {
+                Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
+            }
+            var k = i
+            while k < tokens.count {
+                let t = tokens[k]
+                if mayBeMath(t) && t.kind != .closeParen {
+                    guard t.kind == .number, k + 1 < tokens.count else { break }
+                    let next = tokens[k + 1]
+                    if mayBeMath(next) || (next.kind == .word && next.word == isNumber) { break }
+                }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -467,9 +507,22 @@ struct ClaimScanner {
         let (s, e) = sentence(i)
         if stream.kind(e) == .question { return true }
         let conditionalWords = Self.conditionalWords
-        for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
-        return false
+        guard conditionalWords.isInVocabulary else {
+            for j in s..<i where stream.isWord(j, in: conditionalWords) { return true }
+            return false
+        }
+        // Every conditional word is in the vocabulary (a test checks it), so a word is one exactly when its number
+        // is in the set: read through a pointer, without the text.
+        return stream.tokens.withUnsafeBufferPointer { tokens in
+            for j in s..<i where j >= 0 && j < tokens.count && tokens[j].kind == .word {
+                if conditionalWords.contains(number: tokens[j].word) { return true }
+            }
+            return false
+        }
     }
+
+    /// The vocabulary number of "is".
+    static let isNumber = vocabularyNumber("is")
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 

@@ -26,19 +26,19 @@ struct Question {
         var sawRadians = false
         for i in 0..<stream.count {
             let k = stream.kind(i)
-            if k == .degree || stream.isWord(i, in: ["degrees", "degree", "deg"]) { sawDegrees = true }
-            if stream.isWord(i, in: ["radians", "radian", "rad"]) { sawRadians = true }
-            if stream.isWord(i, in: ["prime", "composite", "primality"]) {
-                if stream.isWord(i + 1, in: ["factorization", "factorisation", "factors", "factor", "decomposition"]) {
+            if k == .degree || stream.isWord(i, in: ExpressionReader.degreeWords) { sawDegrees = true }
+            if stream.isWord(i, in: ExpressionReader.radianWords) { sawRadians = true }
+            if stream.isWord(i, in: Self.primalityWords) {
+                if stream.isWord(i + 1, in: Self.factorNouns) {
                     asksFactorization = true
                 } else {
                     asksPrimality = true
                 }
             }
-            if stream.isWord(i, in: ["factor", "factorize", "factorise", "factorization", "factorisation"]) {
+            if stream.isWord(i, in: Self.factorWords) {
                 asksFactorization = true
             }
-            if k == .openBracket, stream.isWord(i + 1, in: ["yes", "no"]), stream.kind(i + 2) == .closeBracket {
+            if k == .openBracket, stream.isWord(i + 1, in: Self.yesOrNo), stream.kind(i + 2) == .closeBracket {
                 bracketAnswers = true
             }
             if stream.isWord(i, "divisible"), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2),
@@ -67,14 +67,14 @@ struct Question {
         var i = 0
         while i < stream.count {
             let trigger =
-                stream.isWord(i, in: ["what's", "compute", "calculate", "evaluate", "find", "determine", "approximate"])
+                stream.isWord(i, in: Self.targetTriggers)
                 || (stream.isWord(i, "what") && stream.isWord(i + 1, "is"))
             if !trigger {
                 i += 1
                 continue
             }
             var j = i + (stream.isWord(i, "what") ? 2 : 1)
-            while stream.isWord(j, in: ["the", "value", "of", "exact", "approximate", "numerical"]) && !isPhraseStart(stream, j) {
+            while stream.isWord(j, in: Self.targetPreambles) && !isPhraseStart(stream, j) {
                 j += 1
             }
             if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &j, unit: nil) {
@@ -121,7 +121,7 @@ struct Question {
     /// The integer value of the expression that ends just before token i ("Is 2^10 − 1 divisible by 3").
     static func integerEnding(_ stream: TokenStream, at i: Int) -> BigInteger? {
         var j = i - 1
-        if stream.isWord(j, in: ["evenly", "exactly"]) { j -= 1 }
+        if stream.isWord(j, in: ClaimScanner.evenlyOrExactly) { j -= 1 }
         var start = j
         while start > 0, ClaimScanner.isMathToken(stream, start - 1), stream.kind(start - 1) != .equals { start -= 1 }
         while start <= j {
@@ -135,10 +135,10 @@ struct Question {
 
     /// "rounded to one decimal place", "to 3 decimal places", "4 significant figures".
     static func rounding(_ stream: TokenStream) -> StatedValueRule? {
-        for i in 0..<stream.count where stream.isWord(i, in: ["decimal", "significant"]) {
+        for i in 0..<stream.count where stream.isWord(i, in: Self.precisionWords) {
             guard let n = count(stream, i - 1) else { continue }
             if stream.isWord(i, "decimal") { return .decimalPlaces(n) }
-            if stream.isWord(i + 1, in: ["figures", "figure", "digits", "digit"]) { return .significantFigures(n) }
+            if stream.isWord(i + 1, in: Self.figureWords) { return .significantFigures(n) }
         }
         return nil
     }
@@ -149,4 +149,17 @@ struct Question {
         for (value, w) in words.enumerated() where stream.isWord(i, w) { return value }
         return nil
     }
+
+    // MARK: - Word sets (built once; a test holds them equal to the word lists they replace)
+
+    static let primalityWords = WordSet(["prime", "composite", "primality"])
+    static let factorNouns = WordSet(["factorization", "factorisation", "factors", "factor", "decomposition"])
+    static let factorWords = WordSet(["factor", "factorize", "factorise", "factorization", "factorisation"])
+    static let yesOrNo = WordSet(["yes", "no"])
+    static let targetTriggers = WordSet([
+        "what's", "compute", "calculate", "evaluate", "find", "determine", "approximate",
+    ])
+    static let targetPreambles = WordSet(["the", "value", "of", "exact", "approximate", "numerical"])
+    static let precisionWords = WordSet(["decimal", "significant"])
+    static let figureWords = WordSet(["figures", "figure", "digits", "digit"])
 }

@@ -58,3 +58,9 @@ struct WordTraits: OptionSet, Sendable {
     /// pronoun for the question's number ("it", "it's", "this", "the"), "prime", "factorization".
     static let phraseStart = WordTraits(rawValue: 1 << 1)
 }
+
+extension Token.Kind {
+    /// This kind's bit in a set of kinds held in 64 bits (there are fewer than 64 kinds).
+    @inline(__always)
+    var bit: UInt64 { 1 &<< UInt64(rawValue) }
+}

@@ -4,45 +4,145 @@
 /// (`**bold**`, `*`, `#`, backticks) and LaTeX (`$…$`, `\(…\)`, `\times`, `\cdot`, `\div`, `\frac{a}{b}`,
 /// `\sqrt{x}`, `^\circ`, `\boxed{}`, `\text{}`). Markup that carries no meaning is dropped; thousands separators
 /// ("34,792,834", "34 792 834", "34\,792\,834") stay inside the number token.
+///
+/// Speed: the tokenizer is one pass over the bytes that writes each token through a pointer into a scratch chunk,
+/// appended to the caller's array a chunk at a time (`Array.append` checks uniqueness and capacity for every
+/// token). Letters are scanned eight bytes at a time (``letterRunEnd(_:)``), and each word is looked up once in
+/// the ``Vocabulary``'s slot table.
 struct Tokenizer {
+    private let text: UnsafePointer<UInt8>
+    private let n: Int
+    private let slots: UnsafeBufferPointer<Vocabulary.Slot>
+    private let chunk: UnsafeMutablePointer<Token>
+    private let chunkCapacity: Int
+    private var used = 0
+    private var i = 0
+    private var lineStart = true
+
+    /// The most tokens written between two appends to the caller's array: 25 tokens are 1000 bytes, which
+    /// `withUnsafeTemporaryAllocation` takes from the stack without asking the runtime (it does above 1024 bytes).
+    static let chunkSize = 25
+
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        var i = 0
-        let n = text.count
-        var lineStart = true
-        let vocabulary = Vocabulary.shared
-        @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-        func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-            tokens.append(Token(kind: kind, start: start, end: end, afterLineStart: lineStart))
-            lineStart = kind == .newline
-        }
-        func addWord(_ start: Int, _ end: Int) {
-            var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-            token.key = Token.key(text, start, end)
-            if let entry = vocabulary.lookup(text, start, end, key: token.key) {
-                token.word = entry.number
-                token.formulaFunction = entry.formula
-                token.proseFunction = entry.prose
-                token.traits = entry.traits
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: chunkSize) { chunk in
+            guard let chunkBase = chunk.baseAddress else {
+                preconditionFailure("a temporary allocation has an address")
             }
-            tokens.append(token)
-            lineStart = false
+            Vocabulary.shared.withSlots { slots in
+                var tokenizer = Tokenizer(
+                    text: base, n: text.count, slots: slots, chunk: chunkBase, chunkCapacity: chunk.count)
+                tokenizer.run(&tokens)
+            }
         }
-        /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
-        func thinSpace(at k: Int) -> Int {
-            if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
-            if byte(k) == 0xE2 && byte(k + 1) == 0x80 && (byte(k + 2) == 0x89 || byte(k + 2) == 0xAF) { return 3 }
-            if byte(k) == 0xC2 && byte(k + 1) == 0xA0 { return 2 }
-            return 0
-        }
-        /// Whether exactly three digits start at k and no digit follows them.
-        func threeDigits(at k: Int) -> Bool {
-            isDigit(byte(k)) && isDigit(byte(k + 1)) && isDigit(byte(k + 2)) && !isDigit(byte(k + 3))
-                && !(byte(k + 3) == 0x2E && isDigit(byte(k + 4)) && false)
-        }
+    }
 
+    private init(
+        text: UnsafePointer<UInt8>, n: Int, slots: UnsafeBufferPointer<Vocabulary.Slot>,
+        chunk: UnsafeMutablePointer<Token>, chunkCapacity: Int
+    ) {
+        self.text = text
+        self.n = n
+        self.slots = slots
+        self.chunk = chunk
+        self.chunkCapacity = chunkCapacity
+    }
+
+    // MARK: - Bytes
+
+    /// The byte at k, 0 past the end.
+    @inline(__always) private func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+
+    /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
+    private func thinSpace(at k: Int) -> Int {
+        if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
+        if byte(k) == 0xE2 && byte(k + 1) == 0x80 && (byte(k + 2) == 0x89 || byte(k + 2) == 0xAF) { return 3 }
+        if byte(k) == 0xC2 && byte(k + 1) == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Whether exactly three digits start at k and no digit follows them.
+    private func threeDigits(at k: Int) -> Bool {
+        Self.isDigit(byte(k)) && Self.isDigit(byte(k + 1)) && Self.isDigit(byte(k + 2)) && !Self.isDigit(byte(k + 3))
+    }
+
+    /// The index of the first byte at or after k that is not an ASCII letter (n at the end).
+    ///
+    /// Eight bytes at a time: in each lane, f = (b & 0x7F) | 0x20 folds capitals to lower case; f + 0x1F has its top
+    /// bit set exactly when f ≥ "a" (0x61) and f + 0x05 exactly when f > "z" (0x7A); neither sum carries into the
+    /// next lane (f ≤ 0x7F). A lane is a letter when the first bit is set, the second is not and b < 0x80.
+    @inline(__always)
+    private func letterRunEnd(_ k: Int) -> Int {
+        var k = k
+        while k + 8 <= n {
+            let x = UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))
+            let folded = (x & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
+            let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
+            let beyondZ = folded &+ 0x0505_0505_0505_0505
+            let letters = atLeastA & ~beyondZ & ~x & 0x8080_8080_8080_8080
+            let others = ~letters & 0x8080_8080_8080_8080
+            if others != 0 { return k + others.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < n && Self.isLetter(text[k]) { k += 1 }
+        return k
+    }
+
+    // MARK: - Writing tokens
+
+    @inline(__always)
+    private mutating func emit(_ token: Token, _ tokens: inout [Token]) {
+        if used == chunkCapacity { flush(&tokens) }
+        (chunk + used).initialize(to: token)
+        used += 1
+    }
+
+    @inline(never)
+    private mutating func flush(_ tokens: inout [Token]) {
+        tokens.append(contentsOf: UnsafeBufferPointer(start: chunk, count: used))
+        used = 0
+    }
+
+    /// Adds a token of `kind`; only a newline leaves the next token at a line start.
+    @inline(__always)
+    private mutating func add(_ kind: Token.Kind, _ start: Int, _ end: Int, _ tokens: inout [Token]) {
+        emit(Token(kind: kind, start: start, end: end, afterLineStart: lineStart), &tokens)
+        lineStart = kind == .newline
+    }
+
+    /// Adds the word text[start..<end] with what the vocabulary knows of it.
+    @inline(never)
+    private mutating func addWord(_ start: Int, _ end: Int, _ tokens: inout [Token]) {
+        addWord(start, end, key: Token.key(UnsafeBufferPointer(start: text, count: n), start, end), &tokens)
+    }
+
+    /// Adds the word text[start..<end] whose ``Token/key`` is `key`.
+    @inline(__always)
+    private mutating func addWord(_ start: Int, _ end: Int, key: UInt64, _ tokens: inout [Token]) {
+        var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+        token.key = key
+        let bytes = UnsafeBufferPointer(start: text, count: n)
+        if let entry = Vocabulary.lookup(slots, bytes, start, end &- start, key: key) {
+            token.word = entry.number
+            token.formulaFunction = entry.formula
+            token.proseFunction = entry.prose
+            token.traits = entry.traits
+        }
+        emit(token, &tokens)
+        lineStart = false
+    }
+
+    /// The kind of the last token written (of the caller's array when none was written yet).
+    private func lastKind(_ tokens: [Token]) -> Token.Kind? {
+        used > 0 ? chunk[used - 1].kind : tokens.last?.kind
+    }
+
+    // MARK: - The pass
+
+    private mutating func run(_ tokens: inout [Token]) {
         while i < n {
             let b = text[i]
             let start = i
@@ -50,113 +150,28 @@ struct Tokenizer {
             case 0x20, 0x09, 0x0D:
                 i += 1
             case 0x0A:
-                add(.newline, i, i + 1)
+                add(.newline, i, i + 1, &tokens)
                 i += 1
             case 0x30...0x39:
-                var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
-                var group = 0
-                while isDigit(byte(i)) {
-                    i += 1
-                    group += 1
-                }
-                // Thousands separators: ",ddd", thin spaces, or plain spaces between 3-digit groups ("34 792 834").
-                var firstGroup = group
-                while true {
-                    if byte(i) == 0x7B && byte(i + 1) == 0x2C && byte(i + 2) == 0x7D && firstGroup <= 3
-                        && threeDigits(at: i + 3)
-                    {  // LaTeX "{,}"
-                        i += 6
-                        token.hasSeparators = true
-                        firstGroup = 0
-                        continue
-                    }
-                    if byte(i) == 0x2C && firstGroup <= 3 && threeDigits(at: i + 1) {
-                        i += 4
-                        token.hasSeparators = true
-                        firstGroup = 0
-                        continue
-                    }
-                    let thin = thinSpace(at: i)
-                    if thin > 0 && threeDigits(at: i + thin) && firstGroup <= 3 {
-                        i += thin + 3
-                        token.hasSeparators = true
-                        firstGroup = 0
-                        continue
-                    }
-                    if byte(i) == 0x20 && firstGroup <= 3 && firstGroup > 0 && isDigit(byte(i + 1))
-                        && isDigit(byte(i + 2)) && isDigit(byte(i + 3)) && byte(i + 4) == 0x20
-                        && threeDigits(at: i + 5) && !token.hasSeparators
-                    {
-                        // At least two space-separated groups: "34 792 834".
-                        i += 8
-                        token.hasSeparators = true
-                        firstGroup = 0
-                        while byte(i) == 0x20 && threeDigits(at: i + 1) { i += 4 }
-                        continue
-                    }
-                    break
-                }
-                if byte(i) == 0x2E && isDigit(byte(i + 1)) {
-                    i += 1
-                    token.hasPoint = true
-                    while isDigit(byte(i)) { i += 1 }
-                }
-                // Scientific notation written without spaces: "1e22", "1.2E-7".
-                if byte(i) | 0x20 == 0x65 {
-                    var k = i + 1
-                    if byte(k) == 0x2B || byte(k) == 0x2D { k += 1 }
-                    if isDigit(byte(k)) && !isLetter(byte(k - 1)) || (isDigit(byte(k)) && k == i + 1) {
-                        while isDigit(byte(k)) { k += 1 }
-                        if !isLetter(byte(k)) {
-                            i = k
-                            token.hasPoint = true
-                        }
-                    }
-                }
-                token.end = i
-                tokens.append(token)
-                lineStart = false
+                number(&tokens)
             case 0x41...0x5A, 0x61...0x7A:
-                // Letters, and apostrophes (' or ’) between letters.
-                while true {
-                    while isLetter(byte(i)) { i += 1 }
-                    if byte(i) == 0x27 && isLetter(byte(i + 1)) {
-                        i += 1
-                    } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)) {
-                        i += 3
-                    } else {
-                        break
-                    }
-                }
-                // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
-                while isDigit(byte(i)) { i += 1 }
-                while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
-                if byte(i) == 0x5F {
-                    var k = i + 1
-                    let braced = byte(k) == 0x7B
-                    if braced { k += 1 }
-                    if isDigit(byte(k)) {
-                        while isDigit(byte(k)) { k += 1 }
-                        if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
-                    }
-                }
-                addWord(start, i)
+                word(&tokens)
             case 0x5C:  // backslash: LaTeX
                 i += 1
-                if isLetter(byte(i)) {
+                if Self.isLetter(byte(i)) {
                     let nameStart = i
-                    while isLetter(byte(i)) { i += 1 }
-                    latexCommand(text, nameStart, i, start, &tokens, &lineStart)
+                    i = letterRunEnd(i)
+                    latexCommand(nameStart, i, start, &tokens)
                 } else {
                     let c = byte(i)
                     i += 1
-                    if c == 0x5C { add(.newline, start, i) }  // \\ line break
-                    else if c == 0x7B || c == 0x7D { /* \{ \} */ }
+                    if c == 0x5C { add(.newline, start, i, &tokens) }  // \\ line break
+                    // \{ \} and the rest: dropped
                 }
             case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
                 i += 1
             case 0x5F:  // _ (Markdown emphasis or a subscript): breaks an expression
-                add(.other, i, i + 1)
+                add(.other, i, i + 1, &tokens)
                 i += 1
             case 0x2A where lineStart && byte(i + 1) == 0x20:
                 i += 1  // a Markdown list marker
@@ -168,77 +183,200 @@ struct Tokenizer {
                     // A single * is multiplication between operands, emphasis otherwise.
                     var k = i
                     while byte(k) == 0x20 { k += 1 }
-                    let previous = tokens.last?.kind
-                    if (previous == .number || previous == .closeParen) && (isDigit(byte(k)) || byte(k) == 0x28) {
-                        add(.times, start, i)
+                    let previous = lastKind(tokens)
+                    if (previous == .number || previous == .closeParen) && (Self.isDigit(byte(k)) || byte(k) == 0x28) {
+                        add(.times, start, i, &tokens)
                     }
                 }
             case 0x2B where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
                 i += 1  // a Markdown list marker, not a sign
             case 0x2D where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
                 i += 1
-            case 0x2B: add(.plus, i, i + 1); i += 1
-            case 0x2D: add(.minus, i, i + 1); i += 1
-            case 0x2F: add(.divide, i, i + 1); i += 1
-            case 0x5E: add(.power, i, i + 1); i += 1
+            case 0x2B: add(.plus, i, i + 1, &tokens); i += 1
+            case 0x2D: add(.minus, i, i + 1, &tokens); i += 1
+            case 0x2F: add(.divide, i, i + 1, &tokens); i += 1
+            case 0x5E: add(.power, i, i + 1, &tokens); i += 1
             case 0x3D:
                 i += 1
                 if byte(i) == 0x3D { i += 1 }
-                add(.equals, start, i)
-            case 0x7E: add(.approx, i, i + 1); i += 1
-            case 0x28, 0x7B: add(.openParen, i, i + 1); i += 1
-            case 0x29, 0x7D: add(.closeParen, i, i + 1); i += 1
-            case 0x5B: add(.openBracket, i, i + 1); i += 1
-            case 0x5D: add(.closeBracket, i, i + 1); i += 1
-            case 0x25: add(.percent, i, i + 1); i += 1
-            case 0x2C: add(.comma, i, i + 1); i += 1
+                add(.equals, start, i, &tokens)
+            case 0x7E: add(.approx, i, i + 1, &tokens); i += 1
+            case 0x28, 0x7B: add(.openParen, i, i + 1, &tokens); i += 1
+            case 0x29, 0x7D: add(.closeParen, i, i + 1, &tokens); i += 1
+            case 0x5B: add(.openBracket, i, i + 1, &tokens); i += 1
+            case 0x5D: add(.closeBracket, i, i + 1, &tokens); i += 1
+            case 0x25: add(.percent, i, i + 1, &tokens); i += 1
+            case 0x2C: add(.comma, i, i + 1, &tokens); i += 1
             case 0x2E:
                 if byte(i + 1) == 0x2E && byte(i + 2) == 0x2E {
-                    add(.ellipsis, i, i + 3)
+                    add(.ellipsis, i, i + 3, &tokens)
                     i += 3
                 } else {
-                    add(.period, i, i + 1)
+                    add(.period, i, i + 1, &tokens)
                     i += 1
                 }
-            case 0x3A: add(.colon, i, i + 1); i += 1
-            case 0x3B: add(.semicolon, i, i + 1); i += 1
-            case 0x3F: add(.question, i, i + 1); i += 1
+            case 0x3A: add(.colon, i, i + 1, &tokens); i += 1
+            case 0x3B: add(.semicolon, i, i + 1, &tokens); i += 1
+            case 0x3F: add(.question, i, i + 1, &tokens); i += 1
             case 0x21:
                 if byte(i + 1) == 0x3D {
-                    add(.notEqual, i, i + 2)
+                    add(.notEqual, i, i + 2, &tokens)
                     i += 2
                 } else {
-                    add(.exclamation, i, i + 1)
+                    add(.exclamation, i, i + 1, &tokens)
                     i += 1
                 }
             case 0x3C, 0x3E:
                 if lineStart && b == 0x3E {  // "> " quote marker
                     i += 1
                 } else {
-                    add(.otherRelation, i, i + 1)
+                    add(.otherRelation, i, i + 1, &tokens)
                     i += 1
                 }
             case 0x80...0xFF:
-                let (kind, length) = unicode(text, i)
+                let (kind, length) = Self.unicode(UnsafeBufferPointer(start: text, count: n), i)
                 i += length
-                if let kind { add(kind, start, i) }
+                if let kind { add(kind, start, i, &tokens) }
             default:
-                add(.other, i, i + 1)
+                add(.other, i, i + 1, &tokens)
                 i += 1
             }
         }
+        if used > 0 { flush(&tokens) }
     }
 
-    /// Maps a LaTeX command to a token (or to nothing, for markup).
-    private static func latexCommand(
-        _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token],
-        _ lineStart: inout Bool
-    ) {
-        var kind: Token.Kind? = nil
-        let name = UnsafeBufferPointer(rebasing: text[from..<to])
-        func named(_ s: StaticString) -> Bool {
-            s.utf8CodeUnitCount == name.count && memcmpEqual(s, name)
+    /// A number at i: digits, thousands separators, a decimal fraction, an exponent.
+    private mutating func number(_ tokens: inout [Token]) {
+        let start = i
+        var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
+        var group = 0
+        while Self.isDigit(byte(i)) {
+            i += 1
+            group += 1
         }
+        // Thousands separators: ",ddd", thin spaces, or plain spaces between 3-digit groups ("34 792 834"). Each
+        // starts with one of six bytes: after any other byte there is none (most numbers end so).
+        var firstGroup = group
+        switch byte(i) {
+        case 0x7B, 0x2C, 0x5C, 0xE2, 0xC2, 0x20:
+            while true {
+                if byte(i) == 0x7B && byte(i + 1) == 0x2C && byte(i + 2) == 0x7D && firstGroup <= 3
+                    && threeDigits(at: i + 3)
+                {  // LaTeX "{,}"
+                    i += 6
+                    token.hasSeparators = true
+                    firstGroup = 0
+                    continue
+                }
+                if byte(i) == 0x2C && firstGroup <= 3 && threeDigits(at: i + 1) {
+                    i += 4
+                    token.hasSeparators = true
+                    firstGroup = 0
+                    continue
+                }
+                let thin = thinSpace(at: i)
+                if thin > 0 && threeDigits(at: i + thin) && firstGroup <= 3 {
+                    i += thin + 3
+                    token.hasSeparators = true
+                    firstGroup = 0
+                    continue
+                }
+                if byte(i) == 0x20 && firstGroup <= 3 && firstGroup > 0 && Self.isDigit(byte(i + 1))
+                    && Self.isDigit(byte(i + 2)) && Self.isDigit(byte(i + 3)) && byte(i + 4) == 0x20
+                    && threeDigits(at: i + 5) && !token.hasSeparators
+                {
+                    // At least two space-separated groups: "34 792 834".
+                    i += 8
+                    token.hasSeparators = true
+                    firstGroup = 0
+                    while byte(i) == 0x20 && threeDigits(at: i + 1) { i += 4 }
+                    continue
+                }
+                break
+            }
+        default:
+            break
+        }
+        if byte(i) == 0x2E && Self.isDigit(byte(i + 1)) {
+            i += 1
+            token.hasPoint = true
+            while Self.isDigit(byte(i)) { i += 1 }
+        }
+        // Scientific notation written without spaces: "1e22", "1.2E-7".
+        if byte(i) | 0x20 == 0x65 {
+            var k = i + 1
+            if byte(k) == 0x2B || byte(k) == 0x2D { k += 1 }
+            if Self.isDigit(byte(k)) && !Self.isLetter(byte(k - 1)) || (Self.isDigit(byte(k)) && k == i + 1) {
+                while Self.isDigit(byte(k)) { k += 1 }
+                if !Self.isLetter(byte(k)) {
+                    i = k
+                    token.hasPoint = true
+                }
+            }
+        }
+        token.end = i
+        emit(token, &tokens)
+        lineStart = false
+    }
+
+    /// A word at i: letters, apostrophes (' or ’) between letters, and the digits or subscript of a name.
+    private mutating func word(_ tokens: inout [Token]) {
+        let start = i
+        i = letterRunEnd(i)
+        // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
+        // subscript, a digit, "_"): then the loops below would change nothing.
+        switch byte(i) {
+        case 0x27, 0xE2, 0x30...0x39, 0x5F: break
+        default:
+            // Letters only. A letter lower-cased is the letter with the case bit (0x20) set, so the word's key is
+            // its first eight bytes with that bit set in each, and zeros past its end: one read when the text has
+            // eight bytes from the start.
+            let count = i &- start
+            guard start &+ 8 <= n else {
+                addWord(start, i, &tokens)
+                return
+            }
+            let x = UInt64(littleEndian: UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self))
+            let lowered = x | 0x2020_2020_2020_2020
+            let key = count < 8 ? lowered & ((1 &<< UInt64(8 &* count)) &- 1) : lowered
+            addWord(start, i, key: key, &tokens)
+            // A space after a word is skipped here rather than by the main loop (a space makes no token and
+            // changes no state).
+            if i < n && text[i] == 0x20 { i &+= 1 }
+            return
+        }
+        while true {
+            i = letterRunEnd(i)
+            if byte(i) == 0x27 && Self.isLetter(byte(i + 1)) {
+                i += 1
+            } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && Self.isLetter(byte(i + 3)) {
+                i += 3
+            } else {
+                break
+            }
+        }
+        // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
+        while Self.isDigit(byte(i)) { i += 1 }
+        while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
+        if byte(i) == 0x5F {
+            var k = i + 1
+            let braced = byte(k) == 0x7B
+            if braced { k += 1 }
+            if Self.isDigit(byte(k)) {
+                while Self.isDigit(byte(k)) { k += 1 }
+                if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
+            }
+        }
+        addWord(start, i, &tokens)
+    }
+
+    /// Adds the token of the LaTeX command text[from..<to] (the backslash is at `start`), or nothing for markup.
+    private mutating func latexCommand(_ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token]) {
+        let name = UnsafeBufferPointer(start: text + from, count: to - from)
+        func named(_ s: StaticString) -> Bool {
+            s.utf8CodeUnitCount == name.count && Self.memcmpEqual(s, name)
+        }
+        var kind: Token.Kind? = nil
         if named("times") || named("cdot") || named("ast") { kind = .times }
         else if named("div") { kind = .divide }
         else if named("approx") || named("simeq") || named("sim") || named("thickapprox") { kind = .approx }
@@ -255,20 +393,11 @@ struct Tokenizer {
         else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
-            var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
-            token.key = Token.key(text, from, to)
-            if let entry = Vocabulary.shared.lookup(text, from, to, key: token.key) {
-                token.word = entry.number
-                token.formulaFunction = entry.formula
-                token.proseFunction = entry.prose
-                token.traits = entry.traits
-            }
-            tokens.append(token)
-            lineStart = false
+            addWord(from, to, &tokens)
             return
         }
         if let kind {
-            tokens.append(Token(kind: kind, start: start, end: to, afterLineStart: lineStart))
+            emit(Token(kind: kind, start: start, end: to, afterLineStart: lineStart), &tokens)
             lineStart = false
         }
         // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.

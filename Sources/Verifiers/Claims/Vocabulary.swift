@@ -2,7 +2,8 @@
 /// and every later question ("is it a conditional word?", "is it a function name?") is a bit test.
 ///
 /// Each word is found through an open-addressed hash table keyed by its ``Token/key`` (its first eight bytes,
-/// lower-cased) and its length; words longer than eight bytes also compare their remaining bytes. A word of prose
+/// lower-cased) and its length; words longer than eight bytes also compare the key of their next eight bytes (and
+/// the bytes after sixteen, which no word of the vocabulary has today). A word of prose
 /// that is not in the vocabulary (nearly every word) costs one multiply and usually one probe of an empty slot.
 ///
 /// Numbers are 1...255 (0 is "not a vocabulary word"): ``WordSet`` holds a set of them in 256 bits. A word set may
@@ -25,9 +26,19 @@ struct Vocabulary: Sendable {
     let words: [StaticString]
     private let numbers: [String: UInt8]
     /// The table: a slot is empty when its length is 0.
-    private let keys: [UInt64]
-    private let lengths: [UInt8]
-    private let entries: [Entry]
+    private let slots: [Slot]
+
+    /// One slot of the table: a word's key, the key of its bytes 8..<16 (0 for shorter words) and its length, with
+    /// its entry. Words of up to 16 bytes are then matched by comparing integers.
+    struct Slot: Sendable {
+        let key: UInt64
+        let tail: UInt64
+        let length: UInt8
+        let entry: Entry
+    }
+
+    /// The longest word matched by keys alone; longer ones also compare their bytes after the sixteenth.
+    static let keyedLength = 16
     private static let tableBits = 10
     private static var tableMask: Int { (1 << tableBits) - 1 }
 
@@ -76,19 +87,15 @@ struct Vocabulary: Sendable {
         for (name, _) in ExpressionReader.functionNames { add(name) }
         for (name, _) in ClaimScanner.functionWords { add(name) }
 
-        var keys = [UInt64](repeating: 0, count: 1 << Self.tableBits)
-        var lengths = [UInt8](repeating: 0, count: 1 << Self.tableBits)
-        var entries = [Entry](
-            repeating: Entry(number: 0, formula: nil, prose: nil, traits: []), count: 1 << Self.tableBits)
+        let empty = Entry(number: 0, formula: nil, prose: nil, traits: [])
+        var slots = [Slot](repeating: Slot(key: 0, tail: 0, length: 0, entry: empty), count: 1 << Self.tableBits)
         for number in 1..<words.count {
             let word = words[number]
             let count = word.utf8CodeUnitCount
             precondition(count > 0 && count < 256, "a vocabulary word has 1 to 255 bytes")
             let key = Token.key(word.utf8Start, count: count)
             var slot = Self.slot(key, count)
-            while lengths[slot] != 0 { slot = (slot + 1) & Self.tableMask }
-            keys[slot] = key
-            lengths[slot] = UInt8(count)
+            while slots[slot].length != 0 { slot = (slot + 1) & Self.tableMask }
             let formula = ExpressionReader.functionNames.first { $0.0.description == word.description }?.1
             let prose = ClaimScanner.functionWords.first { $0.0.description == word.description }?.1
             var traits: WordTraits = []
@@ -98,49 +105,65 @@ struct Vocabulary: Sendable {
             if prose != nil || Self.phraseStartWords.contains(where: { $0.description == word.description }) {
                 traits.insert(.phraseStart)
             }
-            entries[slot] = Entry(number: UInt8(number), formula: formula, prose: prose, traits: traits)
+            let tail = count > 8 ? Token.key(word.utf8Start + 8, count: count - 8) : 0
+            slots[slot] = Slot(
+                key: key, tail: tail, length: UInt8(count),
+                entry: Entry(number: UInt8(number), formula: formula, prose: prose, traits: traits))
         }
         self.words = words
         self.numbers = numbers
-        self.keys = keys
-        self.lengths = lengths
-        self.entries = entries
+        self.slots = slots
     }
 
     /// The number of `word` (lower case), or nil when it is not in the vocabulary.
     func number(of word: StaticString) -> UInt8? { numbers[word.description] }
 
     /// The entry of the word text[start..<end] whose ``Token/key`` is `key`, or nil.
-    @inline(__always)
     func lookup(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, key: UInt64) -> Entry? {
-        let count = end - start
+        withSlots { Self.lookup($0, text, start, end - start, key: key) }
+    }
+
+    /// Calls `body` with the slot table, for ``lookup(_:_:_:_:key:)`` in a loop.
+    @inline(__always)
+    func withSlots<R>(_ body: (UnsafeBufferPointer<Slot>) -> R) -> R {
+        slots.withUnsafeBufferPointer(body)
+    }
+
+    /// The entry of the word of `count` bytes at text[start...] whose ``Token/key`` is `key`, or nil, found in
+    /// `slots` (from ``withSlots(_:)``).
+    @inline(__always)
+    static func lookup(
+        _ slots: UnsafeBufferPointer<Slot>, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, key: UInt64
+    ) -> Entry? {
         guard count < 256 else { return nil }
         var slot = Self.slot(key, count)
-        while lengths[slot] != 0 {
-            if keys[slot] == key && Int(lengths[slot]) == count
-                && (count <= 8 || Self.tailMatches(text, start, count, words[Int(entries[slot].number)]))
-            {
-                return entries[slot]
+        while true {
+            let s = slots[slot]
+            if s.length == 0 { return nil }
+            if s.key == key && Int(s.length) == count && (count <= 8 || Self.tailMatches(s, text, start, count)) {
+                return s.entry
             }
-            slot = (slot + 1) & Self.tableMask
+            slot = (slot &+ 1) & Self.tableMask
         }
-        return nil
+    }
+
+    /// Whether the bytes of a word longer than eight bytes after its first eight are those of slot `s`'s word:
+    /// the key of the next eight, then the bytes past the sixteenth, if any. (Not inlined: it is asked only when the
+    /// first eight bytes and the length match, and inlined its set-up would run on every probe.)
+    @inline(never)
+    private static func tailMatches(_ s: Slot, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Bool {
+        guard Token.key(text, start + 8, start + min(count, keyedLength)) == s.tail else { return false }
+        guard count > keyedLength else { return true }
+        let p = Vocabulary.shared.words[Int(s.entry.number)].utf8Start
+        for k in keyedLength..<count {
+            let b = text[start + k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != p[k] { return false }
+        }
+        return true
     }
 
     @inline(__always)
     private static func slot(_ key: UInt64, _ count: Int) -> Int {
         Int(truncatingIfNeeded: ((key ^ UInt64(count) << 56) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - tableBits))
-    }
-
-    /// Whether the bytes after the first eight equal the word's (ASCII capitals lower-cased).
-    private static func tailMatches(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, _ word: StaticString)
-        -> Bool
-    {
-        let p = word.utf8Start
-        for k in 8..<count {
-            let b = text[start + k]
-            if (b >= 65 && b <= 90 ? b | 0x20 : b) != p[k] { return false }
-        }
-        return true
     }
 }

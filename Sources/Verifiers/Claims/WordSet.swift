@@ -74,7 +74,7 @@ extension Token {
         var key: UInt64 = 0
         for k in 0..<min(count, 8) {
             let b = p[k]
-            key |= UInt64(b >= 65 && b <= 90 ? b | 0x20 : b) << UInt64(8 * k)
+            key |= UInt64(b >= 65 && b <= 90 ? b | 0x20 : b) &<< UInt64(8 &* k)
         }
         return key
     }
@@ -91,7 +91,7 @@ extension Token {
         let count = end - start
         guard start + 8 <= text.count else { return key(base + start, count: count) }
         var x = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-        if count < 8 { x &= (1 << UInt64(8 * count)) &- 1 }
+        if count < 8 { x &= (1 &<< UInt64(8 &* count)) &- 1 }
         let low = x & 0x7F7F_7F7F_7F7F_7F7F
         let atLeastA = low &+ 0x3F3F_3F3F_3F3F_3F3F
         let beyondZ = low &+ 0x2525_2525_2525_2525

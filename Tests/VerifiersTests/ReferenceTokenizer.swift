@@ -1,0 +1,307 @@
+@testable import Verifiers
+
+/// The tokenizer as it was before its main loop was rewritten for speed (commit 79bc395), kept verbatim as the
+/// definition the fast tokenizer must agree with token for token.
+struct ReferenceTokenizer {
+    /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        var i = 0
+        let n = text.count
+        var lineStart = true
+        let vocabulary = Vocabulary.shared
+        @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+        func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+            tokens.append(Token(kind: kind, start: start, end: end, afterLineStart: lineStart))
+            lineStart = kind == .newline
+        }
+        func addWord(_ start: Int, _ end: Int) {
+            var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+            token.key = Token.key(text, start, end)
+            if let entry = vocabulary.lookup(text, start, end, key: token.key) {
+                token.word = entry.number
+                token.formulaFunction = entry.formula
+                token.proseFunction = entry.prose
+                token.traits = entry.traits
+            }
+            tokens.append(token)
+            lineStart = false
+        }
+        /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
+        func thinSpace(at k: Int) -> Int {
+            if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
+            if byte(k) == 0xE2 && byte(k + 1) == 0x80 && (byte(k + 2) == 0x89 || byte(k + 2) == 0xAF) { return 3 }
+            if byte(k) == 0xC2 && byte(k + 1) == 0xA0 { return 2 }
+            return 0
+        }
+        /// Whether exactly three digits start at k and no digit follows them.
+        func threeDigits(at k: Int) -> Bool {
+            isDigit(byte(k)) && isDigit(byte(k + 1)) && isDigit(byte(k + 2)) && !isDigit(byte(k + 3))
+                && !(byte(k + 3) == 0x2E && isDigit(byte(k + 4)) && false)
+        }
+
+        while i < n {
+            let b = text[i]
+            let start = i
+            switch b {
+            case 0x20, 0x09, 0x0D:
+                i += 1
+            case 0x0A:
+                add(.newline, i, i + 1)
+                i += 1
+            case 0x30...0x39:
+                var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
+                var group = 0
+                while isDigit(byte(i)) {
+                    i += 1
+                    group += 1
+                }
+                // Thousands separators: ",ddd", thin spaces, or plain spaces between 3-digit groups ("34 792 834").
+                var firstGroup = group
+                while true {
+                    if byte(i) == 0x7B && byte(i + 1) == 0x2C && byte(i + 2) == 0x7D && firstGroup <= 3
+                        && threeDigits(at: i + 3)
+                    {  // LaTeX "{,}"
+                        i += 6
+                        token.hasSeparators = true
+                        firstGroup = 0
+                        continue
+                    }
+                    if byte(i) == 0x2C && firstGroup <= 3 && threeDigits(at: i + 1) {
+                        i += 4
+                        token.hasSeparators = true
+                        firstGroup = 0
+                        continue
+                    }
+                    let thin = thinSpace(at: i)
+                    if thin > 0 && threeDigits(at: i + thin) && firstGroup <= 3 {
+                        i += thin + 3
+                        token.hasSeparators = true
+                        firstGroup = 0
+                        continue
+                    }
+                    if byte(i) == 0x20 && firstGroup <= 3 && firstGroup > 0 && isDigit(byte(i + 1))
+                        && isDigit(byte(i + 2)) && isDigit(byte(i + 3)) && byte(i + 4) == 0x20
+                        && threeDigits(at: i + 5) && !token.hasSeparators
+                    {
+                        // At least two space-separated groups: "34 792 834".
+                        i += 8
+                        token.hasSeparators = true
+                        firstGroup = 0
+                        while byte(i) == 0x20 && threeDigits(at: i + 1) { i += 4 }
+                        continue
+                    }
+                    break
+                }
+                if byte(i) == 0x2E && isDigit(byte(i + 1)) {
+                    i += 1
+                    token.hasPoint = true
+                    while isDigit(byte(i)) { i += 1 }
+                }
+                // Scientific notation written without spaces: "1e22", "1.2E-7".
+                if byte(i) | 0x20 == 0x65 {
+                    var k = i + 1
+                    if byte(k) == 0x2B || byte(k) == 0x2D { k += 1 }
+                    if isDigit(byte(k)) && !isLetter(byte(k - 1)) || (isDigit(byte(k)) && k == i + 1) {
+                        while isDigit(byte(k)) { k += 1 }
+                        if !isLetter(byte(k)) {
+                            i = k
+                            token.hasPoint = true
+                        }
+                    }
+                }
+                token.end = i
+                tokens.append(token)
+                lineStart = false
+            case 0x41...0x5A, 0x61...0x7A:
+                // Letters, and apostrophes (' or ’) between letters.
+                while true {
+                    while isLetter(byte(i)) { i += 1 }
+                    if byte(i) == 0x27 && isLetter(byte(i + 1)) {
+                        i += 1
+                    } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)) {
+                        i += 3
+                    } else {
+                        break
+                    }
+                }
+                // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
+                while isDigit(byte(i)) { i += 1 }
+                while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
+                if byte(i) == 0x5F {
+                    var k = i + 1
+                    let braced = byte(k) == 0x7B
+                    if braced { k += 1 }
+                    if isDigit(byte(k)) {
+                        while isDigit(byte(k)) { k += 1 }
+                        if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
+                    }
+                }
+                addWord(start, i)
+            case 0x5C:  // backslash: LaTeX
+                i += 1
+                if isLetter(byte(i)) {
+                    let nameStart = i
+                    while isLetter(byte(i)) { i += 1 }
+                    latexCommand(text, nameStart, i, start, &tokens, &lineStart)
+                } else {
+                    let c = byte(i)
+                    i += 1
+                    if c == 0x5C { add(.newline, start, i) }  // \\ line break
+                    else if c == 0x7B || c == 0x7D { /* \{ \} */ }
+                }
+            case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
+                i += 1
+            case 0x5F:  // _ (Markdown emphasis or a subscript): breaks an expression
+                add(.other, i, i + 1)
+                i += 1
+            case 0x2A where lineStart && byte(i + 1) == 0x20:
+                i += 1  // a Markdown list marker
+            case 0x2A:  // *
+                if byte(i + 1) == 0x2A {
+                    i += 2
+                } else {
+                    i += 1
+                    // A single * is multiplication between operands, emphasis otherwise.
+                    var k = i
+                    while byte(k) == 0x20 { k += 1 }
+                    let previous = tokens.last?.kind
+                    if (previous == .number || previous == .closeParen) && (isDigit(byte(k)) || byte(k) == 0x28) {
+                        add(.times, start, i)
+                    }
+                }
+            case 0x2B where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
+                i += 1  // a Markdown list marker, not a sign
+            case 0x2D where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
+                i += 1
+            case 0x2B: add(.plus, i, i + 1); i += 1
+            case 0x2D: add(.minus, i, i + 1); i += 1
+            case 0x2F: add(.divide, i, i + 1); i += 1
+            case 0x5E: add(.power, i, i + 1); i += 1
+            case 0x3D:
+                i += 1
+                if byte(i) == 0x3D { i += 1 }
+                add(.equals, start, i)
+            case 0x7E: add(.approx, i, i + 1); i += 1
+            case 0x28, 0x7B: add(.openParen, i, i + 1); i += 1
+            case 0x29, 0x7D: add(.closeParen, i, i + 1); i += 1
+            case 0x5B: add(.openBracket, i, i + 1); i += 1
+            case 0x5D: add(.closeBracket, i, i + 1); i += 1
+            case 0x25: add(.percent, i, i + 1); i += 1
+            case 0x2C: add(.comma, i, i + 1); i += 1
+            case 0x2E:
+                if byte(i + 1) == 0x2E && byte(i + 2) == 0x2E {
+                    add(.ellipsis, i, i + 3)
+                    i += 3
+                } else {
+                    add(.period, i, i + 1)
+                    i += 1
+                }
+            case 0x3A: add(.colon, i, i + 1); i += 1
+            case 0x3B: add(.semicolon, i, i + 1); i += 1
+            case 0x3F: add(.question, i, i + 1); i += 1
+            case 0x21:
+                if byte(i + 1) == 0x3D {
+                    add(.notEqual, i, i + 2)
+                    i += 2
+                } else {
+                    add(.exclamation, i, i + 1)
+                    i += 1
+                }
+            case 0x3C, 0x3E:
+                if lineStart && b == 0x3E {  // "> " quote marker
+                    i += 1
+                } else {
+                    add(.otherRelation, i, i + 1)
+                    i += 1
+                }
+            case 0x80...0xFF:
+                let (kind, length) = unicode(text, i)
+                i += length
+                if let kind { add(kind, start, i) }
+            default:
+                add(.other, i, i + 1)
+                i += 1
+            }
+        }
+    }
+
+    /// Maps a LaTeX command to a token (or to nothing, for markup).
+    private static func latexCommand(
+        _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token],
+        _ lineStart: inout Bool
+    ) {
+        var kind: Token.Kind? = nil
+        let name = UnsafeBufferPointer(rebasing: text[from..<to])
+        func named(_ s: StaticString) -> Bool {
+            s.utf8CodeUnitCount == name.count && memcmpEqual(s, name)
+        }
+        if named("times") || named("cdot") || named("ast") { kind = .times }
+        else if named("div") { kind = .divide }
+        else if named("approx") || named("simeq") || named("sim") || named("thickapprox") { kind = .approx }
+        else if named("neq") || named("ne") { kind = .notEqual }
+        else if named("le") || named("leq") || named("ge") || named("geq") || named("lt") || named("gt")
+            || named("equiv") || named("pmod") || named("bmod") || named("mod")
+        { kind = .otherRelation }
+        else if named("sqrt") { kind = .sqrt }
+        else if named("pi") { kind = .pi }
+        else if named("circ") || named("degree") { kind = .degree }
+        else if named("frac") || named("dfrac") || named("tfrac") { kind = .fraction }
+        else if named("cdots") || named("ldots") || named("dots") { kind = .ellipsis }
+        else if named("boxed") || named("fbox") { kind = .boxed }
+        else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
+            || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
+        {
+            var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
+            token.key = Token.key(text, from, to)
+            if let entry = Vocabulary.shared.lookup(text, from, to, key: token.key) {
+                token.word = entry.number
+                token.formulaFunction = entry.formula
+                token.proseFunction = entry.prose
+                token.traits = entry.traits
+            }
+            tokens.append(token)
+            lineStart = false
+            return
+        }
+        if let kind {
+            tokens.append(Token(kind: kind, start: start, end: to, afterLineStart: lineStart))
+            lineStart = false
+        }
+        // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
+    }
+
+    private static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let p = s.utf8Start
+        for k in 0..<buffer.count where p[k] != buffer[k] { return false }
+        return true
+    }
+
+    /// The token for the non-ASCII character at i (nil for characters to skip) and its length in bytes.
+    private static func unicode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Token.Kind?, Int) {
+        let b0 = text[i]
+        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
+        guard i + length <= text.count else { return (.other, text.count - i) }
+        var value: UInt32 = length == 1 ? UInt32(b0) : UInt32(b0) & (0xFF >> (length + 1))
+        for k in 1..<max(length, 1) { value = value << 6 | UInt32(text[i + k] & 0x3F) }
+        switch value {
+        case 0xD7, 0xB7, 0x22C5, 0x2219, 0x2A2F: return (.times, length)  // × · ⋅ ∙ ⨯
+        case 0xF7: return (.divide, length)  // ÷
+        case 0x2212, 0x2013: return (.minus, length)  // − –
+        case 0x2014: return (.comma, length)  // — (a dash between clauses)
+        case 0x2248, 0x2245, 0x2243: return (.approx, length)  // ≈ ≅ ≃
+        case 0x2260: return (.notEqual, length)  // ≠
+        case 0x2264, 0x2265, 0x2261, 0x226A, 0x226B: return (.otherRelation, length)  // ≤ ≥ ≡ ≪ ≫
+        case 0x221A: return (.sqrt, length)  // √
+        case 0x3C0, 0x1D70B: return (.pi, length)  // π 𝜋
+        case 0xB0, 0xBA: return (.degree, length)  // ° º
+        case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: return (.power, length)  // ² ³ ¹ ⁰ ⁴…⁹ (digit read later)
+        case 0x2022, 0x25CF, 0x25E6: return (nil, length)  // bullets
+        case 0x2026: return (.ellipsis, length)  // …
+        case 0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x200B, 0x201C, 0x201D, 0x2018, 0x2019, 0xFEFF:
+            return (nil, length)  // spaces and quotes
+        default: return (.other, length)
+        }
+    }
+}
