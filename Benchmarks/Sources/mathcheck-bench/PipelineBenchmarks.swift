@@ -30,21 +30,34 @@ enum PipelineBenchmarks {
         let path = temporary("jobs.jsonl", repeating: data, copies)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var best: [Int: Double] = [1: .infinity, 2: .infinity]
+        // The machine's own ceiling: two independent one-job audits at once, each on the whole file. On this VM a
+        // lone thread often runs faster than two busy ones do, so the pair's throughput over one alone is what two
+        // cores can give at all.
+        var pairs = Double.infinity
         for _ in 0..<5 {
             for jobs in [1, 2] {
                 let run = Self.run(["audit", path, "--jobs", String(jobs), "--output", "/dev/null"])
                 best[jobs] = min(best[jobs] ?? .infinity, run.seconds)
             }
+            let start = DispatchTime.now().uptimeNanoseconds
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                _ = Self.run(["audit", path, "--jobs", "1", "--output", "/dev/null"])
+            }
+            pairs = min(pairs, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         let megabytes = Double(data.count * copies) / 1e6
         let one = best[1] ?? 1
-        let rows = [1, 2].map { jobs -> [String] in
+        var rows = [1, 2].map { jobs -> [String] in
             let t = best[jobs] ?? 1
             return [
                 "\(jobs)", formatRate(Double(records * copies) / t), String(format: "%.1f", megabytes / t),
                 String(format: "%.2f×", one / t),
             ]
         }
+        rows.append([
+            "two independent 1-job runs at once (the machine's ceiling)", formatRate(Double(2 * records * copies) / pairs),
+            String(format: "%.1f", 2 * megabytes / pairs), String(format: "%.2f×", 2 * one / pairs),
+        ])
         table(
             "mathcheck audit, whole command, on 10 × llmdrift_prime.jsonl (\(records * copies) records, \(String(format: "%.0f", megabytes)) MB; best of 5 alternating runs)",
             ["jobs", "records/s", "MB/s", "speed vs 1 job (target ≥ 1.8× with 2)"], rows)
