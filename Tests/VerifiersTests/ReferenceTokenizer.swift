@@ -1,7 +1,8 @@
 @testable import Verifiers
 
 /// The tokenizer as it was before its main loop was rewritten for speed (commit 79bc395), kept verbatim as the
-/// definition the fast tokenizer must agree with token for token.
+/// definition the fast tokenizer must agree with token for token. The helpers the rewrite left as they were (the
+/// reading of a non-ASCII character, literal comparison) are shared with it rather than copied.
 struct ReferenceTokenizer {
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
@@ -217,7 +218,7 @@ struct ReferenceTokenizer {
                     i += 1
                 }
             case 0x80...0xFF:
-                let (kind, length) = unicode(text, i)
+                let (kind, length) = Tokenizer.unicode(text, i)
                 i += length
                 if let kind { add(kind, start, i) }
             default:
@@ -235,7 +236,7 @@ struct ReferenceTokenizer {
         var kind: Token.Kind? = nil
         let name = UnsafeBufferPointer(rebasing: text[from..<to])
         func named(_ s: StaticString) -> Bool {
-            s.utf8CodeUnitCount == name.count && memcmpEqual(s, name)
+            s.utf8CodeUnitCount == name.count && Tokenizer.memcmpEqual(s, name)
         }
         if named("times") || named("cdot") || named("ast") { kind = .times }
         else if named("div") { kind = .divide }
@@ -270,38 +271,5 @@ struct ReferenceTokenizer {
             lineStart = false
         }
         // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
-    }
-
-    private static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        let p = s.utf8Start
-        for k in 0..<buffer.count where p[k] != buffer[k] { return false }
-        return true
-    }
-
-    /// The token for the non-ASCII character at i (nil for characters to skip) and its length in bytes.
-    private static func unicode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Token.Kind?, Int) {
-        let b0 = text[i]
-        let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
-        guard i + length <= text.count else { return (.other, text.count - i) }
-        var value: UInt32 = length == 1 ? UInt32(b0) : UInt32(b0) & (0xFF >> (length + 1))
-        for k in 1..<max(length, 1) { value = value << 6 | UInt32(text[i + k] & 0x3F) }
-        switch value {
-        case 0xD7, 0xB7, 0x22C5, 0x2219, 0x2A2F: return (.times, length)  // × · ⋅ ∙ ⨯
-        case 0xF7: return (.divide, length)  // ÷
-        case 0x2212, 0x2013: return (.minus, length)  // − –
-        case 0x2014: return (.comma, length)  // — (a dash between clauses)
-        case 0x2248, 0x2245, 0x2243: return (.approx, length)  // ≈ ≅ ≃
-        case 0x2260: return (.notEqual, length)  // ≠
-        case 0x2264, 0x2265, 0x2261, 0x226A, 0x226B: return (.otherRelation, length)  // ≤ ≥ ≡ ≪ ≫
-        case 0x221A: return (.sqrt, length)  // √
-        case 0x3C0, 0x1D70B: return (.pi, length)  // π 𝜋
-        case 0xB0, 0xBA: return (.degree, length)  // ° º
-        case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: return (.power, length)  // ² ³ ¹ ⁰ ⁴…⁹ (digit read later)
-        case 0x2022, 0x25CF, 0x25E6: return (nil, length)  // bullets
-        case 0x2026: return (.ellipsis, length)  // …
-        case 0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x200B, 0x201C, 0x201D, 0x2018, 0x2019, 0xFEFF:
-            return (nil, length)  // spaces and quotes
-        default: return (.other, length)
-        }
     }
 }

@@ -72,13 +72,6 @@ extension JSONValue {
         copy.withUTF8 { writeString(utf8: $0, into: &out) }
     }
 
-    /// Writes a slice of a string as a JSON string, without copying it into a String first.
-    @inlinable
-    public static func writeString<Sink: ByteSink & ~Copyable>(_ s: Substring, into out: inout Sink) {
-        var copy = s
-        copy.withUTF8 { writeString(utf8: $0, into: &out) }
-    }
-
     /// Writes UTF-8 bytes as a JSON string: quotes, escapes for `"`, `\` and control characters.
     ///
     /// The audit writes most of its output through here, so the search for the next byte to escape looks at eight

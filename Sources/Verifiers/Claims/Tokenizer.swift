@@ -403,14 +403,14 @@ struct Tokenizer {
         // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
     }
 
-    private static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let p = s.utf8Start
         for k in 0..<buffer.count where p[k] != buffer[k] { return false }
         return true
     }
 
     /// The token for the non-ASCII character at i (nil for characters to skip) and its length in bytes.
-    private static func unicode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Token.Kind?, Int) {
+    static func unicode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Token.Kind?, Int) {
         let b0 = text[i]
         let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
         guard i + length <= text.count else { return (.other, text.count - i) }
