@@ -39,41 +39,39 @@ public struct AuditRunner: LineWorker {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             return invalid("empty line")
         }
-        // The auditor and reader are separate stored properties, borrowed side by side for the read.
-        let read: Result<(result: AuditResult, label: String?, reference: JSONValue?), RecordError>
-        var id: JSONValue? = nil
-        read = reader.read(line) { fields, recordID in
-            id = recordID
-            return fields.map { record in
-                let response = String(decoding: record.response, as: UTF8.self)
-                return (auditor.audit(prompt: record.prompt, response: response), record.label, record.reference)
+        // The auditor and reader are separate stored properties, borrowed side by side for the read. The result is
+        // written and tallied inside the read, so it is never copied out of it.
+        let collectFlagged = collectFlagged
+        let scratch = scratch
+        return reader.read(line) { fields, id in
+            let record: RecordReader.Fields
+            switch fields {
+            case .failure(let error): return invalid(error.message, id: id)
+            case .success(let read): record = read
             }
-        }
-        let result: AuditResult
-        switch read {
-        case .failure(let error): return invalid(error.message, id: id)
-        case .success(let audited):
-            result = audited.result
+            let response = String(decoding: record.response, as: UTF8.self)
+            let result = auditor.audit(prompt: record.prompt, response: response)
             if writeLine {
                 scratch.bytes.removeAll()
                 AuditJSON.writeLine(
-                    number, id: id, label: audited.label, reference: audited.reference, result: result,
+                    number, id: id, label: record.label, reference: record.reference, result: result,
                     into: &scratch.bytes)
                 scratch.bytes.withBytes { out.append(contentsOf: $0) }
             }
-        }
-        let verdict = RecordOutcome.Verdict(result.verdict)
-        var outcome = RecordOutcome(
-            input: input.input, line: number, id: id, verdict: verdict,
-            error: result.note)
-        // Field by field through the buffer: a `for claim in` loop would copy every claim.
-        result.claims.withUnsafeBufferPointer { claims in
-            for i in claims.indices {
-                outcome.tally.add(claims[i].kind, claims[i].verdict)
-                if collectFlagged && claims[i].verdict != .correct { outcome.flagged.append(FlaggedClaim(claims[i])) }
+            var outcome = RecordOutcome(
+                input: input.input, line: number, id: id, verdict: RecordOutcome.Verdict(result.verdict),
+                error: result.note)
+            // Field by field through the buffer: a `for claim in` loop would copy every claim.
+            result.claims.withUnsafeBufferPointer { claims in
+                for i in claims.indices {
+                    outcome.tally.add(claims[i].kind, claims[i].verdict)
+                    if collectFlagged && claims[i].verdict != .correct {
+                        outcome.flagged.append(FlaggedClaim(claims[i]))
+                    }
+                }
             }
+            return outcome
         }
-        return outcome
     }
 
     /// Audits one line and returns the output object (for tests and tools; the runner writes bytes directly).
