@@ -38,6 +38,8 @@ struct FastPathTests {
             "plain ASCII only, long enough for several words of eight bytes",
             "sin(30°) = 1/2, √3/2 ≈ 0.866, 17 × 3 − 1 = 50 😀 done", "éééééééééééééééééé", "", "😀",
             String(repeating: "a×", count: 40),
+            // A long ASCII start (read without counting), then scalars of every length.
+            String(repeating: "ascii ", count: 9) + "é × 😀 and ASCII again, é",
         ]
         var state: UInt64 = 7
         for text in texts {

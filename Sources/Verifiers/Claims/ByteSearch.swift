@@ -20,6 +20,22 @@ extension UnsafeBufferPointer<UInt8> {
         return count - continuations
     }
 
+    /// The index of the first byte of 0x80 or up (the first that is not ASCII), or `count` when there is none;
+    /// sixteen bytes at a time.
+    func firstNonASCIIIndex() -> Int {
+        let raw = UnsafeRawBufferPointer(self)
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i &+ 16 <= count {
+            let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let b = raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+            if (a | b) & tops != 0 { break }
+            i &+= 16
+        }
+        while i < count && self[i] < 0x80 { i &+= 1 }
+        return i
+    }
+
     /// The index of the last `byte` in self[..<end], or nil; eight bytes at a time.
     ///
     /// A word's bytes equal to `byte` are marked exactly (no false marks, unlike the cheaper zero-byte test) by

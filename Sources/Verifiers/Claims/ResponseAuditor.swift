@@ -122,8 +122,9 @@ public struct ResponseAuditor: Sendable {
             }
             let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
             // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
-            var starts = ScalarOffsets(bytes)
-            var ends = ScalarOffsets(bytes)
+            let asciiPrefix = bytes.firstNonASCIIIndex()
+            var starts = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
+            var ends = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
             for index in claims.indices {
                 claims[index].role = index == answerIndex ? .answer : .step
                 let range = claims[index].bytes
@@ -293,14 +294,24 @@ public struct ResponseAuditor: Sendable {
 /// Converts UTF-8 byte offsets into Unicode scalar offsets with a cursor that moves from the last offset asked for.
 struct ScalarOffsets {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The length of the text's all-ASCII start: up to there, a byte offset is its scalar offset.
+    let asciiPrefix: Int
     var byte = 0
     var scalar = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.init(bytes, asciiPrefix: bytes.firstNonASCIIIndex()) }
+
+    /// `asciiPrefix` must be `bytes.firstNonASCIIIndex()` (given when several cursors read the same text).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, asciiPrefix: Int) {
+        self.bytes = bytes
+        self.asciiPrefix = asciiPrefix
+    }
 
     /// The number of scalars that start in bytes[0..<target] (`scalar` counts those in bytes[0..<byte]).
     mutating func scalarOffset(_ target: Int) -> Int {
         let target = min(target, bytes.count)
+        // In the ASCII start every byte is a scalar (answers in plain ASCII never get past this line).
+        if target <= asciiPrefix { return target }
         while byte > target {
             byte -= 1
             if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
