@@ -104,40 +104,42 @@ public struct ResponseAuditor: Sendable {
             }
             var checked = 0
             var spent = false
-            for index in claims.indices {
-                // The clock is read before every eighth claim: the size bounds keep each claim short, so the
-                // budget is overrun by at most a few claims' time.
-                if let deadline, !spent, index % Self.claimsPerClockRead == 0 { spent = deadline.isExhausted() }
-                if spent {
-                    claims[index].verdict = .unverified
-                    claims[index].reason = "budget"
-                    continue
+            var anyWrong = false
+            var anyUnverified = false
+            let answerIndex: Int?
+            // Through the buffer, each claim is changed in place with no uniqueness check per access.
+            answerIndex = claims.withUnsafeMutableBufferPointer { claims in
+                for index in claims.indices {
+                    // The clock is read before every eighth claim: the size bounds keep each claim short, so the
+                    // budget is overrun by at most a few claims' time.
+                    if let deadline, !spent, index % Self.claimsPerClockRead == 0 { spent = deadline.isExhausted() }
+                    if spent {
+                        claims[index].verdict = .unverified
+                        claims[index].reason = "budget"
+                        continue
+                    }
+                    checker.check(&claims[index])
+                    checked += 1
                 }
-                checker.check(&claims[index])
-                checked += 1
+                let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
+                // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
+                let asciiPrefix = bytes.firstNonASCIIIndex()
+                var starts = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
+                var ends = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
+                for index in claims.indices {
+                    claims[index].role = index == answerIndex ? .answer : .step
+                    let range = claims[index].bytes
+                    claims[index].answer = answer
+                    claims[index].textBytes = range
+                    claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
+                    anyWrong = anyWrong || claims[index].verdict == .wrong
+                    anyUnverified = anyUnverified || claims[index].verdict == .unverified
+                }
+                return answerIndex
             }
             if checked < claims.count, let budget {
                 let limit = "the budget of \(CPUClock.seconds(budget)) s of CPU time ran out"
                 note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
-            }
-            let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
-            // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
-            let asciiPrefix = bytes.firstNonASCIIIndex()
-            var starts = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
-            var ends = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
-            for index in claims.indices {
-                claims[index].role = index == answerIndex ? .answer : .step
-                let range = claims[index].bytes
-                claims[index].answer = answer
-                claims[index].textBytes = range
-                claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
-            }
-            // Index loops read one field of each claim; `contains(where:)` would copy every claim.
-            var anyWrong = false
-            var anyUnverified = false
-            for index in claims.indices {
-                anyWrong = anyWrong || claims[index].verdict == .wrong
-                anyUnverified = anyUnverified || claims[index].verdict == .unverified
             }
             let verdict: RecordVerdict =
                 claims.isEmpty
@@ -249,6 +251,16 @@ public struct ResponseAuditor: Sendable {
     /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise
     /// the last conclusive statement about the question.
     private static func answer(_ claims: [Claim], question: Question, stream: TokenStream) -> Int? {
+        claims.withUnsafeBufferPointer { answer($0, question: question, stream: stream) }
+    }
+
+    private static func answer(_ claims: UnsafeMutableBufferPointer<Claim>, question: Question, stream: TokenStream)
+        -> Int?
+    {
+        answer(UnsafeBufferPointer(claims), question: question, stream: stream)
+    }
+
+    private static func answer(_ claims: UnsafeBufferPointer<Claim>, question: Question, stream: TokenStream) -> Int? {
         if question.bracketAnswers {
             for i in claims.indices.reversed()
             where claims[i].role == .answer && stream.bytes[claims[i].bytes.lowerBound] == 0x5B {
