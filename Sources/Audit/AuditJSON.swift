@@ -40,30 +40,27 @@ public enum AuditJSON {
         out.append(#","answer":"#)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append("null") }
         out.append(#","claims":["#)
-        // Through the buffer, each claim is lent to writeClaim, not copied.
+        // Through the base pointer, each claim is lent to writeClaim in place: a buffer's subscript would copy it.
         result.claims.withUnsafeBufferPointer { claims in
+            guard let first = claims.baseAddress else { return }
             for i in claims.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeClaim(claims[i], into: &out)
+                writeClaim((first + i).pointee, into: &out)
             }
         }
         out.append("]}")
     }
 
+    /// Writes one claim's object. The fixed text between its values is written in runs of static bytes, each
+    /// holding the enum values it depends on (``opening(_:)``, ``middle(_:_:)``).
     static func writeClaim<Sink: ByteSink & ~Copyable>(_ c: borrowing Claim, into out: inout Sink) {
-        out.append(#"{"kind":""#)
-        out.append(text(c.kind))
-        out.append(#"","text":"#)
+        out.append(opening(c.kind))
         c.withTextUTF8 { JSONValue.writeString(utf8: $0, into: &out) }
         out.append(#","span":["#)
         out.append(decimal: c.span.lowerBound)
         out.append(UInt8(ascii: ","))
         out.append(decimal: c.span.upperBound)
-        out.append(#"],"role":""#)
-        out.append(text(c.role))
-        out.append(#"","verdict":""#)
-        out.append(text(c.verdict))
-        out.append(#"","expected":"#)
+        out.append(middle(c.role, c.verdict))
         if !c.withExpectedUTF8({ JSONValue.writeString(utf8: $0, into: &out) }) { out.append("null") }
         out.append(#","evidence":{"#)
         var first = true
@@ -84,31 +81,29 @@ public enum AuditJSON {
 
     // MARK: - Raw values as static text
 
-    // The enums' raw values, as literals that are copied without forming a String (tests check each against
-    // `rawValue`).
+    // The enums' raw values, as literals that are copied without forming a String, alone or inside the fixed text
+    // around them (tests check each against `rawValue`).
 
-    static func text(_ kind: Claim.Kind) -> StaticString {
+    /// `{"kind":"<kind>","text":`, the start of a claim's object up to its text.
+    static func opening(_ kind: Claim.Kind) -> StaticString {
         switch kind {
-        case .primality: "primality"
-        case .divisibility: "divisibility"
-        case .factorization: "factorization"
-        case .arithmetic: "arithmetic"
-        case .function: "function"
+        case .primality: #"{"kind":"primality","text":"#
+        case .divisibility: #"{"kind":"divisibility","text":"#
+        case .factorization: #"{"kind":"factorization","text":"#
+        case .arithmetic: #"{"kind":"arithmetic","text":"#
+        case .function: #"{"kind":"function","text":"#
         }
     }
 
-    static func text(_ role: Claim.Role) -> StaticString {
-        switch role {
-        case .answer: "answer"
-        case .step: "step"
-        }
-    }
-
-    static func text(_ verdict: Judgement.Verdict) -> StaticString {
-        switch verdict {
-        case .correct: "correct"
-        case .wrong: "wrong"
-        case .unverified: "unverified"
+    /// `],"role":"<role>","verdict":"<verdict>","expected":`, from the end of a claim's span to its expected value.
+    static func middle(_ role: Claim.Role, _ verdict: Judgement.Verdict) -> StaticString {
+        switch (role, verdict) {
+        case (.answer, .correct): #"],"role":"answer","verdict":"correct","expected":"#
+        case (.answer, .wrong): #"],"role":"answer","verdict":"wrong","expected":"#
+        case (.answer, .unverified): #"],"role":"answer","verdict":"unverified","expected":"#
+        case (.step, .correct): #"],"role":"step","verdict":"correct","expected":"#
+        case (.step, .wrong): #"],"role":"step","verdict":"wrong","expected":"#
+        case (.step, .unverified): #"],"role":"step","verdict":"unverified","expected":"#
         }
     }
 
