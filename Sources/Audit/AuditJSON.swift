@@ -40,15 +40,27 @@ public enum AuditJSON {
         out.append(#","answer":"#)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append("null") }
         out.append(#","claims":["#)
-        // Through the base pointer, each claim is lent to writeClaim in place: a buffer's subscript would copy it.
         result.claims.withUnsafeBufferPointer { claims in
             guard let first = claims.baseAddress else { return }
+            // Never written through: see writeClaim(lending:into:).
+            let claim = UnsafeMutablePointer(mutating: first)
             for i in claims.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeClaim((first + i).pointee, into: &out)
+                writeClaim(lending: &claim[i], into: &out)
             }
         }
         out.append("]}")
+    }
+
+    /// Lends a claim held in an array's storage to ``writeClaim(_:into:)`` without copying it.
+    ///
+    /// Borrowed straight from that storage, a claim is copied first (with a retain of each reference in it, and a
+    /// release after): the compiler cannot rule out that a write to `out` changes the memory while it is lent.
+    /// Exclusive (inout) access rules that out, and the borrow taken from it is a plain move of the claim's bytes.
+    /// The claim is only read.
+    @inline(__always)
+    static func writeClaim<Sink: ByteSink & ~Copyable>(lending claim: inout Claim, into out: inout Sink) {
+        writeClaim(claim, into: &out)
     }
 
     /// Writes one claim's object. The fixed text between its values is written in runs of static bytes, each

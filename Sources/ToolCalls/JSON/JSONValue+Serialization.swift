@@ -78,7 +78,7 @@ extension JSONValue {
     /// at a time (``escapeSearchStart(_:count:)``) finds that, and the quoted bytes are then written in one append. Only
     /// from the first eight-byte group that may hold a byte to escape does ``writeEscaped(_:count:from:into:)`` look
     /// at single bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public static func writeString<Sink: ByteSink & ~Copyable>(
         utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink
     ) {
