@@ -26,7 +26,7 @@ extension ByteSink where Self: ~Copyable {
     /// The digits are counted first, then written from the last one back in one run, two per division: the
     /// remainder mod 100 picks its two ASCII digits from ``decimalDigitPairs`` (a division by a constant is a multiply
     /// and a shift), so a span offset below 10,000 takes at most two.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(decimal n: Int) {
         var v = n.magnitude
         if n >= 0 && v < 10 {
@@ -51,7 +51,8 @@ extension ByteSink where Self: ~Copyable {
                 v /= 100
                 k -= 2
                 raw.storeBytes(
-                    of: pairs.loadUnaligned(fromByteOffset: 2 * pair, as: UInt16.self), toByteOffset: k, as: UInt16.self)
+                    of: pairs.loadUnaligned(fromByteOffset: 2 * pair, as: UInt16.self), toByteOffset: k,
+                    as: UInt16.self)
             }
             if v >= 10 {
                 raw.storeBytes(

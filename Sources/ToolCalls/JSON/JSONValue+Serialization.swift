@@ -75,9 +75,9 @@ extension JSONValue {
     /// Writes UTF-8 bytes as a JSON string: quotes, escapes for `"`, `\` and control characters.
     ///
     /// The audit writes most of its output through here, and almost none of it needs escaping: a search eight bytes
-    /// at a time (``escapeSearchStart(_:count:)``) finds that, and the quoted bytes are then written in one append. Only
-    /// from the first eight-byte group that may hold a byte to escape does ``writeEscaped(_:count:from:into:)`` look
-    /// at single bytes.
+    /// at a time (``escapeSearchStart(_:count:)``) finds that, and the quoted bytes are then written in one append.
+    /// Only from the first eight-byte group that may hold a byte to escape does ``writeEscaped(_:count:from:into:)``
+    /// look at single bytes.
     @inlinable @inline(__always)
     public static func writeString<Sink: ByteSink & ~Copyable>(
         utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink
