@@ -40,30 +40,39 @@ public enum AuditJSON {
         out.append(#","answer":"#)
         if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append("null") }
         out.append(#","claims":["#)
-        // Through the buffer, each claim is lent to writeClaim, not copied.
         result.claims.withUnsafeBufferPointer { claims in
+            guard let first = claims.baseAddress else { return }
+            // Never written through: see writeClaim(lending:into:).
+            let claim = UnsafeMutablePointer(mutating: first)
             for i in claims.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeClaim(claims[i], into: &out)
+                writeClaim(lending: &claim[i], into: &out)
             }
         }
         out.append("]}")
     }
 
+    /// Lends a claim held in an array's storage to ``writeClaim(_:into:)`` without copying it.
+    ///
+    /// Borrowed straight from that storage, a claim is copied first (with a retain of each reference in it, and a
+    /// release after): the compiler cannot rule out that a write to `out` changes the memory while it is lent.
+    /// Exclusive (inout) access rules that out, and the borrow taken from it is a plain move of the claim's bytes.
+    /// The claim is only read.
+    @inline(__always)
+    static func writeClaim<Sink: ByteSink & ~Copyable>(lending claim: inout Claim, into out: inout Sink) {
+        writeClaim(claim, into: &out)
+    }
+
+    /// Writes one claim's object. The fixed text between its values is written in runs of static bytes, each
+    /// holding the enum values it depends on (``opening(_:)``, ``middle(_:_:)``).
     static func writeClaim<Sink: ByteSink & ~Copyable>(_ c: borrowing Claim, into out: inout Sink) {
-        out.append(#"{"kind":""#)
-        out.append(text(c.kind))
-        out.append(#"","text":"#)
+        out.append(opening(c.kind))
         c.withTextUTF8 { JSONValue.writeString(utf8: $0, into: &out) }
         out.append(#","span":["#)
         out.append(decimal: c.span.lowerBound)
         out.append(UInt8(ascii: ","))
         out.append(decimal: c.span.upperBound)
-        out.append(#"],"role":""#)
-        out.append(text(c.role))
-        out.append(#"","verdict":""#)
-        out.append(text(c.verdict))
-        out.append(#"","expected":"#)
+        out.append(middle(c.role, c.verdict))
         if !c.withExpectedUTF8({ JSONValue.writeString(utf8: $0, into: &out) }) { out.append("null") }
         out.append(#","evidence":{"#)
         var first = true
@@ -84,31 +93,29 @@ public enum AuditJSON {
 
     // MARK: - Raw values as static text
 
-    // The enums' raw values, as literals that are copied without forming a String (tests check each against
-    // `rawValue`).
+    // The enums' raw values, as literals that are copied without forming a String, alone or inside the fixed text
+    // around them (tests check each against `rawValue`).
 
-    static func text(_ kind: Claim.Kind) -> StaticString {
+    /// `{"kind":"<kind>","text":`, the start of a claim's object up to its text.
+    static func opening(_ kind: Claim.Kind) -> StaticString {
         switch kind {
-        case .primality: "primality"
-        case .divisibility: "divisibility"
-        case .factorization: "factorization"
-        case .arithmetic: "arithmetic"
-        case .function: "function"
+        case .primality: #"{"kind":"primality","text":"#
+        case .divisibility: #"{"kind":"divisibility","text":"#
+        case .factorization: #"{"kind":"factorization","text":"#
+        case .arithmetic: #"{"kind":"arithmetic","text":"#
+        case .function: #"{"kind":"function","text":"#
         }
     }
 
-    static func text(_ role: Claim.Role) -> StaticString {
-        switch role {
-        case .answer: "answer"
-        case .step: "step"
-        }
-    }
-
-    static func text(_ verdict: Judgement.Verdict) -> StaticString {
-        switch verdict {
-        case .correct: "correct"
-        case .wrong: "wrong"
-        case .unverified: "unverified"
+    /// `],"role":"<role>","verdict":"<verdict>","expected":`, from the end of a claim's span to its expected value.
+    static func middle(_ role: Claim.Role, _ verdict: Judgement.Verdict) -> StaticString {
+        switch (role, verdict) {
+        case (.answer, .correct): #"],"role":"answer","verdict":"correct","expected":"#
+        case (.answer, .wrong): #"],"role":"answer","verdict":"wrong","expected":"#
+        case (.answer, .unverified): #"],"role":"answer","verdict":"unverified","expected":"#
+        case (.step, .correct): #"],"role":"step","verdict":"correct","expected":"#
+        case (.step, .wrong): #"],"role":"step","verdict":"wrong","expected":"#
+        case (.step, .unverified): #"],"role":"step","verdict":"unverified","expected":"#
         }
     }
 

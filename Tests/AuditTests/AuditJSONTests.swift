@@ -9,14 +9,17 @@ import Verifiers
 struct AuditJSONTests {
     static func string(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
 
-    @Test("static texts are the raw values")
+    @Test("static texts are the raw values, in the fixed text around them")
     func rawValues() {
         for kind: Claim.Kind in [.primality, .divisibility, .factorization, .arithmetic, .function] {
-            #expect(Self.string(AuditJSON.text(kind)) == kind.rawValue)
+            #expect(Self.string(AuditJSON.opening(kind)) == #"{"kind":""# + kind.rawValue + #"","text":"#)
         }
-        for role: Claim.Role in [.answer, .step] { #expect(Self.string(AuditJSON.text(role)) == role.rawValue) }
-        for verdict: Judgement.Verdict in [.correct, .wrong, .unverified] {
-            #expect(Self.string(AuditJSON.text(verdict)) == verdict.rawValue)
+        for role: Claim.Role in [.answer, .step] {
+            for verdict: Judgement.Verdict in [.correct, .wrong, .unverified] {
+                #expect(
+                    Self.string(AuditJSON.middle(role, verdict))
+                        == #"],"role":""# + role.rawValue + #"","verdict":""# + verdict.rawValue + #"","expected":"#)
+            }
         }
         for verdict: RecordVerdict in [.correct, .wrong, .unverified, .noClaims] {
             #expect(Self.string(AuditJSON.text(verdict)) == verdict.rawValue)

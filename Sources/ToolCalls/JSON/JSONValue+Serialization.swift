@@ -74,21 +74,79 @@ extension JSONValue {
 
     /// Writes UTF-8 bytes as a JSON string: quotes, escapes for `"`, `\` and control characters.
     ///
-    /// The audit writes most of its output through here, so the search for the next byte to escape looks at eight
-    /// bytes at a time (``mayNeedEscape(_:)``) and only looks at single bytes in a word that may hold one.
-    @inlinable
+    /// The audit writes most of its output through here, and almost none of it needs escaping: a search eight bytes
+    /// at a time (``escapeSearchStart(_:count:)``) finds that, and the quoted bytes are then written in one append.
+    /// Only from the first eight-byte group that may hold a byte to escape does ``writeEscaped(_:count:from:into:)``
+    /// look at single bytes.
+    @inlinable @inline(__always)
     public static func writeString<Sink: ByteSink & ~Copyable>(
         utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink
     ) {
-        out.reserve(bytes.count + 2)
-        out.append(UInt8(ascii: "\""))
-        guard let base = bytes.baseAddress else {
-            out.append(UInt8(ascii: "\""))
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else {
+            out.append(#""""#)
             return
         }
-        var runStart = 0
+        let start = escapeSearchStart(base, count: count)
+        if start == count {
+            out.append(quoted: bytes)
+        } else {
+            out.reserve(count + 2)
+            out.append(UInt8(ascii: "\""))
+            writeEscaped(base, count: count, from: start, into: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Where the byte-by-byte escaping of `count` (> 0) bytes at `base` must start: the offset of the first eight
+    /// bytes that may hold a byte to escape, or `count` when none does.
+    ///
+    /// Reads only the `count` bytes: sixteen at a time, then eight, then the eight ending at `count` (overlapping the
+    /// bytes before them, which already passed); fewer than eight bytes are packed into one word
+    /// (``shortWord(_:count:)``).
+    @inlinable @inline(__always)
+    static func escapeSearchStart(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
+        let raw = UnsafeRawPointer(base)
+        guard count >= 8 else { return mayNeedEscape(shortWord(raw, count: count)) ? 0 : count }
         var i = 0
-        let count = bytes.count
+        while i <= count - 16 {
+            let low = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let high = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+            if escapeFlags(low) | escapeFlags(high) != 0 { return i }
+            i += 16
+        }
+        if i <= count - 8 {
+            if mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return i }
+            i += 8
+        }
+        if i < count, mayNeedEscape(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) { return i }
+        return count
+    }
+
+    /// One word holding every one of `count` (1…7) bytes at `raw`, for ``mayNeedEscape(_:)``: four bytes from the
+    /// start and four ending at `count` (overlapping when `count` < 8); for 1…3 bytes, the bytes at 0, `count / 2`
+    /// and `count − 1` over spaces (which need no escape).
+    @inlinable @inline(__always)
+    static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
+        if count >= 4 {
+            let head = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let tail = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return head | tail << 32
+        }
+        let first = UInt64(raw.load(as: UInt8.self))
+        let middle = UInt64(raw.load(fromByteOffset: count >> 1, as: UInt8.self))
+        let last = UInt64(raw.load(fromByteOffset: count - 1, as: UInt8.self))
+        return 0x2020_2020_2000_0000 | first | middle << 8 | last << 16
+    }
+
+    /// Writes the `count` bytes at `base` with escapes, knowing the first `start` bytes need none: the slow path of
+    /// ``writeString(utf8:into:)``, kept out of line so the common path stays small.
+    @inlinable @inline(never)
+    static func writeEscaped<Sink: ByteSink & ~Copyable>(
+        _ base: UnsafePointer<UInt8>, count: Int, from start: Int, into out: inout Sink
+    ) {
+        var runStart = 0
+        var i = start
         while i < count {
             if i + 8 <= count, !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
                 i += 8
@@ -118,25 +176,33 @@ extension JSONValue {
             }
         }
         out.append(bytes: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
-        out.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes packed in `w` may need escaping: a byte below 0x20, a quote or a backslash.
-    ///
-    /// The classic SWAR tests (Hacker's Delight §6.1; "Bit Twiddling Hacks", *haszero* and *hasless*):
-    /// `(x − 0x01…01) & ~x & 0x80…80` is nonzero exactly when some byte of x is zero, and
-    /// `(w − 0x20…20) & ~w & 0x80…80` is nonzero exactly when some byte of w is below 0x20. A byte equal to c is a
-    /// zero byte of `w ^ (c × 0x01…01)`. A false alarm would only send the word through the byte loop.
+    /// Whether any of the eight bytes packed in `w` needs escaping: a byte below 0x20, a quote or a backslash.
     @inline(__always)
     @inlinable
-    static func mayNeedEscape(_ w: UInt64) -> Bool {
+    static func mayNeedEscape(_ w: UInt64) -> Bool { escapeFlags(w) != 0 }
+
+    /// Nonzero exactly when one of the eight bytes packed in `w` is below 0x20, a quote (0x22) or a backslash (0x5C).
+    ///
+    /// The classic SWAR tests (Hacker's Delight §6.1; "Bit Twiddling Hacks", *haszero* and *hasless*), sharing one
+    /// mask: a byte equal to c is a zero byte of `w ^ (c × 0x01…01)`, and the result is
+    /// `((w ^ 0x22…22) − 0x01…01 | (w ^ 0x5C…5C) − 0x01…01 | w − 0x20…20) & ~w & 0x80…80`.
+    /// - If some byte matches, take the lowest: no borrow reaches it (a borrow starts only at a zero byte of
+    ///   `w ^ c…c` or a byte of `w` below 0x20, that is at a match), so its subtraction wraps and sets its high bit;
+    ///   and its byte of `w` is below 0x80, so `~w` keeps that bit.
+    /// - If none does, nothing borrows or wraps, and a difference can reach 0x80 only from a byte of `w` at or above
+    ///   0x80 (0x22 and 0x5C have no high bit; `w − 0x20` ≥ 0x80 needs `w` ≥ 0xA0), whose bit `~w` clears.
+    ///
+    /// Only the lowest match is sure to be flagged (a borrow may flag a byte above it): callers test for zero.
+    @inline(__always)
+    @inlinable
+    static func escapeFlags(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (ones &* 0x22)
-        let backslash = w ^ (ones &* 0x5C)
-        let control = (w &- ones &* 0x20) & ~w
-        let quotes = (quote &- ones) & ~quote
-        let backslashes = (backslash &- ones) & ~backslash
-        return (control | quotes | backslashes) & highs != 0
+        let quotes = (w ^ (ones &* 0x22)) &- ones
+        let backslashes = (w ^ (ones &* 0x5C)) &- ones
+        let controls = w &- ones &* 0x20
+        return (quotes | backslashes | controls) & ~w & highs
     }
 }
