@@ -2,10 +2,10 @@ public import Verifiers
 
 /// Totals over a run, accumulated from outcomes in input order.
 public struct RunSummary: Sendable {
-    /// Records by verdict (including `invalid` lines).
-    public private(set) var records: [RecordOutcome.Verdict: Int] = [:]
-    /// Claims by kind: [correct, wrong, unverified].
-    public private(set) var claims: [Claim.Kind: [Int]] = [:]
+    /// Records by verdict (including `invalid` lines), indexed by the verdict's place in `allCases`.
+    private var records = [Int](repeating: 0, count: RecordOutcome.Verdict.allCases.count)
+    /// Claims by kind and verdict: the sums of the records' tallies, as machine words (a tally counts in 32 bits).
+    private var claims = [Int](repeating: 0, count: ClaimTally.kinds.count * 3)
     /// Input lines handled (every verdict, invalid included).
     public private(set) var lines = 0
 
@@ -13,30 +13,38 @@ public struct RunSummary: Sendable {
 
     public mutating func add(_ outcome: RecordOutcome) {
         lines += 1
-        records[outcome.verdict, default: 0] += 1
+        records[Self.index(outcome.verdict)] += 1
         guard outcome.tally.total > 0 else { return }
-        for kind in ClaimTally.kinds where outcome.tally.count(kind) > 0 {
-            var row = claims[kind] ?? [0, 0, 0]
-            row[0] += outcome.tally.count(kind, .correct)
-            row[1] += outcome.tally.count(kind, .wrong)
-            row[2] += outcome.tally.count(kind, .unverified)
-            claims[kind] = row
+        for (k, kind) in ClaimTally.kinds.enumerated() {
+            claims[3 * k] += outcome.tally.count(kind, .correct)
+            claims[3 * k + 1] += outcome.tally.count(kind, .wrong)
+            claims[3 * k + 2] += outcome.tally.count(kind, .unverified)
         }
     }
 
-    public func count(_ verdict: RecordOutcome.Verdict) -> Int { records[verdict] ?? 0 }
+    private static func index(_ verdict: RecordOutcome.Verdict) -> Int {
+        switch verdict {
+        case .correct: 0
+        case .wrong: 1
+        case .unverified: 2
+        case .noClaims: 3
+        case .invalid: 4
+        }
+    }
+
+    public func count(_ verdict: RecordOutcome.Verdict) -> Int { records[Self.index(verdict)] }
 
     /// Claims of `kind` with `verdict`.
     public func claims(_ kind: Claim.Kind, _ verdict: Judgement.Verdict) -> Int {
-        guard let row = claims[kind] else { return 0 }
+        let k = ClaimTally.kinds.firstIndex(of: kind)!
         switch verdict {
-        case .correct: return row[0]
-        case .wrong: return row[1]
-        case .unverified: return row[2]
+        case .correct: return claims[3 * k]
+        case .wrong: return claims[3 * k + 1]
+        case .unverified: return claims[3 * k + 2]
         }
     }
 
-    public var totalClaims: Int { claims.values.reduce(0) { $0 + $1[0] + $1[1] + $1[2] } }
+    public var totalClaims: Int { claims.reduce(0, +) }
     public func totalClaims(_ verdict: Judgement.Verdict) -> Int {
         ClaimTally.kinds.reduce(0) { $0 + claims($1, verdict) }
     }
