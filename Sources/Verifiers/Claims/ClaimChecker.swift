@@ -13,16 +13,33 @@ struct ClaimChecker {
     private var shown: [BigInteger: String?] = [:]
     static let shownLimit = 4096
     /// Primality verdicts already reached, for the same reason and with the same bound: a verdict is a pure function
-    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim).
-    private var verdicts: [BigInteger: PrimalityVerdict] = [:]
+    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim), and so are the
+    /// texts of a claim about it, kept with it once a primality claim has needed them.
+    private var verdicts: [BigInteger: KnownPrimality] = [:]
+
+    /// A verdict on a number, with the explained texts of a primality claim about it once they are made.
+    private struct KnownPrimality {
+        var verdict: PrimalityVerdict
+        var finding: SharedFinding?
+    }
 
     /// The tester's verdict on n, from the cache when n was seen before.
     private mutating func primalityVerdict(_ n: BigInteger) throws(VerifierError) -> PrimalityVerdict {
-        if let known = verdicts[n] { return known }
+        if let known = verdicts[n] { return known.verdict }
         let verdict = try tester.verdict(for: n)
         if verdicts.count >= Self.shownLimit { verdicts.removeAll(keepingCapacity: true) }
-        verdicts[n] = verdict
+        verdicts[n] = KnownPrimality(verdict: verdict, finding: nil)
         return verdict
+    }
+
+    /// The verdict on n and the explained texts of a primality claim about it, from the cache when a claim about n
+    /// was seen before: every claim about n then shares one ``SharedFinding``.
+    private mutating func explainedPrimality(_ n: BigInteger) throws(VerifierError) -> (PrimalityVerdict, SharedFinding) {
+        if let known = verdicts[n], let finding = known.finding { return (known.verdict, finding) }
+        let verdict = try primalityVerdict(n)
+        let finding = primalityFinding(n, verdict, explain: true)
+        verdicts[n] = KnownPrimality(verdict: verdict, finding: finding)  // n is in the cache: it does not grow
+        return (verdict, finding)
     }
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
@@ -87,7 +104,16 @@ struct ClaimChecker {
     private mutating func checkPrimality(
         _ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool, explain: Bool = true
     ) {
-        guard let verdict = try? primalityVerdict(n) else {
+        let verdict: PrimalityVerdict
+        let finding: SharedFinding
+        do {
+            if explain {
+                (verdict, finding) = try explainedPrimality(n)
+            } else {
+                verdict = try primalityVerdict(n)
+                finding = primalityFinding(n, verdict, explain: false)
+            }
+        } catch {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
         }
@@ -98,21 +124,29 @@ struct ClaimChecker {
             return
         }
         claim.verdict = verdict.isPrime == isPrime ? .correct : .wrong
+        claim.finding = .shared(finding)
+    }
+
+    /// The expected text and evidence of a primality claim about n, whatever the claim says: a function of n (and
+    /// `explain`) alone.
+    private mutating func primalityFinding(_ n: BigInteger, _ verdict: PrimalityVerdict, explain: Bool) -> SharedFinding {
         switch verdict.evidence {
         case .factor(let p, let cofactor):
-            claim.expected = "composite: " + (explain ? compositeText(n, p, cofactor) : "\(p) × \(cofactor)")
-            claim.evidence = [("factor", p.description), ("cofactor", cofactor.description)]
+            return SharedFinding(
+                expected: "composite: " + (explain ? compositeText(n, p, cofactor) : "\(p) × \(cofactor)"),
+                evidence: [("factor", p.description), ("cofactor", cofactor.description)])
         case .millerRabinWitness(let base):
-            claim.expected = (explain ? factorText(n) : nil).map { "composite: " + $0 } ?? "composite"
-            claim.evidence = [("witness", String(base)), ("test", "miller_rabin")]
+            return SharedFinding(
+                expected: (explain ? factorText(n) : nil).map { "composite: " + $0 } ?? "composite",
+                evidence: [("witness", String(base)), ("test", "miller_rabin")])
         case .lucasFailure:
-            claim.expected = "composite"
-            claim.evidence = [("test", "lucas")]
+            return SharedFinding(expected: "composite", evidence: [("test", "lucas")])
         case .belowTwo:
-            claim.expected = "not prime: integers below 2 are not prime"
+            return SharedFinding(expected: "not prime: integers below 2 are not prime")
         case .trialDivision, .bpswBelow2To64, .flintProof, .bpswAndMillerRabin:
-            claim.expected = "prime"
-            claim.evidence = [("method", Self.method(verdict.evidence)), ("certainty", verdict.certainty.rawValue)]
+            return SharedFinding(
+                expected: "prime",
+                evidence: [("method", Self.method(verdict.evidence)), ("certainty", verdict.certainty.rawValue)])
         }
     }
 
@@ -192,21 +226,7 @@ struct ClaimChecker {
             claim.verdict = judgement.verdict == .correct ? .wrong : .correct
         }
         claim.reason = judgement.reason
-        claim.expected = judgement.trueValue
-        var evidence: [(String, String)] = []
-        evidence.reserveCapacity(6)  // at most six pairs: one allocation, not one per doubling
-        if let t = judgement.trueValue { evidence.append(("true_value", t)) }
-        evidence.append(("angle_unit", unit.rawValue))
-        switch rule {
-        case .asWritten: evidence.append(("rule", "as_written"))
-        case .decimalPlaces(let n): evidence.append(("rule", "decimals:\(n)"))
-        case .significantFigures(let n): evidence.append(("rule", "significant:\(n)"))
-        case .exact: evidence.append(("rule", "exact"))
-        }
-        if let m = judgement.match { evidence.append(("match", m.rawValue)) }
-        if let u = judgement.unit { evidence.append(("unit", u)) }
-        if let e = judgement.errorInUnits { evidence.append(("error_units", e)) }
-        claim.evidence = evidence
+        claim.finding = .value(ValueFinding(judgement, angleUnit: unit, rule: rule))
     }
 
     func unverified(_ claim: inout Claim, _ reason: String) {
