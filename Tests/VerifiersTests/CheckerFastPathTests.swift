@@ -200,6 +200,32 @@ struct CheckerFastPathTests {
         }
     }
 
+    @Test("divisions of words give GMP's quotient, remainder and texts", arguments: FastPathTests.wordEdges)
+    func wordQuotient(n: Int) throws {
+        var checker = ClaimChecker(bounds: .standard)
+        for d in FastPathTests.wordEdges {
+            let (bn, bd) = (BigInteger(n), BigInteger(d))
+            guard let (tq, tr) = try? bn.quotientAndRemainder(dividingBy: bd) else {
+                #expect(WordQuotient(n, d) == nil, "\(n) / \(d)")
+                continue
+            }
+            for (q, r) in [(tq, tr), (tq, nil), (tq + 1, tr)] as [(BigInteger, BigInteger?)] {
+                var claim = Claim(
+                    kind: .arithmetic, statement: .division(bn, divisor: bd, quotient: q, remainder: r), bytes: 0..<1)
+                checker.check(&claim)
+                let matches = r.map { tq == q && tr == $0 } ?? (tq == q && !tr.isZero)
+                #expect(claim.verdict == (matches ? .correct : .wrong), "\(n) / \(d)")
+                #expect(claim.expected == "\(n) ÷ \(d) = \(tq) remainder \(tr)", "\(n) / \(d)")
+                #expect(claim.evidence.map(\.0) == ["quotient", "remainder"])
+                #expect(claim.evidence.map(\.1) == [tq.description, tr.description], "\(n) / \(d)")
+                var written: [String] = []
+                #expect(claim.withExpectedUTF8 { written.append(String(decoding: $0, as: UTF8.self)) })
+                claim.forEachEvidenceUTF8 { _, v in written.append(String(decoding: v, as: UTF8.self)) }
+                #expect(written == ["\(n) ÷ \(d) = \(tq) remainder \(tr)", tq.description, tr.description])
+            }
+        }
+    }
+
     @Test("primality texts shared among claims about one number are those a fresh checker writes", arguments: [
         0, 1, 2, 91, 97, 4096, 16_769_023, 1_000_000_007, 561, 3_215_031_751,
     ])

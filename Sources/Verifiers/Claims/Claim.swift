@@ -30,6 +30,7 @@ public struct Claim: Sendable {
             switch finding {
             case .text(let expected, _): expected
             case .wordDivision(let w): w.expected
+            case .wordQuotient(let w): w.expected
             case .shared(let texts): texts.expected
             case .value(let value): value.trueValue
             }
@@ -42,6 +43,7 @@ public struct Claim: Sendable {
             switch finding {
             case .text(_, let evidence): return evidence
             case .wordDivision(let w): return [("remainder", w.remainderText)]
+            case .wordQuotient(let w): return [("quotient", String(w.quotient)), ("remainder", String(w.remainder))]
             case .shared(let texts): return texts.evidence
             case .value(let value):
                 var pairs: [(String, String)] = []
@@ -89,6 +91,12 @@ public struct Claim: Sendable {
                 w.write(expectedInto: &out)
                 body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
             }
+        case .wordQuotient(let w):
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordQuotient.expectedCapacity) { buffer in
+                var out = ASCIIWriter(buffer)
+                w.write(expectedInto: &out)
+                body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
+            }
         }
         return true
     }
@@ -110,6 +118,18 @@ public struct Claim: Sendable {
                 out.write(w.remainder, negative: false)
                 ("remainder" as StaticString).withUTF8Buffer { body($0, UnsafeBufferPointer(rebasing: buffer[..<out.count])) }
             }
+        case .wordQuotient(let w):
+            Self.withDecimal(w.quotient) { v in ("quotient" as StaticString).withUTF8Buffer { body($0, v) } }
+            Self.withDecimal(w.remainder) { v in ("remainder" as StaticString).withUTF8Buffer { body($0, v) } }
+        }
+    }
+
+    /// Calls `body` with `String(value)` as UTF-8, written on the stack.
+    private static func withDecimal(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buffer in
+            var out = ASCIIWriter(buffer)
+            out.write(value)
+            body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
         }
     }
 
@@ -139,6 +159,8 @@ enum Finding: Sendable {
     case text(expected: String?, evidence: [(String, String)])
     /// Divisibility of one machine word by another: the texts are written from the numbers when needed.
     case wordDivision(WordDivision)
+    /// Division with remainder of one machine word by another: the texts are written from the numbers when needed.
+    case wordQuotient(WordQuotient)
     /// Texts made once and shared by every claim they answer (a primality finding is a function of the number).
     case shared(SharedFinding)
     /// A stated value's judgement, kept by field: its evidence pairs are formed only when read or written.

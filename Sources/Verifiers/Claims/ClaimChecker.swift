@@ -65,14 +65,28 @@ struct ClaimChecker {
         case .divisibility(let n, let d, let divides):
             checkDivisibility(&claim, n, d, divides)
         case .division(let n, let d, let q, let r):
-            guard let (tq, tr) = try? n.quotientAndRemainder(dividingBy: d) else {
-                unverified(&claim, "division by zero")
-                return
+            // Words (nearly every division in real answers) are divided by the machine, and their texts written from
+            // the numbers when needed; anything else by GMP.
+            let word = n.intValue.flatMap { nw in d.intValue.flatMap { WordQuotient(nw, $0) } }
+            let truth: (quotient: BigInteger, remainder: BigInteger)
+            if let word {
+                truth = (BigInteger(word.quotient), BigInteger(word.remainder))
+            } else {
+                guard let t = try? n.quotientAndRemainder(dividingBy: d) else {
+                    unverified(&claim, "division by zero")
+                    return
+                }
+                truth = t
             }
+            let (tq, tr) = truth
             let truthMatches = r.map { tq == q && tr == $0 } ?? (tq == q && !tr.isZero)
             claim.verdict = truthMatches ? .correct : .wrong
-            claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
-            claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
+            if let word {
+                claim.finding = .wordQuotient(word)
+            } else {
+                claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
+                claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
+            }
         case .factorization(let n, let factors, let primes):
             checkFactorization(&claim, n, factors, primes)
         case .primeFactors(let n, let listed):

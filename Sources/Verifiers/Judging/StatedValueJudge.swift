@@ -312,7 +312,7 @@ func formatShort(_ x: Double) -> String {
     var tenths = Int((mantissa * 10).rounded())  // 10...100
     if tenths == 100 { tenths = 10; exponent += 1 }
     let (first, second) = (UInt8(tenths / 10), UInt8(tenths % 10))
-    return String(unsafeUninitializedCapacity: 16) { buffer in
+    return String(unsafeUninitializedCapacity: 15) { buffer in
         var out = ASCIIWriter(buffer)
         let zero = UInt8(ascii: "0")
         if exponent >= 6 || exponent < -4 {
@@ -360,7 +360,8 @@ extension StringProtocol {
     /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
     var replacingMinusSigns: String {
         // Both signs are encoded as E2 xx xx: a text without the byte E2 has neither (checked without Characters).
-        guard utf8.contains(0xE2), contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
+        let hasE2 = utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? utf8.contains(0xE2)
+        guard hasE2, contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
         return String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
     }
 }
