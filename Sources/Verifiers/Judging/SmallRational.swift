@@ -89,7 +89,7 @@ struct SmallRational {
             var value: Int128 = 0
             for b in bytes {
                 guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int128(b &- UInt8(ascii: "0"))
+                value = value &* 10 &+ Int128(b &- UInt8(ascii: "0"))  // below 10^30 < 2^127: no overflow
             }
             return value
         }
@@ -100,7 +100,14 @@ struct SmallRational {
     private mutating func reduce() {
         var a = num.magnitude
         var b = den.magnitude
-        while b != 0 { (a, b) = (b, a % b) }
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+            // The same Euclid steps in words (the 128-bit remainder is a library call).
+            var (x, y) = (UInt64(a), UInt64(b))
+            while y != 0 { (x, y) = (y, x % y) }
+            a = UInt128(x)
+        } else {
+            while b != 0 { (a, b) = (b, a % b) }
+        }
         if a > 1 {
             num /= Int128(a)
             den /= Int128(a)

@@ -352,7 +352,11 @@ extension StringProtocol {
         // Most texts start and end with an ASCII character that is not a space: decided from two bytes, without
         // forming Characters. Anything else takes the general test.
         let string = String(self)
-        if let a = string.utf8.first, let z = string.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
+        // The first and last bytes, read in place when the text is stored contiguously (nearly always).
+        let ends =
+            string.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+            ?? string.utf8.first.flatMap { a in string.utf8.last.map { (a, $0) } }
+        if let (a, z) = ends, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
         guard first?.isWhitespace == true || last?.isWhitespace == true else { return String(self) }
         return String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
