@@ -17,10 +17,16 @@ struct ClaimChecker {
     /// texts of a claim about it, kept with it once a primality claim has needed them.
     private var verdicts: [BigInteger: KnownPrimality] = [:]
 
-    /// A verdict on a number, with the explained texts of a primality claim about it once they are made.
-    private struct KnownPrimality {
-        var verdict: PrimalityVerdict
-        var finding: SharedFinding?
+    /// A verdict on a number, with the explained texts of a primality claim about it once they are made: an object,
+    /// so that reading an entry costs one reference count, not a copy of the verdict's numbers.
+    private final class KnownPrimality: Sendable {
+        let verdict: PrimalityVerdict
+        let finding: SharedFinding?
+
+        init(verdict: PrimalityVerdict, finding: SharedFinding?) {
+            self.verdict = verdict
+            self.finding = finding
+        }
     }
 
     /// The tester's verdict on n, from the cache when n was seen before.
@@ -34,12 +40,16 @@ struct ClaimChecker {
 
     /// The verdict on n and the explained texts of a primality claim about it, from the cache when a claim about n
     /// was seen before: every claim about n then shares one ``SharedFinding``.
-    private mutating func explainedPrimality(_ n: BigInteger) throws(VerifierError) -> (PrimalityVerdict, SharedFinding) {
-        if let known = verdicts[n], let finding = known.finding { return (known.verdict, finding) }
+    private mutating func explainedPrimality(_ n: BigInteger) throws(VerifierError)
+        -> (isPrime: Bool, certainty: Certainty, finding: SharedFinding)
+    {
+        if let known = verdicts[n], let finding = known.finding {
+            return (known.verdict.isPrime, known.verdict.certainty, finding)
+        }
         let verdict = try primalityVerdict(n)
         let finding = primalityFinding(n, verdict, explain: true)
         verdicts[n] = KnownPrimality(verdict: verdict, finding: finding)  // n is in the cache: it does not grow
-        return (verdict, finding)
+        return (verdict.isPrime, verdict.certainty, finding)
     }
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
@@ -118,27 +128,26 @@ struct ClaimChecker {
     private mutating func checkPrimality(
         _ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool, explain: Bool = true
     ) {
-        let verdict: PrimalityVerdict
-        let finding: SharedFinding
+        let truth: (isPrime: Bool, certainty: Certainty, finding: SharedFinding)
         do {
             if explain {
-                (verdict, finding) = try explainedPrimality(n)
+                truth = try explainedPrimality(n)
             } else {
-                verdict = try primalityVerdict(n)
-                finding = primalityFinding(n, verdict, explain: false)
+                let verdict = try primalityVerdict(n)
+                truth = (verdict.isPrime, verdict.certainty, primalityFinding(n, verdict, explain: false))
             }
         } catch {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
         }
-        if verdict.isPrime == isPrime && verdict.certainty == .probable && isPrime {
+        if truth.isPrime == isPrime && truth.certainty == .probable && isPrime {
             // A probable prime agrees with the claim, but nothing was proven.
             unverified(&claim, "probable prime (BPSW + Miller-Rabin), not proven")
             claim.expected = "probably prime"
             return
         }
-        claim.verdict = verdict.isPrime == isPrime ? .correct : .wrong
-        claim.finding = .shared(finding)
+        claim.verdict = truth.isPrime == isPrime ? .correct : .wrong
+        claim.finding = .shared(truth.finding)
     }
 
     /// The expected text and evidence of a primality claim about n, whatever the claim says: a function of n (and
