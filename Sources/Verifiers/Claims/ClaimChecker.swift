@@ -12,6 +12,9 @@ struct ClaimChecker {
     /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
     private var shown: [BigInteger: String?] = [:]
     static let shownLimit = 4096
+    /// The room both caches take at their first entry: enough for the distinct numbers of a typical corpus without
+    /// growing step by step (each step rehashes every entry), and about 100 kB, made only once a claim needs it.
+    static let cacheStartCapacity = 1024
     /// Primality verdicts already reached, for the same reason and with the same bound: a verdict is a pure function
     /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim), and so are the
     /// texts of a claim about it, kept with it once a primality claim has needed them.
@@ -34,6 +37,7 @@ struct ClaimChecker {
         if let known = verdicts[n] { return known.verdict }
         let verdict = try tester.verdict(for: n)
         if verdicts.count >= Self.shownLimit { verdicts.removeAll(keepingCapacity: true) }
+        if verdicts.isEmpty { verdicts.reserveCapacity(Self.cacheStartCapacity) }
         verdicts[n] = KnownPrimality(verdict: verdict, finding: nil)
         return verdict
     }
@@ -121,6 +125,7 @@ struct ClaimChecker {
             text = Self.product(f)
         }
         if shown.count >= Self.shownLimit { shown.removeAll(keepingCapacity: true) }
+        if shown.isEmpty { shown.reserveCapacity(Self.cacheStartCapacity) }
         shown[n] = text
         return text
     }
