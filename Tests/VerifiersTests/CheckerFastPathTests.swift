@@ -19,7 +19,8 @@ struct CheckerFastPathTests {
 
     static let factorEdges: [UInt64] = [
         1, 2, 3, 4, 8, 4093, 4095, 4096, 4097, 4093 * 4093, 4096 * 4096, 4099 * 4099, 4099 * 4111, 4093 * 4099,
-        1 << 32, (1 << 32) + 15, 65_537 * 65_537, 1_000_000_007, 1_000_000_007 * 998_244_353, 2 * 3 * 5 * 7 * 4099 * 4111,
+        1 << 32, (1 << 32) + 15, 65_537 * 65_537, 1_000_000_007, 1_000_000_007 * 998_244_353,
+        2 * 3 * 5 * 7 * 4099 * 4111,
         UInt64(Int.max), UInt64(Int.max) + 1, UInt64.max, UInt64.max - 58, 18_446_744_030_759_878_681,
     ]
 
@@ -32,7 +33,8 @@ struct CheckerFastPathTests {
         }
     }
 
-    @Test("trial division stopping once p² passes u finds what the full search finds", arguments: [256, 4096] as [UInt64])
+    @Test(
+        "trial division stopping once p² passes u finds what the full search finds", arguments: [256, 4096] as [UInt64])
     func smallestFactor(below: UInt64) {
         // The plain definition: every prime below the bound in turn.
         func reference(_ u: UInt64) -> UInt64? {
@@ -79,6 +81,23 @@ struct CheckerFastPathTests {
                     "\(a) rounded to \(target)")
             }
         }
+    }
+
+    @Test("long decimals read from their bytes equal the general parser's", arguments: [
+        "1234567890123456789", "-1234567890123456789", "+1234567890123456789.5", "0.1234567890123456789012345",
+        "-0.000000000000000000000000001", "." + String(repeating: "7", count: 40),
+        String(repeating: "9", count: 100) + ".",
+        "-" + String(repeating: "1", count: 60) + "." + String(repeating: "2", count: 60),
+        String(repeating: "3", count: 30) + "e5", String(repeating: "3", count: 30) + ".1.2",
+        "−" + String(repeating: "4", count: 30), String(repeating: "5", count: 25) + " ",
+        String(repeating: "6", count: 5000), "-" + String(repeating: "0", count: 40),
+    ])
+    func longDecimals(text: String) {
+        let fast = ExactDecimal(text)
+        let general = ExactDecimal(general: text)
+        #expect(fast?.units == general?.units, "\(text)")
+        #expect(fast?.scale == general?.scale, "\(text)")
+        #expect((fast == nil) == (general == nil), "\(text)")
     }
 
     @Test("a decimal's double by Clinger's fast path is the parsed text's", arguments: [0, 1, 2, 7, 15, 22, 23, 30, -2])

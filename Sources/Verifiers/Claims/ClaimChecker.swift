@@ -157,7 +157,9 @@ struct ClaimChecker {
 
     /// The expected text and evidence of a primality claim about n, whatever the claim says: a function of n (and
     /// `explain`) alone.
-    private mutating func primalityFinding(_ n: BigInteger, _ verdict: PrimalityVerdict, explain: Bool) -> SharedFinding {
+    private mutating func primalityFinding(_ n: BigInteger, _ verdict: PrimalityVerdict, explain: Bool)
+        -> SharedFinding
+    {
         switch verdict.evidence {
         case .factor(let p, let cofactor):
             return SharedFinding(

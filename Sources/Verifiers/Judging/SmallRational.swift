@@ -19,7 +19,8 @@ struct SmallRational {
     init?(_ e: Expression) {
         switch e {
         case .number(let literal):
-            guard literal.digits.utf8.count <= 30, let digits = Self.integer(literal.digits), abs(literal.scale) <= 30 else {
+            guard literal.digits.utf8.count <= 30, let digits = Self.integer(literal.digits), abs(literal.scale) <= 30
+            else {
                 return nil
             }
             if literal.scale >= 0 {
@@ -133,7 +134,9 @@ struct SmallRational {
 
     /// The digits of q with a point before the last `places` (zero-padded to places + 1 digits), after a minus sign
     /// when `negative`.
-    static func pointed<Digits: FixedWidthInteger & UnsignedInteger>(_ q: Digits, places: Int, negative: Bool) -> String {
+    static func pointed<Digits: FixedWidthInteger & UnsignedInteger>(_ q: Digits, places: Int, negative: Bool)
+        -> String
+    {
         var digitCount = 1
         var rest = q / 10
         while rest > 0 {

@@ -15,9 +15,12 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
     public init?(_ text: some StringProtocol) {
         // Read in place when the text is stored contiguously (nearly always): the same bytes, without an index walk.
         let short =
-            text.utf8.withContiguousStorageIfAvailable { Self.shortPlainDecimal($0) } ?? Self.shortPlainDecimal(text.utf8)
+            text.utf8.withContiguousStorageIfAvailable { Self.shortPlainDecimal($0) }
+            ?? Self.shortPlainDecimal(text.utf8)
         if let (units, scale) = short {
             self.init(units: BigInteger(units), scale: scale)
+        } else if let long = text.utf8.withContiguousStorageIfAvailable(Self.longPlainDecimal) ?? nil {
+            self = long
         } else {
             self.init(general: text)
         }
@@ -102,6 +105,35 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
             return nil
         }
         return (x, y, s)
+    }
+
+    /// What the general parser gives for a plain ASCII decimal of any length, "[+|-]digits[.digits]" (the true values
+    /// the judge reads back have up to a hundred digits), read from the bytes instead of through Characters: the
+    /// digits without the point, parsed as one integer, negated after a minus sign, with the digits after the point
+    /// as the scale. Nil, leaving the text to the general parser, for anything else (an exponent, a typographic
+    /// minus sign, a second point) or when the integer is refused.
+    static func longPlainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var rest = bytes[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(rest.count)
+        var fractionDigits = 0
+        var point = false
+        for b in rest {
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits.append(b)
+                if point { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && !point {
+                point = true
+            } else {
+                return nil
+            }
+        }
+        guard !digits.isEmpty, let units = try? BigInteger(parsing: String(decoding: digits, as: UTF8.self)) else {
+            return nil
+        }
+        return ExactDecimal(units: negative ? -units : units, scale: fractionDigits)
     }
 
     /// The decimal with its scale raised to `scale` (exact when `scale` ≥ the current one).

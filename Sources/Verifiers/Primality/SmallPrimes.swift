@@ -55,8 +55,8 @@ enum SmallPrimes {
     /// such a prime).
     @inline(__always)
     ///
-    /// Stops at the first p with p² > u: no smaller prime divides u, so u > 1 is itself prime, and the search would
-    /// go on to find u when u < `below` and nothing otherwise (about √u / ln √u primes tried instead of all of them).
+    /// Stops at the first p with p² > u: no smaller prime divides u, so u > 1 is itself prime, and the search
+    /// would go on to find u when u < `below` and nothing otherwise (about √u / ln √u primes tried, not all).
     static func smallestFactor(ofWord u: UInt64, below: UInt64 = bound) -> UInt64? {
         if u & 1 == 0 { return 2 }
         for entry in oddInverses {
