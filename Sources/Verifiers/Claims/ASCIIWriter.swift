@@ -1,15 +1,31 @@
 /// Writes literals and decimal integers into a buffer the caller sized, for texts built in one pass.
+///
+/// The caller sizes the buffer for the longest text it writes; each write checks that it fits once, then copies
+/// without a check per byte.
 struct ASCIIWriter {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
 
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
+    /// The start of the unwritten part, after checking that `length` more bytes fit.
+    @inline(__always)
+    private func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+        precondition(length <= buffer.count - count, "ASCIIWriter: the buffer is too small")
+        return buffer.baseAddress.unsafelyUnwrapped + count  // non-nil: a buffer with room has a base address
+    }
+
     @inline(__always)
     mutating func write(_ s: StaticString) {
-        let p = s.utf8Start
-        for k in 0..<s.utf8CodeUnitCount { buffer[count + k] = p[k] }
-        count += s.utf8CodeUnitCount
+        let length = s.utf8CodeUnitCount
+        room(length).update(from: s.utf8Start, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    mutating func write(_ byte: UInt8) {
+        room(1).pointee = byte
+        count += 1
     }
 
     /// `String(value)`'s digits.
@@ -17,21 +33,30 @@ struct ASCIIWriter {
 
     /// The digits of `magnitude`, after a minus sign when `negative`.
     mutating func write(_ magnitude: UInt, negative: Bool) {
-        if negative {
-            buffer[count] = UInt8(ascii: "-")
-            count += 1
-        }
-        var length = 1
-        var v = magnitude / 10
-        while v > 0 {
-            length += 1
+        if negative { write(UInt8(ascii: "-")) }
+        let length = Self.digitCount(magnitude)
+        let start = room(length)
+        var v = magnitude
+        var k = length
+        repeat {
+            k -= 1
+            start[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
             v /= 10
-        }
-        v = magnitude
-        for k in stride(from: count + length - 1, through: count, by: -1) {
-            buffer[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        }
+        } while k > 0
         count += length
+    }
+
+    /// The number of decimal digits of `value` (1 for zero).
+    @inline(__always)
+    static func digitCount(_ value: UInt) -> Int {
+        var length = 1
+        var bound: UInt = 10
+        while value >= bound {
+            length += 1
+            // 10^19 is the last power of ten below 2^64: every value has at most 20 digits.
+            if length == 20 { break }
+            bound &*= 10
+        }
+        return length
     }
 }

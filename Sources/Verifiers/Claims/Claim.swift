@@ -30,6 +30,9 @@ public struct Claim: Sendable {
             switch finding {
             case .text(let expected, _): expected
             case .wordDivision(let w): w.expected
+            case .wordQuotient(let w): w.expected
+            case .shared(let texts): texts.expected
+            case .value(let value): value.trueValue
             }
         }
         set { finding = .text(expected: newValue, evidence: evidence) }
@@ -38,14 +41,21 @@ public struct Claim: Sendable {
     public var evidence: [(String, String)] {
         get {
             switch finding {
-            case .text(_, let evidence): evidence
-            case .wordDivision(let w): [("remainder", w.remainderText)]
+            case .text(_, let evidence): return evidence
+            case .wordDivision(let w): return [("remainder", w.remainderText)]
+            case .wordQuotient(let w): return [("quotient", String(w.quotient)), ("remainder", String(w.remainder))]
+            case .shared(let texts): return texts.evidence
+            case .value(let value):
+                var pairs: [(String, String)] = []
+                value.forEachEvidence { key, text in pairs.append((key.description, text)) }
+                return pairs
             }
         }
         set { finding = .text(expected: expected, evidence: newValue) }
     }
     /// What the checker found: ``expected`` and ``evidence``, kept as numbers for divisibility on machine words (most
-    /// claims in real answers) and turned into text only when read or written out.
+    /// claims in real answers), shared among the claims about one number for primality, and by field for stated
+    /// values, and turned into text or pairs only when read or written out.
     var finding: Finding = .text(expected: nil, evidence: [])
     /// Why the claim is unverified.
     public var reason: String?
@@ -69,8 +79,20 @@ public struct Claim: Sendable {
             return false
         case .text(let expected?, _):
             Self.withUTF8(expected, body)
+        case .shared(let texts):
+            guard let expected = texts.expected else { return false }
+            Self.withUTF8(expected, body)
+        case .value(let value):
+            guard let trueValue = value.trueValue else { return false }
+            Self.withUTF8(trueValue, body)
         case .wordDivision(let w):
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordDivision.expectedCapacity) { buffer in
+                var out = ASCIIWriter(buffer)
+                w.write(expectedInto: &out)
+                body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
+            }
+        case .wordQuotient(let w):
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordQuotient.expectedCapacity) { buffer in
                 var out = ASCIIWriter(buffer)
                 w.write(expectedInto: &out)
                 body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
@@ -84,12 +106,30 @@ public struct Claim: Sendable {
         switch finding {
         case .text(_, let evidence):
             for (key, value) in evidence { Self.withUTF8(key) { k in Self.withUTF8(value) { v in body(k, v) } } }
+        case .shared(let texts):
+            for (key, value) in texts.evidence {
+                Self.withUTF8(key) { k in Self.withUTF8(value) { v in body(k, v) } }
+            }
+        case .value(let value):
+            value.forEachEvidence { key, text in key.withUTF8Buffer { k in Self.withUTF8(text) { v in body(k, v) } } }
         case .wordDivision(let w):
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
                 var out = ASCIIWriter(buffer)
                 out.write(w.remainder, negative: false)
                 ("remainder" as StaticString).withUTF8Buffer { body($0, UnsafeBufferPointer(rebasing: buffer[..<out.count])) }
             }
+        case .wordQuotient(let w):
+            Self.withDecimal(w.quotient) { v in ("quotient" as StaticString).withUTF8Buffer { body($0, v) } }
+            Self.withDecimal(w.remainder) { v in ("remainder" as StaticString).withUTF8Buffer { body($0, v) } }
+        }
+    }
+
+    /// Calls `body` with `String(value)` as UTF-8, written on the stack.
+    private static func withDecimal(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buffer in
+            var out = ASCIIWriter(buffer)
+            out.write(value)
+            body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
         }
     }
 
@@ -119,6 +159,62 @@ enum Finding: Sendable {
     case text(expected: String?, evidence: [(String, String)])
     /// Divisibility of one machine word by another: the texts are written from the numbers when needed.
     case wordDivision(WordDivision)
+    /// Division with remainder of one machine word by another: the texts are written from the numbers when needed.
+    case wordQuotient(WordQuotient)
+    /// Texts made once and shared by every claim they answer (a primality finding is a function of the number).
+    case shared(SharedFinding)
+    /// A stated value's judgement, kept by field: its evidence pairs are formed only when read or written.
+    case value(ValueFinding)
+}
+
+/// ``Claim/expected`` and ``Claim/evidence`` as texts, in one object that many claims can hold: a claim keeps one
+/// reference, and copying or dropping it costs one reference count instead of a walk over the pairs.
+final class SharedFinding: Sendable {
+    let expected: String?
+    let evidence: [(String, String)]
+
+    init(expected: String?, evidence: [(String, String)] = []) {
+        self.expected = expected
+        self.evidence = evidence
+    }
+}
+
+/// What a stated-value claim's judgement leaves in the claim: the true value (``Claim/expected``) and the fields its
+/// evidence pairs are formed from, in the order they are shown.
+final class ValueFinding: Sendable {
+    let trueValue: String?
+    let angleUnit: AngleUnit
+    let rule: StatedValueRule
+    let match: Judgement.Match?
+    /// One unit in the last place the rule looks at ("0.01").
+    let unit: String?
+    /// |true − stated| in units of `unit` ("0.09").
+    let errorInUnits: String?
+
+    init(_ judgement: Judgement, angleUnit: AngleUnit, rule: StatedValueRule) {
+        trueValue = judgement.trueValue
+        self.angleUnit = angleUnit
+        self.rule = rule
+        match = judgement.match
+        unit = judgement.unit
+        errorInUnits = judgement.errorInUnits
+    }
+
+    /// Calls `body` with each evidence pair: true_value (when known), angle_unit, rule, then match, unit and
+    /// error_units when present.
+    func forEachEvidence(_ body: (StaticString, String) -> Void) {
+        if let trueValue { body("true_value", trueValue) }
+        body("angle_unit", angleUnit.rawValue)
+        switch rule {
+        case .asWritten: body("rule", "as_written")
+        case .decimalPlaces(let n): body("rule", "decimals:\(n)")
+        case .significantFigures(let n): body("rule", "significant:\(n)")
+        case .exact: body("rule", "exact")
+        }
+        if let match { body("match", match.rawValue) }
+        if let unit { body("unit", unit) }
+        if let errorInUnits { body("error_units", errorInUnits) }
+    }
 }
 
 /// What a claim asserts.

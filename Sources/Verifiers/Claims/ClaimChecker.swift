@@ -12,17 +12,48 @@ struct ClaimChecker {
     /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
     private var shown: [BigInteger: String?] = [:]
     static let shownLimit = 4096
+    /// The room both caches take at their first entry: enough for the distinct numbers of a typical corpus without
+    /// growing step by step (each step rehashes every entry), and about 100 kB, made only once a claim needs it.
+    static let cacheStartCapacity = 1024
     /// Primality verdicts already reached, for the same reason and with the same bound: a verdict is a pure function
-    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim).
-    private var verdicts: [BigInteger: PrimalityVerdict] = [:]
+    /// of the number (trial division up to 4096 for a 24-bit prime is most of the cost of its claim), and so are the
+    /// texts of a claim about it, kept with it once a primality claim has needed them.
+    private var verdicts: [BigInteger: KnownPrimality] = [:]
+
+    /// A verdict on a number, with the explained texts of a primality claim about it once they are made: an object,
+    /// so that reading an entry costs one reference count, not a copy of the verdict's numbers.
+    private final class KnownPrimality: Sendable {
+        let verdict: PrimalityVerdict
+        let finding: SharedFinding?
+
+        init(verdict: PrimalityVerdict, finding: SharedFinding?) {
+            self.verdict = verdict
+            self.finding = finding
+        }
+    }
 
     /// The tester's verdict on n, from the cache when n was seen before.
     private mutating func primalityVerdict(_ n: BigInteger) throws(VerifierError) -> PrimalityVerdict {
-        if let known = verdicts[n] { return known }
+        if let known = verdicts[n] { return known.verdict }
         let verdict = try tester.verdict(for: n)
         if verdicts.count >= Self.shownLimit { verdicts.removeAll(keepingCapacity: true) }
-        verdicts[n] = verdict
+        if verdicts.isEmpty { verdicts.reserveCapacity(Self.cacheStartCapacity) }
+        verdicts[n] = KnownPrimality(verdict: verdict, finding: nil)
         return verdict
+    }
+
+    /// The verdict on n and the explained texts of a primality claim about it, from the cache when a claim about n
+    /// was seen before: every claim about n then shares one ``SharedFinding``.
+    private mutating func explainedPrimality(_ n: BigInteger) throws(VerifierError)
+        -> (isPrime: Bool, certainty: Certainty, finding: SharedFinding)
+    {
+        if let known = verdicts[n], let finding = known.finding {
+            return (known.verdict.isPrime, known.verdict.certainty, finding)
+        }
+        let verdict = try primalityVerdict(n)
+        let finding = primalityFinding(n, verdict, explain: true)
+        verdicts[n] = KnownPrimality(verdict: verdict, finding: finding)  // n is in the cache: it does not grow
+        return (verdict.isPrime, verdict.certainty, finding)
     }
 
     /// The largest number whose full factorization is worked out just to show it in `expected`.
@@ -48,14 +79,28 @@ struct ClaimChecker {
         case .divisibility(let n, let d, let divides):
             checkDivisibility(&claim, n, d, divides)
         case .division(let n, let d, let q, let r):
-            guard let (tq, tr) = try? n.quotientAndRemainder(dividingBy: d) else {
-                unverified(&claim, "division by zero")
-                return
+            // Words (nearly every division in real answers) are divided by the machine, and their texts written from
+            // the numbers when needed; anything else by GMP.
+            let word = n.intValue.flatMap { nw in d.intValue.flatMap { WordQuotient(nw, $0) } }
+            let truth: (quotient: BigInteger, remainder: BigInteger)
+            if let word {
+                truth = (BigInteger(word.quotient), BigInteger(word.remainder))
+            } else {
+                guard let t = try? n.quotientAndRemainder(dividingBy: d) else {
+                    unverified(&claim, "division by zero")
+                    return
+                }
+                truth = t
             }
+            let (tq, tr) = truth
             let truthMatches = r.map { tq == q && tr == $0 } ?? (tq == q && !tr.isZero)
             claim.verdict = truthMatches ? .correct : .wrong
-            claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
-            claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
+            if let word {
+                claim.finding = .wordQuotient(word)
+            } else {
+                claim.expected = "\(n) ÷ \(d) = \(tq) remainder \(tr)"
+                claim.evidence = [("quotient", tq.description), ("remainder", tr.description)]
+            }
         case .factorization(let n, let factors, let primes):
             checkFactorization(&claim, n, factors, primes)
         case .primeFactors(let n, let listed):
@@ -80,6 +125,7 @@ struct ClaimChecker {
             text = Self.product(f)
         }
         if shown.count >= Self.shownLimit { shown.removeAll(keepingCapacity: true) }
+        if shown.isEmpty { shown.reserveCapacity(Self.cacheStartCapacity) }
         shown[n] = text
         return text
     }
@@ -87,32 +133,50 @@ struct ClaimChecker {
     private mutating func checkPrimality(
         _ claim: inout Claim, _ n: BigInteger, _ isPrime: Bool, explain: Bool = true
     ) {
-        guard let verdict = try? primalityVerdict(n) else {
+        let truth: (isPrime: Bool, certainty: Certainty, finding: SharedFinding)
+        do {
+            if explain {
+                truth = try explainedPrimality(n)
+            } else {
+                let verdict = try primalityVerdict(n)
+                truth = (verdict.isPrime, verdict.certainty, primalityFinding(n, verdict, explain: false))
+            }
+        } catch {
             unverified(&claim, "\(n.description.count)-digit number: too large to test")
             return
         }
-        if verdict.isPrime == isPrime && verdict.certainty == .probable && isPrime {
+        if truth.isPrime == isPrime && truth.certainty == .probable && isPrime {
             // A probable prime agrees with the claim, but nothing was proven.
             unverified(&claim, "probable prime (BPSW + Miller-Rabin), not proven")
             claim.expected = "probably prime"
             return
         }
-        claim.verdict = verdict.isPrime == isPrime ? .correct : .wrong
+        claim.verdict = truth.isPrime == isPrime ? .correct : .wrong
+        claim.finding = .shared(truth.finding)
+    }
+
+    /// The expected text and evidence of a primality claim about n, whatever the claim says: a function of n (and
+    /// `explain`) alone.
+    private mutating func primalityFinding(_ n: BigInteger, _ verdict: PrimalityVerdict, explain: Bool)
+        -> SharedFinding
+    {
         switch verdict.evidence {
         case .factor(let p, let cofactor):
-            claim.expected = "composite: " + (explain ? compositeText(n, p, cofactor) : "\(p) × \(cofactor)")
-            claim.evidence = [("factor", p.description), ("cofactor", cofactor.description)]
+            return SharedFinding(
+                expected: "composite: " + (explain ? compositeText(n, p, cofactor) : "\(p) × \(cofactor)"),
+                evidence: [("factor", p.description), ("cofactor", cofactor.description)])
         case .millerRabinWitness(let base):
-            claim.expected = (explain ? factorText(n) : nil).map { "composite: " + $0 } ?? "composite"
-            claim.evidence = [("witness", String(base)), ("test", "miller_rabin")]
+            return SharedFinding(
+                expected: (explain ? factorText(n) : nil).map { "composite: " + $0 } ?? "composite",
+                evidence: [("witness", String(base)), ("test", "miller_rabin")])
         case .lucasFailure:
-            claim.expected = "composite"
-            claim.evidence = [("test", "lucas")]
+            return SharedFinding(expected: "composite", evidence: [("test", "lucas")])
         case .belowTwo:
-            claim.expected = "not prime: integers below 2 are not prime"
+            return SharedFinding(expected: "not prime: integers below 2 are not prime")
         case .trialDivision, .bpswBelow2To64, .flintProof, .bpswAndMillerRabin:
-            claim.expected = "prime"
-            claim.evidence = [("method", Self.method(verdict.evidence)), ("certainty", verdict.certainty.rawValue)]
+            return SharedFinding(
+                expected: "prime",
+                evidence: [("method", Self.method(verdict.evidence)), ("certainty", verdict.certainty.rawValue)])
         }
     }
 
@@ -192,21 +256,7 @@ struct ClaimChecker {
             claim.verdict = judgement.verdict == .correct ? .wrong : .correct
         }
         claim.reason = judgement.reason
-        claim.expected = judgement.trueValue
-        var evidence: [(String, String)] = []
-        evidence.reserveCapacity(6)  // at most six pairs: one allocation, not one per doubling
-        if let t = judgement.trueValue { evidence.append(("true_value", t)) }
-        evidence.append(("angle_unit", unit.rawValue))
-        switch rule {
-        case .asWritten: evidence.append(("rule", "as_written"))
-        case .decimalPlaces(let n): evidence.append(("rule", "decimals:\(n)"))
-        case .significantFigures(let n): evidence.append(("rule", "significant:\(n)"))
-        case .exact: evidence.append(("rule", "exact"))
-        }
-        if let m = judgement.match { evidence.append(("match", m.rawValue)) }
-        if let u = judgement.unit { evidence.append(("unit", u)) }
-        if let e = judgement.errorInUnits { evidence.append(("error_units", e)) }
-        claim.evidence = evidence
+        claim.finding = .value(ValueFinding(judgement, angleUnit: unit, rule: rule))
     }
 
     func unverified(_ claim: inout Claim, _ reason: String) {

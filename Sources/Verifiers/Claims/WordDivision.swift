@@ -61,3 +61,46 @@ struct WordDivision {
         }
     }
 }
+
+/// Division with remainder of one machine word by another, for "N ÷ d = q remainder r" claims: GMP's `mpz_tdiv_qr`,
+/// whose quotient is truncated toward zero and whose remainder has the sign of n, which is what Int's
+/// `quotientAndRemainder(dividingBy:)` gives.
+///
+/// Only the operands are kept; quotient, remainder and texts are worked out when read or written.
+struct WordQuotient {
+    let n: Int
+    let d: Int
+
+    /// Nil when d is zero or the quotient does not fit in a word (Int.min ÷ −1 is 2^63).
+    init?(_ n: Int, _ d: Int) {
+        guard d != 0, !(n == Int.min && d == -1) else { return nil }
+        self.n = n
+        self.d = d
+    }
+
+    var quotient: Int { n / d }
+    var remainder: Int { n % d }
+
+    /// The longest ``write(expectedInto:)`` writes: four numbers of at most 20 digits and a sign, and the words.
+    static let expectedCapacity = 4 * 21 + 24
+
+    /// "n ÷ d = q remainder r", as ``ClaimChecker`` says it for any division.
+    var expected: String {
+        String(unsafeUninitializedCapacity: Self.expectedCapacity) { buffer in
+            var out = ASCIIWriter(buffer)
+            write(expectedInto: &out)
+            return out.count
+        }
+    }
+
+    /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
+    func write(expectedInto out: inout ASCIIWriter) {
+        out.write(n)
+        out.write(" ÷ ")
+        out.write(d)
+        out.write(" = ")
+        out.write(quotient)
+        out.write(" remainder ")
+        out.write(remainder)
+    }
+}

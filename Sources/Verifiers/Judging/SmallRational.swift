@@ -19,7 +19,8 @@ struct SmallRational {
     init?(_ e: Expression) {
         switch e {
         case .number(let literal):
-            guard literal.digits.utf8.count <= 30, let digits = Int128(literal.digits), abs(literal.scale) <= 30 else {
+            guard literal.digits.utf8.count <= 30, let digits = Self.integer(literal.digits), abs(literal.scale) <= 30
+            else {
                 return nil
             }
             if literal.scale >= 0 {
@@ -81,10 +82,33 @@ struct SmallRational {
         }
     }
 
+    /// `Int128(text)` for a text of at most 30 bytes: ASCII digits are read in place (10^30 < 2^127, so they cannot
+    /// overflow); anything else (a sign, an empty text) goes to the standard parser.
+    static func integer(_ text: String) -> Int128? {
+        let value = text.utf8.withContiguousStorageIfAvailable { bytes -> Int128? in
+            guard !bytes.isEmpty, bytes.count <= 30 else { return nil }
+            var value: Int128 = 0
+            for b in bytes {
+                guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+                value = value &* 10 &+ Int128(b &- UInt8(ascii: "0"))  // below 10^30 < 2^127: no overflow
+            }
+            return value
+        }
+        if let parsed = value ?? nil { return parsed }  // nil: not stored contiguously, or not plain digits
+        return Int128(text)
+    }
+
     private mutating func reduce() {
         var a = num.magnitude
         var b = den.magnitude
-        while b != 0 { (a, b) = (b, a % b) }
+        if a <= UInt128(UInt64.max) && b <= UInt128(UInt64.max) {
+            // The same Euclid steps in words (the 128-bit remainder is a library call).
+            var (x, y) = (UInt64(a), UInt64(b))
+            while y != 0 { (x, y) = (y, x % y) }
+            a = UInt128(x)
+        } else {
+            while b != 0 { (a, b) = (b, a % b) }
+        }
         if a > 1 {
             num /= Int128(a)
             den /= Int128(a)
@@ -92,21 +116,55 @@ struct SmallRational {
     }
 
     /// The value to `places` decimals, truncated toward zero, as text ("2439.5714285").
+    ///
+    /// The digits of q = ⌊|num|·10^places / den⌋, zero-padded to at least places + 1, with a point before the last
+    /// `places` and a minus sign when the value is negative and q is not zero: written from the last digit back, into
+    /// one string of the exact length.
     func truncated(places: Int) -> String? {
         guard places <= 30 else { return nil }
         let (scaled, o) = num.magnitude.multipliedReportingOverflow(by: UInt128(Self.powersOfTen[places]))
         guard !o else { return nil }
         let q = scaled / den.magnitude
-        // The digits of q with a point before the last `places` of them, zero-padded to "0.…".
-        var digits = Array(Self.decimal(q).utf8)
-        if places > 0 {
-            if digits.count <= places {
-                digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0)
-            }
-            digits.insert(UInt8(ascii: "."), at: digits.count - places)
+        let negative = num < 0 && q != 0
+        // Digits of q in a word when it fits (the 128-bit division by ten is slow), else in 128 bits.
+        return q <= UInt128(UInt64.max)
+            ? Self.pointed(UInt64(q), places: places, negative: negative)
+            : Self.pointed(q, places: places, negative: negative)
+    }
+
+    /// The digits of q with a point before the last `places` (zero-padded to places + 1 digits), after a minus sign
+    /// when `negative`.
+    static func pointed<Digits: FixedWidthInteger & UnsignedInteger>(_ q: Digits, places: Int, negative: Bool)
+        -> String
+    {
+        var digitCount = 1
+        var rest = q / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
         }
-        if num < 0 && q != 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
-        return String(decoding: digits, as: UTF8.self)
+        let whole = max(1, digitCount - places)  // digits before the point: at least "0"
+        let length = (negative ? 1 : 0) + whole + (places > 0 ? places + 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            var k = length
+            var v = q
+            if places > 0 {
+                for _ in 0..<places {
+                    k -= 1
+                    out[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                    v /= 10
+                }
+                k -= 1
+                out[k] = UInt8(ascii: ".")
+            }
+            repeat {
+                k -= 1
+                out[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            if negative { out[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 
     /// `String(x)`, through a machine word when x fits in one (the generic 128-bit formatting is slow).

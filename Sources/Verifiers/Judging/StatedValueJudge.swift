@@ -185,8 +185,9 @@ public struct StatedValueJudge: Sendable {
 
     /// The power of ten of the leading digit of t (0 for 1.x, −1 for 0.x, …).
     private func leadingDigitPosition(_ t: ExactDecimal) -> Int {
-        let digits = t.units.magnitude.description
-        return digits.count - 1 - t.scale
+        // The number of digits of the units (1 for zero): counted in the word when they are one.
+        let digits = t.units.word.map { ASCIIWriter.digitCount($0.magnitude) } ?? t.units.magnitude.description.count
+        return digits - 1 - t.scale
     }
 
     /// The true value shown with a few more digits than were stated (at least 17 significant).
@@ -198,9 +199,24 @@ public struct StatedValueJudge: Sendable {
 
     /// d/u to two significant digits, for reports.
     private func ratio(_ d: ExactDecimal, _ u: ExactDecimal) -> String {
-        guard let dd = Double(d.description), let uu = Double(u.description), uu > 0 else { return "?" }
+        guard let dd = Self.double(d), let uu = Self.double(u), uu > 0 else { return "?" }
         return formatShort(dd / uu)
     }
+
+    /// `Double(x.description)`: the double nearest to x (Swift's parser rounds correctly).
+    ///
+    /// Clinger's fast path ("How to read floating point numbers accurately", PLDI 1990): when |units| ≤ 2^53 and
+    /// 0 ≤ scale ≤ 22, both units and 10^scale are doubles exactly, and IEEE division rounds their quotient
+    /// correctly, so `Double(units) / 1e<scale>` is that same nearest double. Anything else is parsed from the text.
+    static func double(_ x: ExactDecimal) -> Double? {
+        if let w = x.units.word, w.magnitude <= 1 << 53, x.scale >= 0, x.scale < exactPowersOfTen.count {
+            return Double(w) / exactPowersOfTen[x.scale]
+        }
+        return Double(x.description)
+    }
+
+    /// 10^k for 0 ≤ k ≤ 22: the powers of ten a double holds exactly (5^22 < 2^53).
+    static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
     // MARK: - Exact forms
 
@@ -284,6 +300,9 @@ public struct StatedValueJudge: Sendable {
 }
 
 /// A non-negative number to two significant digits, for reports: "0.09", "12", "1.7e16".
+///
+/// Written in one pass into one string: at most "0.0000" and two digits, or two digits, a point, "e" and a
+/// four-character exponent.
 func formatShort(_ x: Double) -> String {
     guard x > 0, x.isFinite else { return x == 0 ? "0" : "\(x)" }
     var exponent = 0
@@ -292,13 +311,40 @@ func formatShort(_ x: Double) -> String {
     while mantissa < 1 { mantissa *= 10; exponent -= 1 }
     var tenths = Int((mantissa * 10).rounded())  // 10...100
     if tenths == 100 { tenths = 10; exponent += 1 }
-    let (first, second) = (tenths / 10, tenths % 10)
-    if exponent >= 6 || exponent < -4 {
-        return second == 0 ? "\(first)e\(exponent)" : "\(first).\(second)e\(exponent)"
+    let (first, second) = (UInt8(tenths / 10), UInt8(tenths % 10))
+    return String(unsafeUninitializedCapacity: 15) { buffer in
+        var out = ASCIIWriter(buffer)
+        let zero = UInt8(ascii: "0")
+        if exponent >= 6 || exponent < -4 {
+            // "1e16", "1.7e16", "2.5e-7"
+            out.write(zero + first)
+            if second != 0 {
+                out.write(UInt8(ascii: "."))
+                out.write(zero + second)
+            }
+            out.write(UInt8(ascii: "e"))
+            out.write(exponent)
+        } else if exponent >= 1 {
+            // "12", "120", …: both digits, then zeros
+            out.write(zero + first)
+            out.write(zero + second)
+            for _ in 0..<(exponent - 1) { out.write(zero) }
+        } else if exponent == 0 {
+            // "1", "1.7"
+            out.write(zero + first)
+            if second != 0 {
+                out.write(UInt8(ascii: "."))
+                out.write(zero + second)
+            }
+        } else {
+            // "0.09", "0.0017"
+            out.write("0.")
+            for _ in 0..<(-exponent - 1) { out.write(zero) }
+            out.write(zero + first)
+            if second != 0 { out.write(zero + second) }
+        }
+        return out.count
     }
-    if exponent >= 1 { return String(tenths) + String(repeating: "0", count: exponent - 1) }
-    if exponent == 0 { return second == 0 ? "\(first)" : "\(first).\(second)" }
-    return "0." + String(repeating: "0", count: -exponent - 1) + "\(first)" + (second == 0 ? "" : "\(second)")
 }
 
 extension StringProtocol {
@@ -306,7 +352,11 @@ extension StringProtocol {
         // Most texts start and end with an ASCII character that is not a space: decided from two bytes, without
         // forming Characters. Anything else takes the general test.
         let string = String(self)
-        if let a = string.utf8.first, let z = string.utf8.last, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
+        // The first and last bytes, read in place when the text is stored contiguously (nearly always).
+        let ends =
+            string.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+            ?? string.utf8.first.flatMap { a in string.utf8.last.map { (a, $0) } }
+        if let (a, z) = ends, a > 0x20, a < 0x7F, z > 0x20, z < 0x7F { return string }
         guard first?.isWhitespace == true || last?.isWhitespace == true else { return String(self) }
         return String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
@@ -314,7 +364,8 @@ extension StringProtocol {
     /// The text with typographic minus signs (U+2212, en dash) as ASCII hyphens.
     var replacingMinusSigns: String {
         // Both signs are encoded as E2 xx xx: a text without the byte E2 has neither (checked without Characters).
-        guard utf8.contains(0xE2), contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
+        let hasE2 = utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? utf8.contains(0xE2)
+        guard hasE2, contains(where: { $0 == "−" || $0 == "–" }) else { return String(self) }
         return String(self.map { $0 == "−" || $0 == "–" ? "-" : $0 })
     }
 }
@@ -324,6 +375,13 @@ extension ExactDecimal {
     func rescaledRounded(to places: Int) -> ExactDecimal {
         guard places < scale else { return rescaled(to: places) }
         let extended = rescaled(to: places + 1)
+        if let w = extended.units.word {
+            // The same steps in a word: `/` and `%` truncate toward zero as GMP's tdiv does, and the rounded
+            // quotient of a word by 10 cannot overflow.
+            let digit = (w % 10).magnitude
+            let q = w / 10
+            return ExactDecimal(units: BigInteger(digit >= 5 ? q + (units.isNegative ? -1 : 1) : q), scale: places)
+        }
         var (q, r) = (try? extended.units.quotientAndRemainder(dividingBy: 10)) ?? (0, 0)
         if let digit = r.magnitude.intValue, digit >= 5 { q += units.isNegative ? -1 : 1 }
         r = 0

@@ -13,8 +13,14 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
     /// Parses a plain or scientific decimal: an optional sign, digits, an optional point and fraction, an optional
     /// `e` exponent. Returns nil for anything else.
     public init?(_ text: some StringProtocol) {
-        if let (units, scale) = Self.shortPlainDecimal(text.utf8) {
+        // Read in place when the text is stored contiguously (nearly always): the same bytes, without an index walk.
+        let short =
+            text.utf8.withContiguousStorageIfAvailable { Self.shortPlainDecimal($0) }
+            ?? Self.shortPlainDecimal(text.utf8)
+        if let (units, scale) = short {
             self.init(units: BigInteger(units), scale: scale)
+        } else if let long = text.utf8.withContiguousStorageIfAvailable(Self.longPlainDecimal) ?? nil {
+            self = long
         } else {
             self.init(general: text)
         }
@@ -75,9 +81,70 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
         return (negative ? -units : units, fractionDigits)
     }
 
+    // MARK: - Arithmetic
+
+    // Units held in a machine word take exact Int arithmetic with overflow checks, and fall back to GMP on overflow:
+    // the same integers either way, so the same results (`/` on Int truncates toward zero, as GMP's tdiv does).
+
+    /// 10^k for 0 ≤ k ≤ 18: every power of ten an Int holds.
+    static let wordPowersOfTen: [Int] = (0...18).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
+
+    /// units × 10^k as a word, or nil when the units are not a word, k is out of 0...18 or the product overflows.
+    @inline(__always)
+    static func wordUnits(_ units: BigInteger, times k: Int) -> Int? {
+        guard let w = units.word, k >= 0, k < wordPowersOfTen.count else { return nil }
+        let (product, overflow) = w.multipliedReportingOverflow(by: wordPowersOfTen[k])
+        return overflow ? nil : product
+    }
+
+    /// The units of a and b at their common (larger) scale, as words, when both fit.
+    @inline(__always)
+    static func alignedWords(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int, Int, Int)? {
+        let s = max(a.scale, b.scale)
+        guard let x = wordUnits(a.units, times: s - a.scale), let y = wordUnits(b.units, times: s - b.scale) else {
+            return nil
+        }
+        return (x, y, s)
+    }
+
+    /// What the general parser gives for a plain ASCII decimal of any length, "[+|-]digits[.digits]" (the true values
+    /// the judge reads back have up to a hundred digits), read from the bytes instead of through Characters: the
+    /// digits without the point, parsed as one integer, negated after a minus sign, with the digits after the point
+    /// as the scale. Nil, leaving the text to the general parser, for anything else (an exponent, a typographic
+    /// minus sign, a second point) or when the integer is refused.
+    static func longPlainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var rest = bytes[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(rest.count)
+        var fractionDigits = 0
+        var point = false
+        for b in rest {
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits.append(b)
+                if point { fractionDigits += 1 }
+            } else if b == UInt8(ascii: ".") && !point {
+                point = true
+            } else {
+                return nil
+            }
+        }
+        guard !digits.isEmpty, let units = try? BigInteger(parsing: String(decoding: digits, as: UTF8.self)) else {
+            return nil
+        }
+        return ExactDecimal(units: negative ? -units : units, scale: fractionDigits)
+    }
+
     /// The decimal with its scale raised to `scale` (exact when `scale` ≥ the current one).
     public func rescaled(to newScale: Int) -> ExactDecimal {
         if newScale == scale { return self }
+        if newScale > scale, let w = Self.wordUnits(units, times: newScale - scale) {
+            return ExactDecimal(units: BigInteger(w), scale: newScale)
+        }
+        if newScale < scale, let w = units.word, scale - newScale < Self.wordPowersOfTen.count {
+            return ExactDecimal(units: BigInteger(w / Self.wordPowersOfTen[scale - newScale]), scale: newScale)
+        }
         if newScale > scale {
             let factor = (try? BigInteger(10).power(BigInteger(newScale - scale))) ?? 1
             return ExactDecimal(units: units * factor, scale: newScale)
@@ -93,21 +160,31 @@ public struct ExactDecimal: Sendable, Equatable, Comparable, CustomStringConvert
     }
 
     public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if let (x, y, s) = alignedWords(a, b) {
+            let (difference, overflow) = x.subtractingReportingOverflow(y)
+            if !overflow { return ExactDecimal(units: BigInteger(difference), scale: s) }
+        }
         let (x, y, s) = aligned(a, b)
         return ExactDecimal(units: x - y, scale: s)
     }
 
     public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if let (x, y, s) = alignedWords(a, b) {
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            if !overflow { return ExactDecimal(units: BigInteger(sum), scale: s) }
+        }
         let (x, y, s) = aligned(a, b)
         return ExactDecimal(units: x + y, scale: s)
     }
 
     public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        if let (x, y, _) = alignedWords(a, b) { return x == y }
         let (x, y, _) = aligned(a, b)
         return x == y
     }
 
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        if let (x, y, _) = alignedWords(a, b) { return x < y }
         let (x, y, _) = aligned(a, b)
         return x < y
     }

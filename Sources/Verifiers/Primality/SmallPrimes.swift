@@ -54,10 +54,14 @@ enum SmallPrimes {
     /// The smallest prime below `below` (at most the bound) dividing the word u > 1, if any (u itself when u is
     /// such a prime).
     @inline(__always)
+    ///
+    /// Stops at the first p with p² > u: no smaller prime divides u, so u > 1 is itself prime, and the search
+    /// would go on to find u when u < `below` and nothing otherwise (about √u / ln √u primes tried, not all).
     static func smallestFactor(ofWord u: UInt64, below: UInt64 = bound) -> UInt64? {
         if u & 1 == 0 { return 2 }
         for entry in oddInverses {
             if entry.prime >= below { break }
+            if u > 1 && entry.prime * entry.prime > u { return u < below ? u : nil }
             if u &* entry.inverse <= entry.limit { return entry.prime }
         }
         return nil
