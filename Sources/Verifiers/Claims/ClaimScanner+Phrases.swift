@@ -195,13 +195,16 @@ extension ClaimScanner {
             var k = key + 1
             if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
-            let (divisors, end) = numberList(from: k + 1)
-            guard !divisors.isEmpty else { return nil }
-            for (index, (d, a, b)) in divisors.enumerated() {
+            // The list is walked twice, to count it and then to add its claims, instead of being gathered in an array.
+            let (count, end) = Self.numberListExtent(stream, from: k + 1)
+            guard count > 0 else { return nil }
+            var index = 0
+            Self.walkNumberList(stream, from: k + 1) { j in
                 // Each divisor is its own claim, from the subject to that divisor (just the divisor in lists over 64,
                 // so that the texts stay linear in the answer's length).
-                let from = divisors.count <= 64 || index == 0 ? start : a
-                add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, b)
+                let from = count <= 64 || index == 0 ? start : j
+                if let d = stream.integer(j) { add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, j + 1) }
+                index += 1
             }
             return end
         }
@@ -226,18 +229,43 @@ extension ClaimScanner {
         return nil
     }
 
-    /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end.
-    func numberList(from i: Int) -> ([(BigInteger, Int, Int)], Int) {
-        var list: [(BigInteger, Int, Int)] = []
+    /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end. Empty for
+    /// a universal or vague list ("any other number", "… and itself", "only").
+    func numberList(from i: Int) -> ([BigInteger], Int) {
+        let (count, end) = Self.numberListExtent(stream, from: i)
+        var list: [BigInteger] = []
+        guard count > 0 else { return (list, end) }
+        list.reserveCapacity(count)
+        Self.walkNumberList(stream, from: i) { j in
+            if let d = stream.integer(j) { list.append(d) }
+        }
+        return (list, end)
+    }
+
+    /// How many numbers the list at token i has (0 for none, or for a universal or vague list), and the index
+    /// after it: ``walkNumberList(_:from:_:)`` without a visit.
+    static func numberListExtent(_ stream: TokenStream, from i: Int) -> (count: Int, end: Int) {
+        var count = 0
+        let (end, vague) = walkNumberList(stream, from: i) { _ in count += 1 }
+        return (vague ? 0 : count, end)
+    }
+
+    /// Walks the list of numbers at token i ("3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7,
+    /// 11"), calling `visit` with the index of each, in order; returns the index after the list and whether the list
+    /// is universal or vague ("any", "all", "… and itself", "or more", "only"), when it states nothing checkable.
+    ///
+    /// Each number is an integer (``TokenStream/integer(_:)`` is not nil for it) that does not start an expression.
+    @discardableResult
+    static func walkNumberList(_ stream: TokenStream, from i: Int, _ visit: (Int) -> Void) -> (end: Int, vague: Bool) {
         var j = i
         while j < stream.count {
             if stream.isWord(j, in: Self.vagueQuantifiers) {
-                return ([], j)  // a universal or vague claim: not checked
+                return (j, true)  // a universal or vague claim: not checked
             }
-            guard let d = stream.integer(j),
+            guard stream.isInteger(j),
                 !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false)
             else { break }
-            list.append((d, j, j + 1))
+            visit(j)
             j += 1
             var k = j
             if stream.kind(k) == .comma { k += 1 }
@@ -252,9 +280,9 @@ extension ClaimScanner {
             guard continues else { break }
             j = k
         }
-        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return ([], j) }
-        if stream.isWord(j, "only") { return ([], j) }
-        return (list, j)
+        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return (j, true) }
+        if stream.isWord(j, "only") { return (j, true) }
+        return (j, false)
     }
 
     /// "d divides N", "d does not divide N", "d doesn't divide N".
@@ -311,7 +339,7 @@ extension ClaimScanner {
         else { return nil }
         let (list, end) = numberList(from: i + 5)
         guard !list.isEmpty, !isHypothetical(i) else { return nil }
-        add(.factorization, .primeFactors(n, list.map(\.0)), i, end)
+        add(.factorization, .primeFactors(n, list), i, end)
         return end
     }
 
@@ -446,18 +474,17 @@ extension ClaimScanner {
         let count = stream.count
         var next = 0
         while next < count {
-            // The next "yes" or "no" at or after `next`, noting whether another word comes before it.
+            // The next "yes" or "no" at or after `next`, and whether another word comes before it (asked only until
+            // the first one: every "yes" or "no" found marks the first word seen). Only words have a vocabulary
+            // number, so the search compares numbers alone.
             let (i, sawWord) = stream.tokens.withUnsafeBufferPointer { tokens -> (Int, Bool) in
                 var k = next
-                var sawWord = false
                 while k < tokens.count {
-                    if tokens[k].kind == .word {
-                        let number = tokens[k].word
-                        if number == yesNumber || number == noNumber { break }
-                        sawWord = true
-                    }
+                    let number = tokens[k].word
+                    if number == yesNumber || number == noNumber { break }
                     k += 1
                 }
+                let sawWord = !firstWordSeen && tokens[next..<k].contains { $0.kind == .word }
                 return (k, sawWord)
             }
             if sawWord { firstWordSeen = true }
@@ -474,10 +501,9 @@ extension ClaimScanner {
             guard bracketed || boxed || labelled || leading else { continue }
             if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
             let (kind, s) = statement(yes)
-            var claim = Claim(kind: kind, statement: s, bytes: stream[i].start..<stream[i].end)
-            if bracketed { claim.bytes = stream[i - 1].start..<stream[i + 1].end }
-            claim.role = .answer
-            claims.append(claim)
+            let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
+            claims.append(Claim(kind: kind, statement: s, bytes: bytes))
+            claims[claims.count - 1].role = .answer
         }
     }
 
@@ -559,13 +585,13 @@ extension ClaimScanner {
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
-        var claim = Claim(
-            kind: question.targetIsFunction ? .function : .arithmetic,
-            statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
-                negated: false),
-            bytes: stream[first].start..<stream[last - 1].end)
-        claim.role = .answer
-        claims.append(claim)
+        claims.append(
+            Claim(
+                kind: question.targetIsFunction ? .function : .arithmetic,
+                statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
+                    negated: false),
+                bytes: stream[first].start..<stream[last - 1].end))
+        claims[claims.count - 1].role = .answer
     }
 
     // MARK: - Helpers

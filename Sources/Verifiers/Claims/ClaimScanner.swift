@@ -235,16 +235,16 @@ struct ClaimScanner {
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
-        var claim = Claim(
-            kind: shape.hasFunction ? .function : .arithmetic,
-            statement: .value(
-                left, stated: stated, statedExpression: nil, rule: rule,
-                unit: explicitUnit ?? question.unit ?? .radians, negated: false),
-            bytes: stream[ls].start..<stream[k].end)
-        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left) {
-            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
-        }
-        claims.append(claim)
+        let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left)
+        // Made in the list, not in a local appended after: an append of a local copies the claim, then destroys it.
+        claims.append(
+            Claim(
+                kind: shape.hasFunction ? .function : .arithmetic,
+                statement: .value(
+                    left, stated: stated, statedExpression: nil, rule: rule,
+                    unit: explicitUnit ?? question.unit ?? .radians, negated: false),
+                bytes: stream[ls].start..<stream[k].end))
+        if ambiguous { claims[claims.count - 1].reason = Self.ambiguousUnit }
     }
 
     /// When the run at `from` continues words ("N divided by d", "N times d", "the square of"), the whole left
@@ -328,16 +328,18 @@ struct ClaimScanner {
             // N = a × b × c: a factorization.
             if relation == .equals, sa.isSingleNumber != sb.isSingleNumber {
                 let (single, product) = sa.isSingleNumber ? (la, sb) : (rb, sa)
-                if let n = ExpressionReader.integer(single), let factors = product.productFactors, !product.hasDivision {
+                if let factors = product.productFactors, !product.hasDivision, let n = ExpressionReader.integer(single) {
                     let primes = mentionsPrimeFactorization(near: ls)
                     claims.append(
                         Claim(kind: .factorization, statement: .factorization(n, factors: factors, primes: primes), bytes: bytes))
                     return
                 }
             }
-            // N ÷ d = q remainder r.
-            if sb.isSingleNumber, case .divide(let a, let b) = la, let n = ExpressionReader.integer(a),
-                let d = ExpressionReader.integer(b), let q = ExpressionReader.integer(rb), let (rem, last) = remainder(after: re)
+            // N ÷ d = q remainder r (the quotient and the words first: most quotients stated are decimals, and most
+            // integer ones state no remainder).
+            if sb.isSingleNumber, case .divide(let a, let b) = la, let q = ExpressionReader.integer(rb),
+                let (rem, last) = remainder(after: re), let n = ExpressionReader.integer(a),
+                let d = ExpressionReader.integer(b)
             {
                 claims.append(
                     Claim(
@@ -364,17 +366,19 @@ struct ClaimScanner {
             rule = .exact
         }
         let explicitUnit: AngleUnit? = sa.hasDegrees || sb.hasDegrees ? .degrees : (sa.hasRadians || sb.hasRadians ? .radians : nil)
-        var claim = Claim(
-            kind: kind,
-            statement: .value(
-                la, stated: stated ?? stream.text(rs, re), statedExpression: rb, rule: rule,
-                unit: explicitUnit ?? question.unit ?? .radians, negated: relation == .notEqual),
-            bytes: bytes)
-        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(la) {
-            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
-        }
-        claims.append(claim)
+        let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(la)
+        claims.append(
+            Claim(
+                kind: kind,
+                statement: .value(
+                    la, stated: stated ?? stream.text(rs, re), statedExpression: rb, rule: rule,
+                    unit: explicitUnit ?? question.unit ?? .radians, negated: relation == .notEqual),
+                bytes: bytes))
+        if ambiguous { claims[claims.count - 1].reason = Self.ambiguousUnit }
     }
+
+    /// Why a value claim about angles without a unit mark is unverified when the question names both units.
+    static let ambiguousUnit = "ambiguous unit: the question mentions both degrees and radians"
 
     /// "… = 5692 remainder 1", ", remainder 1", "R 1", "with a remainder of 1", "with a remainder": the remainder
     /// (nil when only its existence is stated) and the index of the last token.

@@ -302,8 +302,24 @@ struct ExpressionReader {
         return list
     }
 
+    /// The value of an integer literal (no fraction, no exponent), nil for anything else.
+    ///
+    /// A literal's digits are ASCII digits (``literal(at:)``), so up to 18 of them are read straight from the
+    /// string's bytes into an Int: the value ``BigInteger/init(parsing:bounds:)`` gives them, without its generic
+    /// walk over the text. Longer ones go through it.
     static func integer(_ e: Expression) -> BigInteger? {
         guard case .number(let literal) = e, literal.fractionDigits == 0, literal.exponent == 0 else { return nil }
+        var digits = literal.digits
+        let short = digits.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty && bytes.count <= 18 else { return nil }
+            var value = 0
+            for b in bytes {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value &* 10 &+ Int(b &- 48)
+            }
+            return value
+        }
+        if let short { return BigInteger(short) }
         return try? BigInteger(parsing: literal.digits)
     }
 }

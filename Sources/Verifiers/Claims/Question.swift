@@ -113,8 +113,13 @@ struct Question {
     }
 
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
+    ///
+    /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits
+    /// over 1, or nil when they are wider than ``Rational/maxBits``, so that is what is returned without the
+    /// fraction's arithmetic.
     static func integerStarting(_ stream: TokenStream, at i: Int) -> BigInteger? {
         guard let (e, _, _) = ExpressionReader.longest(stream, from: i, accept: { $1.integerOnly }) else { return nil }
+        if let n = ExpressionReader.integer(e) { return n.bitWidth <= Rational.maxBits ? n : nil }
         return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
     }
 

@@ -116,6 +116,13 @@ struct TokenStream {
         return BigInteger(value)
     }
 
+    /// Whether ``integer(_:)`` is not nil for token i, without reading the number when it cannot fail: an integer
+    /// token of at most 18 bytes has at most 18 digits, which ``integer(_:)`` always reads.
+    func isInteger(_ i: Int) -> Bool {
+        guard kind(i) == .number, !tokens[i].hasPoint else { return false }
+        return tokens[i].end - tokens[i].start <= 18 || integer(i) != nil
+    }
+
     /// The source text of tokens i..<j.
     func text(_ i: Int, _ j: Int) -> String {
         guard i < j else { return "" }
