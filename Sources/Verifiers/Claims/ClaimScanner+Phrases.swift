@@ -82,7 +82,7 @@ extension ClaimScanner {
     }
 
     /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
-    func subject(at i: Int) -> (BigInteger, Int)? {
+    mutating func subject(at i: Int) -> (BigInteger, Int)? {
         if stream.kind(i) == .number {
             // Not part of a name or an ordinal ("F5", "5th").
             if (stream.kind(i + 1) == .word && stream.adjacent(i)) || (stream.kind(i - 1) == .word && stream.adjacent(i - 1)) {
@@ -112,8 +112,8 @@ extension ClaimScanner {
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
     /// it …"), in which case "it" may not mean the question's number and the pronoun is left unresolved.
-    func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
-        let (s, _) = sentence(i)
+    mutating func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
+        let (s, _) = nearSentence(i)
         for j in s..<i where stream.kind(j) == .number {
             if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n {
                 return true
@@ -191,7 +191,8 @@ extension ClaimScanner {
             return end
         }
         // divisible by a, b and c
-        if stream.isWord(key, "divisible") || stream.isWord(key, "divided") {
+        // "divisible" by its vocabulary number: a word of more than eight bytes is otherwise compared byte by byte.
+        if stream.isWord(key, Self.divisibleNumber) || stream.isWord(key, "divided") {
             var k = key + 1
             if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
@@ -438,7 +439,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
         let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
         let kind: Claim.Kind = .function
         add(
@@ -543,6 +544,15 @@ extension ClaimScanner {
         @inline(__always) get { Token.Kind.newline.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit }
     }
 
+    /// The vocabulary number of "divisible".
+    static let divisibleNumber = vocabularyNumber("divisible")
+
+    /// Whether a stated value has a decimal point, read from its bytes in place.
+    static func hasPoint(_ stated: String) -> Bool {
+        var stated = stated
+        return stated.withUTF8 { $0.contains(UInt8(ascii: ".")) }
+    }
+
     /// The vocabulary numbers of "yes" and "no".
     static let yesNumber = vocabularyNumber("yes")
     static let noNumber = vocabularyNumber("no")
@@ -584,7 +594,7 @@ extension ClaimScanner {
         if stream.isWord(end, in: Self.unitNames) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
+        let rule = question.rule ?? (Self.hasPoint(stated) ? .asWritten : .exact)
         claims.append(
             Claim(
                 kind: question.targetIsFunction ? .function : .arithmetic,

@@ -14,6 +14,9 @@ struct ClaimScanner {
 
     /// The indices of the tokens that end sentences, in order (see ``sentence(_:)``).
     private let boundaries: [Int]
+    /// The index into `boundaries` of the first boundary at or after the token ``nearSentence(_:)`` was last asked
+    /// about (`boundaries.count` when none is).
+    private var sentenceCursor = 0
 
     init(_ stream: TokenStream, question: Question) {
         self.stream = stream
@@ -233,7 +236,7 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
         let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left)
         // Made in the list, not in a local appended after: an append of a local copies the claim, then destroys it.
@@ -358,7 +361,7 @@ struct ClaimScanner {
         let kind: Claim.Kind = sa.hasFunction || sb.hasFunction ? .function : .arithmetic
         let stated = statedText(rb)
         let rule: StatedValueRule
-        if let stated, stated.utf8.contains(UInt8(ascii: ".")) {
+        if let stated, Self.hasPoint(stated) {
             rule = .asWritten
         } else if relation == .approx {
             rule = stated == nil ? .exact : .asWritten
@@ -466,13 +469,42 @@ struct ClaimScanner {
     /// scanner asks for the sentence of nearly every claim).
     func sentence(_ i: Int) -> (Int, Int) {
         guard i >= 0 && i < stream.count else { return walkedSentence(i) }
-        // The first boundary at or after i.
-        var low = 0
+        return sentence(i, firstBoundaryAtOrAfter: firstBoundary(atOrAfter: i))
+    }
+
+    /// ``sentence(_:)``, found by stepping from the sentence last asked about when token i is in it or a few
+    /// sentences after it (each pass asks about tokens in increasing order, often twice about one sentence), else by
+    /// binary search.
+    mutating func nearSentence(_ i: Int) -> (Int, Int) {
+        guard i >= 0 && i < stream.count else { return walkedSentence(i) }
+        var low = sentenceCursor
+        if low < boundaries.count && boundaries[low] < i {
+            // Every boundary up to `low` is before i: the first at or after it is further on.
+            let stop = min(low + 8, boundaries.count)
+            while low < stop && boundaries[low] < i { low += 1 }
+            if low < boundaries.count && boundaries[low] < i { low = firstBoundary(atOrAfter: i, from: low) }
+        } else if low > 0 && boundaries[low - 1] >= i {
+            // Boundary `low` is at or after i, and so is the one before it: the first is further back.
+            low = firstBoundary(atOrAfter: i, from: 0)
+        }
+        sentenceCursor = low
+        return sentence(i, firstBoundaryAtOrAfter: low)
+    }
+
+    /// The index into `boundaries` of the first boundary at or after token i (`boundaries.count` if none), by
+    /// binary search over the boundaries from index `start` on (every one before `start` must be before i).
+    private func firstBoundary(atOrAfter i: Int, from start: Int = 0) -> Int {
+        var low = start
         var high = boundaries.count
         while low < high {
             let middle = (low + high) / 2
             if boundaries[middle] < i { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    /// The sentence of token i (in the stream) when boundary `low` is the first at or after it.
+    private func sentence(_ i: Int, firstBoundaryAtOrAfter low: Int) -> (Int, Int) {
         let previous = low > 0 ? boundaries[low - 1] : -1
         let next = low < boundaries.count ? boundaries[low] : stream.count
         return (max(previous + 1, i - Self.sentenceReach, 0), min(next, i + Self.sentenceReach))
@@ -501,14 +533,14 @@ struct ClaimScanner {
         }
     }
 
-    func isQuestion(at i: Int) -> Bool {
-        let (_, e) = sentence(i)
+    mutating func isQuestion(at i: Int) -> Bool {
+        let (_, e) = nearSentence(i)
         return stream.kind(e) == .question
     }
 
     /// Whether the sentence before token i makes what follows hypothetical, a plan, or a question.
-    func isHypothetical(_ i: Int) -> Bool {
-        let (s, e) = sentence(i)
+    mutating func isHypothetical(_ i: Int) -> Bool {
+        let (s, e) = nearSentence(i)
         if stream.kind(e) == .question { return true }
         let conditionalWords = Self.conditionalWords
         guard conditionalWords.isInVocabulary else {

@@ -22,6 +22,13 @@ struct TokenStream {
         return matches(t, w)
     }
 
+    /// Whether token i is the vocabulary word numbered `number` (never 0): a word has a vocabulary word's number
+    /// exactly when it is that word, whatever its length.
+    @inline(__always)
+    func isWord(_ i: Int, _ number: UInt8) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].word == number
+    }
+
     /// Whether word token `t`, of the same length as `w`, is `w`.
     private func matches(_ t: Token, _ w: StaticString) -> Bool {
         let p = w.utf8Start
