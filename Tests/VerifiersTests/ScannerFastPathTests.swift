@@ -93,6 +93,60 @@ struct ScannerFastPathTests {
         }
     }
 
+    @Test("sentences found by stepping from the last one equal sentences found by binary search, in any order")
+    func nearSentences() throws {
+        var texts = [
+            "", "One. Two? Three! Four;\nFive", String(repeating: "word ", count: 600) + ". end",
+            String(repeating: "a. ", count: 300), String(repeating: "7\n\n", count: 40) + "x",
+        ]
+        for record in try CorpusFiles.jsonLines("Corpora/labelled.jsonl").prefix(30) {
+            if let response = record["response"] as? String { texts.append(response) }
+        }
+        for text in texts {
+            FastPathTests.withStream(text) { s in
+                var scanner = ClaimScanner(s, question: Question())
+                let forward = Array(-1...s.count)
+                // Ascending, descending, and jumping about (a fixed permutation: 37 is prime to most counts).
+                let jumps = forward.indices.map { forward[($0 * 37) % forward.count] }
+                for i in forward + forward.reversed() + jumps + forward {
+                    let (a, b) = scanner.nearSentence(i)
+                    let (c, d) = scanner.sentence(i)
+                    #expect(a == c && b == d, "\(i) in \(text.prefix(40))")
+                }
+            }
+        }
+    }
+
+    @Test("a function phrase passed over as stating no value states none when its argument is read")
+    func functionPhrases() throws {
+        var texts = [
+            "the square root of 17077 is approximately 130.7", "the square root of 17077 (which is about 130.7)",
+            "the sine of 30 degrees = 0.5", "cos of 3532 radians ≈ -0.99", "the sine of (2 + 3) (which is 0.1)",
+            "the square root of 17077. The cosine of x is 1", "the natural log of 2 is 0.69", "sin of 2 + is 3",
+            "the tangent of 45° which is 1", "the square root of", "sine of 2 (", "the sine of -0.413 radians is -0.4",
+        ]
+        for record in try CorpusFiles.jsonLines("Corpora/labelled.jsonl") {
+            if let response = record["response"] as? String { texts.append(response) }
+        }
+        for text in texts {
+            FastPathTests.withStream(text) { s in
+                for i in 0..<s.count {
+                    // The plain definition: the argument read, then "is", "=" or "≈" after an optional "(" and "which".
+                    var j = i
+                    guard ClaimScanner.functionWord(s, i) != nil
+                        || (s.isWord(i, "the") && ClaimScanner.functionWord(s, i + 1) != nil),
+                        ClaimScanner.phraseExpression(s, &j, unit: nil) != nil
+                    else { continue }
+                    var k = j
+                    if s.kind(k) == .openParen { k += 1 }
+                    if s.isWord(k, "which") { k += 1 }
+                    let states = s.isWord(k, "is") || s.kind(k) == .equals || s.kind(k) == .approx
+                    if states { #expect(ClaimScanner.mayStateValue(s, functionPhraseAt: i), "\(i) in \(text.prefix(60))") }
+                }
+            }
+        }
+    }
+
     // MARK: - Numbers, lists and the question cache
 
     /// Digit strings on both sides of the 18 digits read into a machine word.

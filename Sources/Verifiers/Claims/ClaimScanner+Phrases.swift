@@ -418,6 +418,7 @@ extension ClaimScanner {
     mutating func valuePhrase(at i: Int) -> Int? {
         guard Self.functionWord(stream, i) != nil || (stream.isWord(i, "the") && Self.functionWord(stream, i + 1) != nil)
         else { return nil }
+        guard Self.mayStateValue(stream, functionPhraseAt: i) else { return nil }
         var j = i
         guard let (expression, _) = Self.phraseExpression(stream, &j, unit: question.unit) else { return nil }
         var k = j
@@ -447,6 +448,27 @@ extension ClaimScanner {
             .value(expression, stated: stated, statedExpression: nil, rule: rule, unit: explicit ?? question.unit ?? .radians,
                 negated: false), i, k + 1)
         return k + 1
+    }
+
+    /// Whether the function phrase at i ("the sine of …", "cos of …") can be followed by a stated value: false when
+    /// ``valuePhrase(at:)`` surely finds none, decided without reading the argument (most function phrases in
+    /// answers state no value, and reading one builds an expression only to drop it).
+    ///
+    /// The argument is read by ``ExpressionReader/longest(_:from:accept:)`` from the token after "of": it ends at
+    /// some e with start < e ≤ E, where E ends the run of math tokens that stops before "=" and "≈". A value needs,
+    /// at e (after an optional "(" and "which"), "is", "=" or "≈". Every token before E is a math token other than
+    /// "=" and "≈", and none of "is" and "which" is a math token, so e < E works only when e = E − 1 is "(";
+    /// either way the words after the optional "which" start at E. So when "is", "=" or "≈" is not at E (or after a
+    /// "which" there), no value is stated. A phrase without "of" after its function word reads nothing either.
+    static func mayStateValue(_ s: TokenStream, functionPhraseAt i: Int) -> Bool {
+        var k = s.isWord(i, "the") ? i + 1 : i
+        guard let f = functionWord(s, k) else { return false }
+        k += f == .sqrt || f == .ln ? 2 : 1
+        guard s.isWord(k, "of") else { return false }
+        var end = k + 1
+        while end < s.count, isMathToken(s, end), s.kind(end) != .equals, s.kind(end) != .approx { end += 1 }
+        if s.isWord(end, "which") { end += 1 }
+        return s.isWord(end, "is") || s.kind(end) == .equals || s.kind(end) == .approx
     }
 
     static func degreeMeasured(_ e: Expression) -> Bool {
@@ -500,7 +522,9 @@ extension ClaimScanner {
             let leading = !firstWordSeen && (stream.kind(i + 1).map { $0.bit & Self.afterLeadingYesNo != 0 } ?? true)
             firstWordSeen = true
             guard bracketed || boxed || labelled || leading else { continue }
-            if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
+            // (The sentence by binary search: a yes or no that needs it is rare, and a call that may change the
+            // scanner costs this loop more than the search.)
+            if !bracketed && !boxed && !labelled && stream.kind(sentence(i).1) == .question { continue }
             let (kind, s) = statement(yes)
             let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
             claims.append(Claim(kind: kind, statement: s, bytes: bytes))
