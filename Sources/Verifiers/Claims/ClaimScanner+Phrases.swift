@@ -324,9 +324,9 @@ extension ClaimScanner {
         }
         guard stream.isWord(k, "is") || stream.kind(k) == .colon else { return nil }
         guard
-            let (_, shape, end) = ExpressionReader.longest(
-                stream, from: k + 1, accept: { $1.productFactors != nil && !$1.hasDivision }),
-            let factors = shape.productFactors, !isHypothetical(i)
+            let (product, shape, end) = ExpressionReader.longest(
+                stream, from: k + 1, accept: { !$1.hasDivision && $1.factors(of: $0) != nil }),
+            let factors = shape.factors(of: product), !isHypothetical(i)
         else { return nil }
         let primes = stream.isWord(i - 1, "prime")
         add(.factorization, .factorization(n, factors: factors, primes: primes), i - (primes ? 1 : 0), end)

@@ -285,7 +285,7 @@ struct ClaimScanner {
         shape.isSingleNumber = false
         shape.integerOnly = leftShape.integerOnly && rightShape.integerOnly
         shape.hasDivision = stream.isWord(from - 1, "by") && stream.isWord(from - 2, "divided")
-        shape.productFactors = nil
+        shape.mayBeProduct = false
         return ((make(left, right), shape), k)
     }
 
@@ -301,8 +301,13 @@ struct ClaimScanner {
     private func readTrimmingFront(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int, Int)? {
         var start = s
         while start < e && start < s + 4 {
-            if let (x, shape) = ExpressionReader.read(stream, start, e) { return (x, shape, start, e) }
-            guard stream.kind(start) == .number, stream.kind(start + 1) == .number else { return nil }
+            // Two numbers in a row never read as one expression (the reader never multiplies them): those are
+            // trimmed without the reading.
+            let twoNumbers = stream.kind(start) == .number && stream.kind(start + 1) == .number
+            if !(twoNumbers && start + 1 < e), let (x, shape) = ExpressionReader.read(stream, start, e) {
+                return (x, shape, start, e)
+            }
+            guard twoNumbers else { return nil }
             start += 1
         }
         return nil
@@ -330,8 +335,10 @@ struct ClaimScanner {
         if sa.integerOnly && sb.integerOnly && relation != .notEqual {
             // N = a × b × c: a factorization.
             if relation == .equals, sa.isSingleNumber != sb.isSingleNumber {
-                let (single, product) = sa.isSingleNumber ? (la, sb) : (rb, sa)
-                if let factors = product.productFactors, !product.hasDivision, let n = ExpressionReader.integer(single) {
+                let (single, product, productExpression) = sa.isSingleNumber ? (la, sb, rb) : (rb, sa, la)
+                if !product.hasDivision, let factors = product.factors(of: productExpression),
+                    let n = ExpressionReader.integer(single)
+                {
                     let primes = mentionsPrimeFactorization(near: ls)
                     claims.append(
                         Claim(kind: .factorization, statement: .factorization(n, factors: factors, primes: primes), bytes: bytes))
