@@ -114,13 +114,16 @@ struct ClaimScanner {
         }
     }
 
-    /// The first token at or after i that may start a run worth reading, through a pointer: a closing parenthesis,
-    /// a token that is neither of a math kind nor a word marked as possibly math (for those ``isMathToken(_:_:)`` is
-    /// false without looking further), and a number followed by a token that is surely not math and is not "is" (a
-    /// run of one token that makes no claim) are passed over.
+    /// The first token at or after i that may start a run worth reading, through a pointer. Passed over: a closing
+    /// parenthesis, a token that is neither of a math kind nor a word marked as possibly math (for those
+    /// ``isMathToken(_:_:)`` is false without looking further), and a number or an opening parenthesis followed by a
+    /// token that is surely not math.
+    ///
+    /// Such a number is a run of one token, which makes a claim only through ``statedInWords(_:_:)``, and that needs
+    /// a left side that is not a lone number. Such a parenthesis does not hold an expression
+    /// (``parenthesisIsExpression(_:)`` is false at the token after it), so the run stops before it, empty.
     private func nextRunStart(from i: Int) -> Int {
-        let isNumber = Self.isNumber
-        return stream.tokens.withUnsafeBufferPointer { tokens in
+        stream.tokens.withUnsafeBufferPointer { tokens in
             @inline(__always) func mayBeMath(_ t: Token) -> Bool {
                 Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
             }
@@ -128,9 +131,8 @@ struct ClaimScanner {
             while k < tokens.count {
                 let t = tokens[k]
                 if mayBeMath(t) && t.kind != .closeParen {
-                    guard t.kind == .number, k + 1 < tokens.count else { break }
-                    let next = tokens[k + 1]
-                    if mayBeMath(next) || (next.kind == .word && next.word == isNumber) { break }
+                    guard t.kind == .number || t.kind == .openParen, k + 1 < tokens.count else { break }
+                    if mayBeMath(tokens[k + 1]) { break }
                 }
                 k += 1
             }
@@ -563,9 +565,6 @@ struct ClaimScanner {
             return false
         }
     }
-
-    /// The vocabulary number of "is".
-    static let isNumber = vocabularyNumber("is")
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 
