@@ -238,6 +238,27 @@ struct ScannerFastPathTests {
         }
     }
 
+    @Test("a number's text is its digits, points, signs and exponent mark, in order", arguments: [
+        "0", "007", "34,792,834", "34 792 834.25", "34\\,792\\,834", "1{,}000{,}000", "34\u{2009}792\u{2009}834",
+        "1e22", "1.5E-3", "2.5e+3", "3.14159265358979323846", "123456789012345678901234567890.125",
+    ])
+    func numberTexts(text: String) {
+        FastPathTests.withStream(text) { s in
+            #expect(s.count >= 1 && s.kind(0) == .number)
+            let t = s[0]
+            // The plain definition: the token's bytes kept one by one.
+            var plain = ""
+            for b in s.bytes[t.start..<t.end] {
+                if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
+                    plain.unicodeScalars.append(Unicode.Scalar(b))
+                } else if b == 0x45 || b == 0x65 {
+                    plain += "e"
+                }
+            }
+            #expect(s.numberText(0) == plain, "\(text)")
+        }
+    }
+
     @Test("the question cache's hash reads every byte and nothing else")
     func promptHashes() {
         let texts = (0..<40).map { String(repeating: "Is 17077 prime? ", count: $0 / 8) + String(repeating: "x", count: $0 % 17) }

@@ -84,23 +84,26 @@ struct TokenStream {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[t.start..<t.end]), as: UTF8.self).lowercased()
     }
 
-    /// The digits of number token i, separators removed ("34,792,834" → "34792834", "0.66" → "0.66").
+    /// The digits of number token i, separators removed ("34,792,834" → "34792834", "0.66" → "0.66"): its digits,
+    /// points and signs, with an exponent's "E" written "e", written in one pass into a string of at most the
+    /// token's length.
     func numberText(_ i: Int) -> String {
         let t = tokens[i]
-        var out = ""
-        out.reserveCapacity(t.end - t.start)
-        var k = t.start
-        while k < t.end {
-            let b = bytes[k]
-            if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            } else if b | 0x20 == 0x65 {
-                out.unicodeScalars.append("e")
+        return String(unsafeUninitializedCapacity: t.end - t.start) { out in
+            var count = 0
+            for k in t.start..<t.end {
+                let b = bytes[k]
+                if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
+                    out[count] = b
+                    count += 1
+                } else if b | 0x20 == 0x65 {
+                    out[count] = 0x65
+                    count += 1
+                }
             }
-            k += 1
+            // A thin space written as "\," leaves a "," behind; both are dropped above.
+            return count
         }
-        // A thin space written as "\," leaves a "," behind; both are dropped above.
-        return out
     }
 
     /// Number token i as an integer (nil for decimals).
