@@ -46,6 +46,16 @@ struct ScannerSkipTests {
         }
     }
 
+    @Test("a lone number before \"is\" and a parenthesis before a word start no run", arguments: [
+        "17077 is a prime number.", "17077 is 7 × 2439.57", "7 × 13 is 91", "(7 × 13) is 91", "cos(30°) is 0.87",
+        "(which is approximately 130.7)", "(17077 ÷ 7 = 2439.57)", "( 3 + 4 ) = 7", "()", "(", "17077 is", "91 (",
+        "sin (x) = 0", "17077 (is) 5", "2 + 3 is 5 (not 6)", "the sine of 30 degrees (which is 0.5) is 0.5",
+    ])
+    func passedOver(response: String) {
+        Self.expectSame(prompt: "Is 17077 a prime number?", response: response)
+        Self.expectSame(prompt: "What is cos(30 degrees)?", response: response)
+    }
+
     @Test("random sequences of the words and marks claims are made of")
     func randomTexts() {
         let pieces = [

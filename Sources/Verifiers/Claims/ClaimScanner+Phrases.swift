@@ -82,7 +82,7 @@ extension ClaimScanner {
     }
 
     /// A number, or a pronoun for the question's number ("it", "this number", "the number"), starting at i.
-    func subject(at i: Int) -> (BigInteger, Int)? {
+    mutating func subject(at i: Int) -> (BigInteger, Int)? {
         if stream.kind(i) == .number {
             // Not part of a name or an ordinal ("F5", "5th").
             if (stream.kind(i + 1) == .word && stream.adjacent(i)) || (stream.kind(i - 1) == .word && stream.adjacent(i - 1)) {
@@ -112,8 +112,8 @@ extension ClaimScanner {
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
     /// it …"), in which case "it" may not mean the question's number and the pronoun is left unresolved.
-    func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
-        let (s, _) = sentence(i)
+    mutating func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
+        let (s, _) = nearSentence(i)
         for j in s..<i where stream.kind(j) == .number {
             if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n {
                 return true
@@ -191,17 +191,21 @@ extension ClaimScanner {
             return end
         }
         // divisible by a, b and c
-        if stream.isWord(key, "divisible") || stream.isWord(key, "divided") {
+        // "divisible" by its vocabulary number: a word of more than eight bytes is otherwise compared byte by byte.
+        if stream.isWord(key, Self.divisibleNumber) || stream.isWord(key, "divided") {
             var k = key + 1
             if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
-            let (divisors, end) = numberList(from: k + 1)
-            guard !divisors.isEmpty else { return nil }
-            for (index, (d, a, b)) in divisors.enumerated() {
+            // The list is walked twice, to count it and then to add its claims, instead of being gathered in an array.
+            let (count, end) = Self.numberListExtent(stream, from: k + 1)
+            guard count > 0 else { return nil }
+            var index = 0
+            Self.walkNumberList(stream, from: k + 1) { j in
                 // Each divisor is its own claim, from the subject to that divisor (just the divisor in lists over 64,
                 // so that the texts stay linear in the answer's length).
-                let from = divisors.count <= 64 || index == 0 ? start : a
-                add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, b)
+                let from = count <= 64 || index == 0 ? start : j
+                if let d = stream.integer(j) { add(.divisibility, .divisibility(n, divisor: d, divides: !negated), from, j + 1) }
+                index += 1
             }
             return end
         }
@@ -226,18 +230,43 @@ extension ClaimScanner {
         return nil
     }
 
-    /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end.
-    func numberList(from i: Int) -> ([(BigInteger, Int, Int)], Int) {
-        var list: [(BigInteger, Int, Int)] = []
+    /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end. Empty for
+    /// a universal or vague list ("any other number", "… and itself", "only").
+    func numberList(from i: Int) -> ([BigInteger], Int) {
+        let (count, end) = Self.numberListExtent(stream, from: i)
+        var list: [BigInteger] = []
+        guard count > 0 else { return (list, end) }
+        list.reserveCapacity(count)
+        Self.walkNumberList(stream, from: i) { j in
+            if let d = stream.integer(j) { list.append(d) }
+        }
+        return (list, end)
+    }
+
+    /// How many numbers the list at token i has (0 for none, or for a universal or vague list), and the index
+    /// after it: ``walkNumberList(_:from:_:)`` without a visit.
+    static func numberListExtent(_ stream: TokenStream, from i: Int) -> (count: Int, end: Int) {
+        var count = 0
+        let (end, vague) = walkNumberList(stream, from: i) { _ in count += 1 }
+        return (vague ? 0 : count, end)
+    }
+
+    /// Walks the list of numbers at token i ("3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7,
+    /// 11"), calling `visit` with the index of each, in order; returns the index after the list and whether the list
+    /// is universal or vague ("any", "all", "… and itself", "or more", "only"), when it states nothing checkable.
+    ///
+    /// Each number is an integer (``TokenStream/integer(_:)`` is not nil for it) that does not start an expression.
+    @discardableResult
+    static func walkNumberList(_ stream: TokenStream, from i: Int, _ visit: (Int) -> Void) -> (end: Int, vague: Bool) {
         var j = i
         while j < stream.count {
             if stream.isWord(j, in: Self.vagueQuantifiers) {
-                return ([], j)  // a universal or vague claim: not checked
+                return (j, true)  // a universal or vague claim: not checked
             }
-            guard let d = stream.integer(j),
+            guard stream.isInteger(j),
                 !(stream.kind(j + 1).map { $0.bit & Self.operatorsAfterListNumber != 0 } ?? false)
             else { break }
-            list.append((d, j, j + 1))
+            visit(j)
             j += 1
             var k = j
             if stream.kind(k) == .comma { k += 1 }
@@ -252,9 +281,9 @@ extension ClaimScanner {
             guard continues else { break }
             j = k
         }
-        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return ([], j) }
-        if stream.isWord(j, "only") { return ([], j) }
-        return (list, j)
+        if stream.isWord(j, in: Self.andOr), stream.isWord(j + 1, in: Self.vagueListEnds) { return (j, true) }
+        if stream.isWord(j, "only") { return (j, true) }
+        return (j, false)
     }
 
     /// "d divides N", "d does not divide N", "d doesn't divide N".
@@ -295,9 +324,9 @@ extension ClaimScanner {
         }
         guard stream.isWord(k, "is") || stream.kind(k) == .colon else { return nil }
         guard
-            let (_, shape, end) = ExpressionReader.longest(
-                stream, from: k + 1, accept: { $1.productFactors != nil && !$1.hasDivision }),
-            let factors = shape.productFactors, !isHypothetical(i)
+            let (product, shape, end) = ExpressionReader.longest(
+                stream, from: k + 1, accept: { !$1.hasDivision && $1.factors(of: $0) != nil }),
+            let factors = shape.factors(of: product), !isHypothetical(i)
         else { return nil }
         let primes = stream.isWord(i - 1, "prime")
         add(.factorization, .factorization(n, factors: factors, primes: primes), i - (primes ? 1 : 0), end)
@@ -311,7 +340,7 @@ extension ClaimScanner {
         else { return nil }
         let (list, end) = numberList(from: i + 5)
         guard !list.isEmpty, !isHypothetical(i) else { return nil }
-        add(.factorization, .primeFactors(n, list.map(\.0)), i, end)
+        add(.factorization, .primeFactors(n, list), i, end)
         return end
     }
 
@@ -389,6 +418,7 @@ extension ClaimScanner {
     mutating func valuePhrase(at i: Int) -> Int? {
         guard Self.functionWord(stream, i) != nil || (stream.isWord(i, "the") && Self.functionWord(stream, i + 1) != nil)
         else { return nil }
+        guard Self.mayStateValue(stream, functionPhraseAt: i) else { return nil }
         var j = i
         guard let (expression, _) = Self.phraseExpression(stream, &j, unit: question.unit) else { return nil }
         var k = j
@@ -410,7 +440,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
         let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
         let kind: Claim.Kind = .function
         add(
@@ -418,6 +448,27 @@ extension ClaimScanner {
             .value(expression, stated: stated, statedExpression: nil, rule: rule, unit: explicit ?? question.unit ?? .radians,
                 negated: false), i, k + 1)
         return k + 1
+    }
+
+    /// Whether the function phrase at i ("the sine of …", "cos of …") can be followed by a stated value: false when
+    /// ``valuePhrase(at:)`` surely finds none, decided without reading the argument (most function phrases in
+    /// answers state no value, and reading one builds an expression only to drop it).
+    ///
+    /// The argument is read by ``ExpressionReader/longest(_:from:accept:)`` from the token after "of": it ends at
+    /// some e with start < e ≤ E, where E ends the run of math tokens that stops before "=" and "≈". A value needs,
+    /// at e (after an optional "(" and "which"), "is", "=" or "≈". Every token before E is a math token other than
+    /// "=" and "≈", and none of "is" and "which" is a math token, so e < E works only when e = E − 1 is "(";
+    /// either way the words after the optional "which" start at E. So when "is", "=" or "≈" is not at E (or after a
+    /// "which" there), no value is stated. A phrase without "of" after its function word reads nothing either.
+    static func mayStateValue(_ s: TokenStream, functionPhraseAt i: Int) -> Bool {
+        var k = s.isWord(i, "the") ? i + 1 : i
+        guard let f = functionWord(s, k) else { return false }
+        k += f == .sqrt || f == .ln ? 2 : 1
+        guard s.isWord(k, "of") else { return false }
+        var end = k + 1
+        while end < s.count, isMathToken(s, end), s.kind(end) != .equals, s.kind(end) != .approx { end += 1 }
+        if s.isWord(end, "which") { end += 1 }
+        return s.isWord(end, "is") || s.kind(end) == .equals || s.kind(end) == .approx
     }
 
     static func degreeMeasured(_ e: Expression) -> Bool {
@@ -446,18 +497,17 @@ extension ClaimScanner {
         let count = stream.count
         var next = 0
         while next < count {
-            // The next "yes" or "no" at or after `next`, noting whether another word comes before it.
+            // The next "yes" or "no" at or after `next`, and whether another word comes before it (asked only until
+            // the first one: every "yes" or "no" found marks the first word seen). Only words have a vocabulary
+            // number, so the search compares numbers alone.
             let (i, sawWord) = stream.tokens.withUnsafeBufferPointer { tokens -> (Int, Bool) in
                 var k = next
-                var sawWord = false
                 while k < tokens.count {
-                    if tokens[k].kind == .word {
-                        let number = tokens[k].word
-                        if number == yesNumber || number == noNumber { break }
-                        sawWord = true
-                    }
+                    let number = tokens[k].word
+                    if number == yesNumber || number == noNumber { break }
                     k += 1
                 }
+                let sawWord = !firstWordSeen && tokens[next..<k].contains { $0.kind == .word }
                 return (k, sawWord)
             }
             if sawWord { firstWordSeen = true }
@@ -472,12 +522,13 @@ extension ClaimScanner {
             let leading = !firstWordSeen && (stream.kind(i + 1).map { $0.bit & Self.afterLeadingYesNo != 0 } ?? true)
             firstWordSeen = true
             guard bracketed || boxed || labelled || leading else { continue }
-            if !bracketed && !boxed && !labelled && isQuestion(at: i) { continue }
+            // (The sentence by binary search: a yes or no that needs it is rare, and a call that may change the
+            // scanner costs this loop more than the search.)
+            if !bracketed && !boxed && !labelled && stream.kind(sentence(i).1) == .question { continue }
             let (kind, s) = statement(yes)
-            var claim = Claim(kind: kind, statement: s, bytes: stream[i].start..<stream[i].end)
-            if bracketed { claim.bytes = stream[i - 1].start..<stream[i + 1].end }
-            claim.role = .answer
-            claims.append(claim)
+            let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
+            claims.append(Claim(kind: kind, statement: s, bytes: bytes))
+            claims[claims.count - 1].role = .answer
         }
     }
 
@@ -515,6 +566,15 @@ extension ClaimScanner {
     /// After a bare value answer: trailing punctuation that is skipped.
     static var afterValueAnswer: UInt64 {
         @inline(__always) get { Token.Kind.newline.bit | Token.Kind.period.bit | Token.Kind.closeParen.bit }
+    }
+
+    /// The vocabulary number of "divisible".
+    static let divisibleNumber = vocabularyNumber("divisible")
+
+    /// Whether a stated value has a decimal point, read from its bytes in place.
+    static func hasPoint(_ stated: String) -> Bool {
+        var stated = stated
+        return stated.withUTF8 { $0.contains(UInt8(ascii: ".")) }
     }
 
     /// The vocabulary numbers of "yes" and "no".
@@ -558,14 +618,14 @@ extension ClaimScanner {
         if stream.isWord(end, in: Self.unitNames) || stream.kind(end) == .degree { end += 1 }
         guard end == last else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule = question.rule ?? (stated.utf8.contains(UInt8(ascii: ".")) ? .asWritten : .exact)
-        var claim = Claim(
-            kind: question.targetIsFunction ? .function : .arithmetic,
-            statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
-                negated: false),
-            bytes: stream[first].start..<stream[last - 1].end)
-        claim.role = .answer
-        claims.append(claim)
+        let rule = question.rule ?? (Self.hasPoint(stated) ? .asWritten : .exact)
+        claims.append(
+            Claim(
+                kind: question.targetIsFunction ? .function : .arithmetic,
+                statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
+                    negated: false),
+                bytes: stream[first].start..<stream[last - 1].end))
+        claims[claims.count - 1].role = .answer
     }
 
     // MARK: - Helpers

@@ -14,6 +14,9 @@ struct ClaimScanner {
 
     /// The indices of the tokens that end sentences, in order (see ``sentence(_:)``).
     private let boundaries: [Int]
+    /// The index into `boundaries` of the first boundary at or after the token ``nearSentence(_:)`` was last asked
+    /// about (`boundaries.count` when none is).
+    private var sentenceCursor = 0
 
     init(_ stream: TokenStream, question: Question) {
         self.stream = stream
@@ -111,13 +114,16 @@ struct ClaimScanner {
         }
     }
 
-    /// The first token at or after i that may start a run worth reading, through a pointer: a closing parenthesis,
-    /// a token that is neither of a math kind nor a word marked as possibly math (for those ``isMathToken(_:_:)`` is
-    /// false without looking further), and a number followed by a token that is surely not math and is not "is" (a
-    /// run of one token that makes no claim) are passed over.
+    /// The first token at or after i that may start a run worth reading, through a pointer. Passed over: a closing
+    /// parenthesis, a token that is neither of a math kind nor a word marked as possibly math (for those
+    /// ``isMathToken(_:_:)`` is false without looking further), and a number or an opening parenthesis followed by a
+    /// token that is surely not math.
+    ///
+    /// Such a number is a run of one token, which makes a claim only through ``statedInWords(_:_:)``, and that needs
+    /// a left side that is not a lone number. Such a parenthesis does not hold an expression
+    /// (``parenthesisIsExpression(_:)`` is false at the token after it), so the run stops before it, empty.
     private func nextRunStart(from i: Int) -> Int {
-        let isNumber = Self.isNumber
-        return stream.tokens.withUnsafeBufferPointer { tokens in
+        stream.tokens.withUnsafeBufferPointer { tokens in
             @inline(__always) func mayBeMath(_ t: Token) -> Bool {
                 Self.mathKinds & t.kind.bit != 0 || (t.kind == .word && t.traits.contains(.mathWord))
             }
@@ -125,9 +131,8 @@ struct ClaimScanner {
             while k < tokens.count {
                 let t = tokens[k]
                 if mayBeMath(t) && t.kind != .closeParen {
-                    guard t.kind == .number, k + 1 < tokens.count else { break }
-                    let next = tokens[k + 1]
-                    if mayBeMath(next) || (next.kind == .word && next.word == isNumber) { break }
+                    guard t.kind == .number || t.kind == .openParen, k + 1 < tokens.count else { break }
+                    if mayBeMath(tokens[k + 1]) { break }
                 }
                 k += 1
             }
@@ -233,18 +238,18 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = stated.utf8.contains(UInt8(ascii: ".")) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
-        var claim = Claim(
-            kind: shape.hasFunction ? .function : .arithmetic,
-            statement: .value(
-                left, stated: stated, statedExpression: nil, rule: rule,
-                unit: explicitUnit ?? question.unit ?? .radians, negated: false),
-            bytes: stream[ls].start..<stream[k].end)
-        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left) {
-            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
-        }
-        claims.append(claim)
+        let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left)
+        // Made in the list, not in a local appended after: an append of a local copies the claim, then destroys it.
+        claims.append(
+            Claim(
+                kind: shape.hasFunction ? .function : .arithmetic,
+                statement: .value(
+                    left, stated: stated, statedExpression: nil, rule: rule,
+                    unit: explicitUnit ?? question.unit ?? .radians, negated: false),
+                bytes: stream[ls].start..<stream[k].end))
+        if ambiguous { claims[claims.count - 1].reason = Self.ambiguousUnit }
     }
 
     /// When the run at `from` continues words ("N divided by d", "N times d", "the square of"), the whole left
@@ -282,7 +287,7 @@ struct ClaimScanner {
         shape.isSingleNumber = false
         shape.integerOnly = leftShape.integerOnly && rightShape.integerOnly
         shape.hasDivision = stream.isWord(from - 1, "by") && stream.isWord(from - 2, "divided")
-        shape.productFactors = nil
+        shape.mayBeProduct = false
         return ((make(left, right), shape), k)
     }
 
@@ -298,8 +303,13 @@ struct ClaimScanner {
     private func readTrimmingFront(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int, Int)? {
         var start = s
         while start < e && start < s + 4 {
-            if let (x, shape) = ExpressionReader.read(stream, start, e) { return (x, shape, start, e) }
-            guard stream.kind(start) == .number, stream.kind(start + 1) == .number else { return nil }
+            // Two numbers in a row never read as one expression (the reader never multiplies them): those are
+            // trimmed without the reading.
+            let twoNumbers = stream.kind(start) == .number && stream.kind(start + 1) == .number
+            if !(twoNumbers && start + 1 < e), let (x, shape) = ExpressionReader.read(stream, start, e) {
+                return (x, shape, start, e)
+            }
+            guard twoNumbers else { return nil }
             start += 1
         }
         return nil
@@ -327,17 +337,21 @@ struct ClaimScanner {
         if sa.integerOnly && sb.integerOnly && relation != .notEqual {
             // N = a × b × c: a factorization.
             if relation == .equals, sa.isSingleNumber != sb.isSingleNumber {
-                let (single, product) = sa.isSingleNumber ? (la, sb) : (rb, sa)
-                if let n = ExpressionReader.integer(single), let factors = product.productFactors, !product.hasDivision {
+                let (single, product, productExpression) = sa.isSingleNumber ? (la, sb, rb) : (rb, sa, la)
+                if !product.hasDivision, let factors = product.factors(of: productExpression),
+                    let n = ExpressionReader.integer(single)
+                {
                     let primes = mentionsPrimeFactorization(near: ls)
                     claims.append(
                         Claim(kind: .factorization, statement: .factorization(n, factors: factors, primes: primes), bytes: bytes))
                     return
                 }
             }
-            // N ÷ d = q remainder r.
-            if sb.isSingleNumber, case .divide(let a, let b) = la, let n = ExpressionReader.integer(a),
-                let d = ExpressionReader.integer(b), let q = ExpressionReader.integer(rb), let (rem, last) = remainder(after: re)
+            // N ÷ d = q remainder r (the quotient and the words first: most quotients stated are decimals, and most
+            // integer ones state no remainder).
+            if sb.isSingleNumber, case .divide(let a, let b) = la, let q = ExpressionReader.integer(rb),
+                let (rem, last) = remainder(after: re), let n = ExpressionReader.integer(a),
+                let d = ExpressionReader.integer(b)
             {
                 claims.append(
                     Claim(
@@ -356,7 +370,7 @@ struct ClaimScanner {
         let kind: Claim.Kind = sa.hasFunction || sb.hasFunction ? .function : .arithmetic
         let stated = statedText(rb)
         let rule: StatedValueRule
-        if let stated, stated.utf8.contains(UInt8(ascii: ".")) {
+        if let stated, Self.hasPoint(stated) {
             rule = .asWritten
         } else if relation == .approx {
             rule = stated == nil ? .exact : .asWritten
@@ -364,17 +378,19 @@ struct ClaimScanner {
             rule = .exact
         }
         let explicitUnit: AngleUnit? = sa.hasDegrees || sb.hasDegrees ? .degrees : (sa.hasRadians || sb.hasRadians ? .radians : nil)
-        var claim = Claim(
-            kind: kind,
-            statement: .value(
-                la, stated: stated ?? stream.text(rs, re), statedExpression: rb, rule: rule,
-                unit: explicitUnit ?? question.unit ?? .radians, negated: relation == .notEqual),
-            bytes: bytes)
-        if explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(la) {
-            claim.reason = "ambiguous unit: the question mentions both degrees and radians"
-        }
-        claims.append(claim)
+        let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(la)
+        claims.append(
+            Claim(
+                kind: kind,
+                statement: .value(
+                    la, stated: stated ?? stream.text(rs, re), statedExpression: rb, rule: rule,
+                    unit: explicitUnit ?? question.unit ?? .radians, negated: relation == .notEqual),
+                bytes: bytes))
+        if ambiguous { claims[claims.count - 1].reason = Self.ambiguousUnit }
     }
+
+    /// Why a value claim about angles without a unit mark is unverified when the question names both units.
+    static let ambiguousUnit = "ambiguous unit: the question mentions both degrees and radians"
 
     /// "… = 5692 remainder 1", ", remainder 1", "R 1", "with a remainder of 1", "with a remainder": the remainder
     /// (nil when only its existence is stated) and the index of the last token.
@@ -462,13 +478,42 @@ struct ClaimScanner {
     /// scanner asks for the sentence of nearly every claim).
     func sentence(_ i: Int) -> (Int, Int) {
         guard i >= 0 && i < stream.count else { return walkedSentence(i) }
-        // The first boundary at or after i.
-        var low = 0
+        return sentence(i, firstBoundaryAtOrAfter: firstBoundary(atOrAfter: i))
+    }
+
+    /// ``sentence(_:)``, found by stepping from the sentence last asked about when token i is in it or a few
+    /// sentences after it (each pass asks about tokens in increasing order, often twice about one sentence), else by
+    /// binary search.
+    mutating func nearSentence(_ i: Int) -> (Int, Int) {
+        guard i >= 0 && i < stream.count else { return walkedSentence(i) }
+        var low = sentenceCursor
+        if low < boundaries.count && boundaries[low] < i {
+            // Every boundary up to `low` is before i: the first at or after it is further on.
+            let stop = min(low + 8, boundaries.count)
+            while low < stop && boundaries[low] < i { low += 1 }
+            if low < boundaries.count && boundaries[low] < i { low = firstBoundary(atOrAfter: i, from: low) }
+        } else if low > 0 && boundaries[low - 1] >= i {
+            // Boundary `low` is at or after i, and so is the one before it: the first is further back.
+            low = firstBoundary(atOrAfter: i, from: 0)
+        }
+        sentenceCursor = low
+        return sentence(i, firstBoundaryAtOrAfter: low)
+    }
+
+    /// The index into `boundaries` of the first boundary at or after token i (`boundaries.count` if none), by
+    /// binary search over the boundaries from index `start` on (every one before `start` must be before i).
+    private func firstBoundary(atOrAfter i: Int, from start: Int = 0) -> Int {
+        var low = start
         var high = boundaries.count
         while low < high {
             let middle = (low + high) / 2
             if boundaries[middle] < i { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    /// The sentence of token i (in the stream) when boundary `low` is the first at or after it.
+    private func sentence(_ i: Int, firstBoundaryAtOrAfter low: Int) -> (Int, Int) {
         let previous = low > 0 ? boundaries[low - 1] : -1
         let next = low < boundaries.count ? boundaries[low] : stream.count
         return (max(previous + 1, i - Self.sentenceReach, 0), min(next, i + Self.sentenceReach))
@@ -497,14 +542,14 @@ struct ClaimScanner {
         }
     }
 
-    func isQuestion(at i: Int) -> Bool {
-        let (_, e) = sentence(i)
+    mutating func isQuestion(at i: Int) -> Bool {
+        let (_, e) = nearSentence(i)
         return stream.kind(e) == .question
     }
 
     /// Whether the sentence before token i makes what follows hypothetical, a plan, or a question.
-    func isHypothetical(_ i: Int) -> Bool {
-        let (s, e) = sentence(i)
+    mutating func isHypothetical(_ i: Int) -> Bool {
+        let (s, e) = nearSentence(i)
         if stream.kind(e) == .question { return true }
         let conditionalWords = Self.conditionalWords
         guard conditionalWords.isInVocabulary else {
@@ -520,9 +565,6 @@ struct ClaimScanner {
             return false
         }
     }
-
-    /// The vocabulary number of "is".
-    static let isNumber = vocabularyNumber("is")
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 

@@ -17,8 +17,18 @@ struct ExpressionReader {
         var hasDegrees = false
         var hasRadians = false
         var isSingleNumber = false
-        /// The factors when the whole expression is a product of integers or integer powers ("5 × 7² × 2383").
-        var productFactors: [(BigInteger, BigInteger)]? = nil
+        /// Whether the expression may be read as a product of factors (``factors(of:)``): true for an expression as
+        /// read, false for one rebuilt from words around a run ("12 times 5").
+        var mayBeProduct = true
+
+        /// The factors when `e`, the expression of this shape, is a product of integers or integer powers
+        /// ("5 × 7² × 2383"; ``ExpressionReader/productFactors(_:)``), and the shape allows it.
+        ///
+        /// Worked out when asked, not when the expression is read (most are never asked), so that the shape holds
+        /// no list and is copied as plain bytes.
+        func factors(of e: Expression) -> [(BigInteger, BigInteger)]? {
+            mayBeProduct ? ExpressionReader.productFactors(e) : nil
+        }
     }
     var shape = Shape()
 
@@ -35,7 +45,6 @@ struct ExpressionReader {
         guard let e = reader.sum(), reader.position == to else { return nil }
         var shape = reader.shape
         shape.isSingleNumber = to - from == 1 && stream.kind(from) == .number
-        shape.productFactors = Self.productFactors(e)
         return (e, shape)
     }
 
@@ -302,8 +311,24 @@ struct ExpressionReader {
         return list
     }
 
+    /// The value of an integer literal (no fraction, no exponent), nil for anything else.
+    ///
+    /// A literal's digits are ASCII digits (``literal(at:)``), so up to 18 of them are read straight from the
+    /// string's bytes into an Int: the value ``BigInteger/init(parsing:bounds:)`` gives them, without its generic
+    /// walk over the text. Longer ones go through it.
     static func integer(_ e: Expression) -> BigInteger? {
         guard case .number(let literal) = e, literal.fractionDigits == 0, literal.exponent == 0 else { return nil }
+        var digits = literal.digits
+        let short = digits.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty && bytes.count <= 18 else { return nil }
+            var value = 0
+            for b in bytes {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value &* 10 &+ Int(b &- 48)
+            }
+            return value
+        }
+        if let short { return BigInteger(short) }
         return try? BigInteger(parsing: literal.digits)
     }
 }

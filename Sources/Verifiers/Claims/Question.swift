@@ -24,24 +24,34 @@ struct Question {
     init(_ stream: TokenStream) {
         var sawDegrees = false
         var sawRadians = false
+        // The sets are read once, not through their lazy initializers on every token.
+        let degreeWords = ExpressionReader.degreeWords
+        let radianWords = ExpressionReader.radianWords
+        let primalityWords = Self.primalityWords
+        let factorNouns = Self.factorNouns
+        let factorWords = Self.factorWords
+        let divisible = ClaimScanner.divisibleNumber
         for i in 0..<stream.count {
-            let k = stream.kind(i)
-            if k == .degree || stream.isWord(i, in: ExpressionReader.degreeWords) { sawDegrees = true }
-            if stream.isWord(i, in: ExpressionReader.radianWords) { sawRadians = true }
-            if stream.isWord(i, in: Self.primalityWords) {
-                if stream.isWord(i + 1, in: Self.factorNouns) {
+            let k = stream[i].kind
+            if k == .degree { sawDegrees = true }
+            if k == .openBracket, stream.isWord(i + 1, in: Self.yesOrNo), stream.kind(i + 2) == .closeBracket {
+                bracketAnswers = true
+            }
+            // The rest are questions about words.
+            guard k == .word else { continue }
+            if stream.isWord(i, in: degreeWords) { sawDegrees = true }
+            if stream.isWord(i, in: radianWords) { sawRadians = true }
+            if stream.isWord(i, in: primalityWords) {
+                if stream.isWord(i + 1, in: factorNouns) {
                     asksFactorization = true
                 } else {
                     asksPrimality = true
                 }
             }
-            if stream.isWord(i, in: Self.factorWords) {
+            if stream.isWord(i, in: factorWords) {
                 asksFactorization = true
             }
-            if k == .openBracket, stream.isWord(i + 1, in: Self.yesOrNo), stream.kind(i + 2) == .closeBracket {
-                bracketAnswers = true
-            }
-            if stream.isWord(i, "divisible"), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2),
+            if stream.isWord(i, divisible), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2),
                 let n = Self.integerEnding(stream, at: i)
             {
                 divisor = d
@@ -90,10 +100,15 @@ struct Question {
             }
             i += 1
         }
-        // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)").
+        // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)"). A number
+        // that no math follows (but "=" or "≈", where the expression stops) reads as a lone number, which computes
+        // nothing: it is passed over without the reading.
         var k = 0
         while k < stream.count {
-            guard ClaimScanner.isMathToken(stream, k), stream.kind(k) != .closeParen else {
+            guard ClaimScanner.isMathToken(stream, k), stream.kind(k) != .closeParen,
+                stream.kind(k) != .number || ClaimScanner.isMathToken(stream, k + 1) && stream.kind(k + 1) != .equals
+                    && stream.kind(k + 1) != .approx
+            else {
                 k += 1
                 continue
             }
@@ -113,8 +128,13 @@ struct Question {
     }
 
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
+    ///
+    /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits
+    /// over 1, or nil when they are wider than ``Rational/maxBits``, so that is what is returned without the
+    /// fraction's arithmetic.
     static func integerStarting(_ stream: TokenStream, at i: Int) -> BigInteger? {
         guard let (e, _, _) = ExpressionReader.longest(stream, from: i, accept: { $1.integerOnly }) else { return nil }
+        if let n = ExpressionReader.integer(e) { return n.bitWidth <= Rational.maxBits ? n : nil }
         return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
     }
 

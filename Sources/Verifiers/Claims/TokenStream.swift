@@ -22,6 +22,13 @@ struct TokenStream {
         return matches(t, w)
     }
 
+    /// Whether token i is the vocabulary word numbered `number` (never 0): a word has a vocabulary word's number
+    /// exactly when it is that word, whatever its length.
+    @inline(__always)
+    func isWord(_ i: Int, _ number: UInt8) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].word == number
+    }
+
     /// Whether word token `t`, of the same length as `w`, is `w`.
     private func matches(_ t: Token, _ w: StaticString) -> Bool {
         let p = w.utf8Start
@@ -77,23 +84,26 @@ struct TokenStream {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[t.start..<t.end]), as: UTF8.self).lowercased()
     }
 
-    /// The digits of number token i, separators removed ("34,792,834" → "34792834", "0.66" → "0.66").
+    /// The digits of number token i, separators removed ("34,792,834" → "34792834", "0.66" → "0.66"): its digits,
+    /// points and signs, with an exponent's "E" written "e", written in one pass into a string of at most the
+    /// token's length.
     func numberText(_ i: Int) -> String {
         let t = tokens[i]
-        var out = ""
-        out.reserveCapacity(t.end - t.start)
-        var k = t.start
-        while k < t.end {
-            let b = bytes[k]
-            if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            } else if b | 0x20 == 0x65 {
-                out.unicodeScalars.append("e")
+        return String(unsafeUninitializedCapacity: t.end - t.start) { out in
+            var count = 0
+            for k in t.start..<t.end {
+                let b = bytes[k]
+                if (b >= 48 && b <= 57) || b == 46 || b == 0x2D || b == 0x2B {
+                    out[count] = b
+                    count += 1
+                } else if b | 0x20 == 0x65 {
+                    out[count] = 0x65
+                    count += 1
+                }
             }
-            k += 1
+            // A thin space written as "\," leaves a "," behind; both are dropped above.
+            return count
         }
-        // A thin space written as "\," leaves a "," behind; both are dropped above.
-        return out
     }
 
     /// Number token i as an integer (nil for decimals).
@@ -114,6 +124,13 @@ struct TokenStream {
             value = value * 10 + Int(b - 48)
         }
         return BigInteger(value)
+    }
+
+    /// Whether ``integer(_:)`` is not nil for token i, without reading the number when it cannot fail: an integer
+    /// token of at most 18 bytes has at most 18 digits, which ``integer(_:)`` always reads.
+    func isInteger(_ i: Int) -> Bool {
+        guard kind(i) == .number, !tokens[i].hasPoint else { return false }
+        return tokens[i].end - tokens[i].start <= 18 || integer(i) != nil
     }
 
     /// The source text of tokens i..<j.

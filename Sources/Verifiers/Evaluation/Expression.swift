@@ -65,24 +65,8 @@ public struct DecimalLiteral: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         if exponent == 0 && fractionDigits == 0 { return digits }
-        if exponent == 0, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-            // The digits, zero-padded to at least fractionDigits + 1, with the point before the last fractionDigits:
-            // what the general path below makes, in one pass.
-            let count = digits.utf8.count
-            let length = max(count, fractionDigits + 1)
-            return String(unsafeUninitializedCapacity: length + 1) { out in
-                var k = 0
-                var digit = digits.utf8.makeIterator()
-                for position in 0..<length {
-                    if position == length - fractionDigits {
-                        out[k] = UInt8(ascii: ".")
-                        k += 1
-                    }
-                    out[k] = position < length - count ? UInt8(ascii: "0") : digit.next() ?? UInt8(ascii: "0")
-                    k += 1
-                }
-                return k
-            }
+        if exponent == 0, fractionDigits > 0, let written = Self.pointed(digits, fractionDigits: fractionDigits) {
+            return written
         }
         var text = digits
         if fractionDigits > 0 {
@@ -90,5 +74,30 @@ public struct DecimalLiteral: Sendable, Equatable, CustomStringConvertible {
             text = String(padded.dropLast(fractionDigits)) + "." + String(padded.suffix(fractionDigits))
         }
         return exponent == 0 ? text : "\(text)e\(exponent)"
+    }
+
+    /// ASCII digits zero-padded to at least `fractionDigits` + 1, with a point before the last `fractionDigits`
+    /// ("5", 2 → "0.05"): what the general path of ``description`` makes of them, in one pass over their bytes. Nil
+    /// when `digits` holds anything but ASCII digits.
+    private static func pointed(_ digits: String, fractionDigits: Int) -> String? {
+        var digits = digits
+        return digits.withUTF8 { bytes -> String? in
+            for b in bytes where b < UInt8(ascii: "0") || b > UInt8(ascii: "9") { return nil }
+            let count = bytes.count
+            let length = max(count, fractionDigits + 1)
+            let pad = length - count
+            return String(unsafeUninitializedCapacity: length + 1) { out in
+                var k = 0
+                for position in 0..<length {
+                    if position == length - fractionDigits {
+                        out[k] = UInt8(ascii: ".")
+                        k += 1
+                    }
+                    out[k] = position < pad ? UInt8(ascii: "0") : bytes[position - pad]
+                    k += 1
+                }
+                return k
+            }
+        }
     }
 }
