@@ -38,15 +38,26 @@ public enum AuditJSON {
             JSONValue.writeString(note, into: &out)
         }
         out.append(#","answer":"#)
-        if let answer = result.answer { writeClaim(answer, into: &out) } else { out.append("null") }
-        out.append(#","claims":["#)
+        if result.answerIndex == nil { out.append("null") }
+        // The answer is one of the claims: its bytes are written once and copied where the claim comes again.
+        var answerBytes = 0..<0
         result.claims.withUnsafeBufferPointer { claims in
-            guard let first = claims.baseAddress else { return }
             // Never written through: see writeClaim(lending:into:).
-            let claim = UnsafeMutablePointer(mutating: first)
+            let claim = UnsafeMutablePointer(mutating: claims.baseAddress)
+            if let a = result.answerIndex, let claim {
+                let start = out.count
+                writeClaim(lending: &claim[a], into: &out)
+                answerBytes = start..<out.count
+            }
+            out.append(#","claims":["#)
+            guard let claim else { return }
             for i in claims.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeClaim(lending: &claim[i], into: &out)
+                if i == result.answerIndex {
+                    out.appendCopy(of: answerBytes)
+                } else {
+                    writeClaim(lending: &claim[i], into: &out)
+                }
             }
         }
         out.append("]}")

@@ -12,6 +12,10 @@ public protocol ByteSink: ~Copyable {
     mutating func append(count: Int, initializingWith initialize: (UnsafeMutablePointer<UInt8>) -> Void)
     /// Appends a quote, `bytes` as they are, and a quote: a JSON string whose bytes need no escape.
     mutating func append(quoted bytes: UnsafeBufferPointer<UInt8>)
+    /// The number of bytes written so far.
+    var count: Int { get }
+    /// Appends a copy of bytes already written: those at `range` of what was written (its end at most ``count``).
+    mutating func appendCopy(of range: Range<Int>)
 }
 
 extension ByteSink where Self: ~Copyable {
@@ -102,6 +106,14 @@ extension Array: ByteSink where Element == UInt8 {
         append(contentsOf: bytes)
         append(UInt8(ascii: "\""))
     }
+
+    @inlinable
+    public mutating func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "appendCopy: the range is not written yet")
+        // The copy goes after `count`, so it never overlaps its source.
+        let distance = count - range.lowerBound
+        append(count: range.count) { target in target.update(from: target - distance, count: range.count) }
+    }
 }
 
 /// A growable byte buffer written through a pointer: an append is a capacity check, a store and an increment, where
@@ -171,6 +183,16 @@ public struct ByteBuffer: ~Copyable, ByteSink {
         if let source = bytes.baseAddress { copyBytes(source, to: target + 1, count: n) }
         target[n + 1] = UInt8(ascii: "\"")
         written += n + 2
+    }
+
+    @inlinable @inline(__always)
+    public mutating func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= written, "appendCopy: the range is not written yet")
+        let n = range.count
+        reserve(n)
+        // The copy goes after what is written, so it never overlaps its source.
+        copyBytes(base + range.lowerBound, to: base + written, count: n)
+        written += n
     }
 
     /// Empties the buffer and keeps its memory.

@@ -244,7 +244,9 @@ public enum RecordVerdict: String, Sendable, Codable {
 public struct AuditResult: Sendable {
     public var verdict: RecordVerdict
     /// The claim that answers the question, if one was found.
-    public var answer: Claim?
+    public var answer: Claim? { answerIndex.map { claims[$0] } }
+    /// Where ``answer`` is in ``claims`` (kept as an index, so the answer is neither copied nor written out twice).
+    public var answerIndex: Int?
     /// Every claim, in the order they appear.
     public var claims: [Claim]
     /// Set when not every claim could be checked (an answer with more claims than the per-answer bound).

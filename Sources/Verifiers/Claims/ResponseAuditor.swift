@@ -64,7 +64,7 @@ public struct ResponseAuditor: Sendable {
             return checkedAnswer(answer, response, deadline: deadline, explain: explain)
         }
         if let found = answerWithoutEquations(response, question) {
-            guard let answer = found else { return AuditResult(verdict: .noClaims, answer: nil, claims: []) }
+            guard let answer = found else { return AuditResult(verdict: .noClaims, answerIndex: nil, claims: []) }
             return checkedAnswer(answer, response, deadline: deadline, explain: explain)
         }
         return audit(prompt: prompt, response: String(decoding: response, as: UTF8.self), answerOnly: true)
@@ -98,7 +98,7 @@ public struct ResponseAuditor: Sendable {
             }
             if answerOnly {
                 guard let index = Self.answer(claims, question: question, stream: stream) else {
-                    return AuditResult(verdict: .noClaims, answer: nil, claims: [])
+                    return AuditResult(verdict: .noClaims, answerIndex: nil, claims: [])
                 }
                 claims = [claims[index]]
             }
@@ -145,7 +145,7 @@ public struct ResponseAuditor: Sendable {
                 claims.isEmpty
                 ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
             return AuditResult(
-                verdict: verdict, answer: answerIndex.map { claims[$0] }, claims: claims, note: note)
+                verdict: verdict, answerIndex: answerIndex, claims: claims, note: note)
         }!
     }
 
@@ -224,7 +224,7 @@ public struct ResponseAuditor: Sendable {
         claim.span = start..<(start + text.unicodeScalarCount())
         let verdict: RecordVerdict =
             claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
-        return AuditResult(verdict: verdict, answer: claim, claims: [claim])
+        return AuditResult(verdict: verdict, answerIndex: 0, claims: [claim])
     }
 
     /// Drops a claim that repeats another one over the same bytes (the first one stays).
