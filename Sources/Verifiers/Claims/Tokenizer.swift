@@ -8,7 +8,11 @@
 /// Speed: the tokenizer is one pass over the bytes that writes each token through a pointer into a scratch chunk,
 /// appended to the caller's array a chunk at a time (`Array.append` checks uniqueness and capacity for every
 /// token). Letters are scanned eight bytes at a time (``letterRunEnd(_:)``), and each word is looked up once in
-/// the ``Vocabulary``'s slot table.
+/// the ``Vocabulary``'s slot table. The tokenizer is a local value whose mutating methods are all inlined into
+/// one loop, so that its position, line-start flag and chunk count stay in registers: a method that took `self`'s
+/// address without being inlined would send every one of them back to memory after each token. The rare work
+/// (a LaTeX command's name, a non-ASCII character, appending a chunk) is in static functions that return what to
+/// do.
 struct Tokenizer {
     private let text: UnsafePointer<UInt8>
     private let n: Int
@@ -34,6 +38,7 @@ struct Tokenizer {
                 var tokenizer = Tokenizer(
                     text: base, n: text.count, slots: slots, chunk: chunkBase, chunkCapacity: chunk.count)
                 tokenizer.run(&tokens)
+                if tokenizer.used > 0 { Self.append(chunkBase, tokenizer.used, to: &tokens) }
             }
         }
     }
@@ -75,35 +80,49 @@ struct Tokenizer {
     /// bit set exactly when f ≥ "a" (0x61) and f + 0x05 exactly when f > "z" (0x7A); neither sum carries into the
     /// next lane (f ≤ 0x7F). A lane is a letter when the first bit is set, the second is not and b < 0x80.
     @inline(__always)
-    private func letterRunEnd(_ k: Int) -> Int {
+    private func letterRunEnd(_ k: Int) -> Int { Self.letterRunEnd(text, n, k) }
+
+    /// ``letterRunEnd(_:)`` in the n bytes at `text`.
+    @inline(__always)
+    private static func letterRunEnd(_ text: UnsafePointer<UInt8>, _ n: Int, _ k: Int) -> Int {
         var k = k
-        while k + 8 <= n {
+        while k &+ 8 <= n {
             let x = UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))
-            let folded = (x & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
-            let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
-            let beyondZ = folded &+ 0x0505_0505_0505_0505
-            let letters = atLeastA & ~beyondZ & ~x & 0x8080_8080_8080_8080
-            let others = ~letters & 0x8080_8080_8080_8080
-            if others != 0 { return k + others.trailingZeroBitCount >> 3 }
-            k += 8
+            let others = nonLetterLanes(x)
+            if others != 0 { return k &+ others.trailingZeroBitCount &>> 3 }
+            k &+= 8
         }
-        while k < n && Self.isLetter(text[k]) { k += 1 }
+        while k < n && isLetter(text[k]) { k += 1 }
         return k
+    }
+
+    /// 0x80 in each byte lane of `x` (eight bytes of text, the first lowest) that is not an ASCII letter, 0 in the
+    /// others (the arithmetic of ``letterRunEnd(_:)``).
+    @inline(__always)
+    private static func nonLetterLanes(_ x: UInt64) -> UInt64 {
+        let folded = (x & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
+        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
+        let beyondZ = folded &+ 0x0505_0505_0505_0505
+        let letters = atLeastA & ~beyondZ & ~x & 0x8080_8080_8080_8080
+        return ~letters & 0x8080_8080_8080_8080
     }
 
     // MARK: - Writing tokens
 
     @inline(__always)
     private mutating func emit(_ token: Token, _ tokens: inout [Token]) {
-        if used == chunkCapacity { flush(&tokens) }
+        if used == chunkCapacity {
+            Self.append(chunk, used, to: &tokens)
+            used = 0
+        }
         (chunk + used).initialize(to: token)
-        used += 1
+        used &+= 1
     }
 
+    /// Appends the first `count` tokens of `chunk` to `tokens`.
     @inline(never)
-    private mutating func flush(_ tokens: inout [Token]) {
-        tokens.append(contentsOf: UnsafeBufferPointer(start: chunk, count: used))
-        used = 0
+    private static func append(_ chunk: UnsafeMutablePointer<Token>, _ count: Int, to tokens: inout [Token]) {
+        tokens.append(contentsOf: UnsafeBufferPointer(start: chunk, count: count))
     }
 
     /// Adds a token of `kind`; only a newline leaves the next token at a line start.
@@ -114,9 +133,16 @@ struct Tokenizer {
     }
 
     /// Adds the word text[start..<end] with what the vocabulary knows of it.
-    @inline(never)
+    @inline(__always)
     private mutating func addWord(_ start: Int, _ end: Int, _ tokens: inout [Token]) {
-        addWord(start, end, key: Token.key(UnsafeBufferPointer(start: text, count: n), start, end), &tokens)
+        addWord(start, end, key: Self.key(UnsafeBufferPointer(start: text, count: n), start, end), &tokens)
+    }
+
+    /// ``Token/key(_:_:_:)`` out of line, for the words that are not plain letters (the fast path computes the key
+    /// from the bytes it has already read).
+    @inline(never)
+    private static func key(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        Token.key(text, start, end)
     }
 
     /// Adds the word text[start..<end] whose ``Token/key`` is `key`.
@@ -142,26 +168,51 @@ struct Tokenizer {
 
     // MARK: - The pass
 
+    /// Writes the tokens of the text, the last ones left in the chunk (`used` of them).
+    @inline(__always)
     private mutating func run(_ tokens: inout [Token]) {
         while i < n {
             let b = text[i]
+            // Words, spaces and numbers first: they are most of the text.
+            if Self.isLetter(b) {
+                if used == chunkCapacity {
+                    Self.append(chunk, used, to: &tokens)
+                    used = 0
+                }
+                i = Self.word(text, n, i, slots, lineStart, into: chunk + used)
+                used &+= 1
+                lineStart = false
+                continue
+            }
+            if b == 0x20 {
+                i &+= 1
+                continue
+            }
+            if Self.isDigit(b) {
+                number(&tokens)
+                continue
+            }
             let start = i
             switch b {
-            case 0x20, 0x09, 0x0D:
+            case 0x09, 0x0D:
                 i += 1
             case 0x0A:
                 add(.newline, i, i + 1, &tokens)
                 i += 1
-            case 0x30...0x39:
-                number(&tokens)
-            case 0x41...0x5A, 0x61...0x7A:
-                word(&tokens)
             case 0x5C:  // backslash: LaTeX
                 i += 1
                 if Self.isLetter(byte(i)) {
                     let nameStart = i
                     i = letterRunEnd(i)
-                    latexCommand(nameStart, i, start, &tokens)
+                    switch Self.latexCommand(UnsafeBufferPointer(start: text + nameStart, count: i - nameStart)) {
+                    case .token(let kind):
+                        emit(Token(kind: kind, start: start, end: i, afterLineStart: lineStart), &tokens)
+                        lineStart = false
+                    case .function:
+                        addWord(nameStart, i, &tokens)
+                    case .markup:
+                        break
+                    }
                 } else {
                     let c = byte(i)
                     i += 1
@@ -242,10 +293,10 @@ struct Tokenizer {
                 i += 1
             }
         }
-        if used > 0 { flush(&tokens) }
     }
 
     /// A number at i: digits, thousands separators, a decimal fraction, an exponent.
+    @inline(__always)
     private mutating func number(_ tokens: inout [Token]) {
         let start = i
         var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
@@ -319,88 +370,136 @@ struct Tokenizer {
         lineStart = false
     }
 
-    /// A word at i: letters, apostrophes (' or ’) between letters, and the digits or subscript of a name.
-    private mutating func word(_ tokens: inout [Token]) {
-        let start = i
-        i = letterRunEnd(i)
-        // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
-        // subscript, a digit, "_"): then the loops below would change nothing.
-        switch byte(i) {
-        case 0x27, 0xE2, 0x30...0x39, 0x5F: break
-        default:
-            // Letters only. A letter lower-cased is the letter with the case bit (0x20) set, so the word's key is
-            // its first eight bytes with that bit set in each, and zeros past its end: one read when the text has
-            // eight bytes from the start.
-            let count = i &- start
-            guard start &+ 8 <= n else {
-                addWord(start, i, &tokens)
-                return
-            }
+    /// Writes the word that starts at `start` (a letter) to `out` and returns where the main loop goes on: after
+    /// the word, and after one space that follows a word of letters only (a space makes no token and changes no
+    /// state, so skipping it here saves the main loop a turn).
+    ///
+    /// A word is letters, apostrophes (' or ’) between letters, and the digits or subscript of a name. Out of
+    /// line, with everything it needs as arguments, so that it keeps its few values in registers and the main
+    /// loop's state is not reloaded around it.
+    @inline(never)
+    private static func word(
+        _ text: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ slots: UnsafeBufferPointer<Vocabulary.Slot>,
+        _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        let bytes = UnsafeBufferPointer(start: text, count: n)
+        var end: Int
+        var key: UInt64 = 0
+        var resume = -1
+        if start &+ 8 <= n {
+            // The first eight bytes give both the end of the letters (as in ``letterRunEnd(_:)``, whose first step
+            // this is) and the word's key.
             let x = UInt64(littleEndian: UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self))
-            let lowered = x | 0x2020_2020_2020_2020
-            let key = count < 8 ? lowered & ((1 &<< UInt64(8 &* count)) &- 1) : lowered
-            addWord(start, i, key: key, &tokens)
-            // A space after a word is skipped here rather than by the main loop (a space makes no token and
-            // changes no state).
-            if i < n && text[i] == 0x20 { i &+= 1 }
-            return
+            let nonLetters = nonLetterLanes(x)
+            end = nonLetters != 0 ? start &+ nonLetters.trailingZeroBitCount &>> 3 : letterRunEnd(text, n, start &+ 8)
+            // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
+            // subscript, a digit, "_"): then the loops of ``wordEnd(_:_:)`` would change nothing.
+            let next = end < n ? text[end] : 0
+            if !mayContinueWord(next) {
+                // Letters only. A letter lower-cased is the letter with the case bit (0x20) set, so the word's key
+                // is its first eight bytes with that bit set in each, and zeros past its end.
+                let count = end &- start
+                let lowered = x | 0x2020_2020_2020_2020
+                key = count < 8 ? lowered & ((1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1) : lowered
+                resume = next == 0x20 ? end &+ 1 : end
+            }
+        } else {
+            end = letterRunEnd(text, n, start)
         }
+        if resume < 0 {
+            end = wordEnd(bytes, end)
+            key = Self.key(bytes, start, end)
+            resume = end
+        }
+        var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+        token.key = key
+        if let entry = Vocabulary.lookup(slots, bytes, start, end &- start, key: key) {
+            token.word = entry.number
+            token.formulaFunction = entry.formula
+            token.proseFunction = entry.prose
+            token.traits = entry.traits
+        }
+        out.initialize(to: token)
+        return resume
+    }
+
+    /// Whether byte `b`, after the letters of a word, may continue it: an apostrophe, the lead byte of "’" or of a
+    /// subscript digit, a digit, "_". (Bytes below 64 are tested as bits of one constant.)
+    @inline(__always)
+    private static func mayContinueWord(_ b: UInt8) -> Bool {
+        let belowSixtyFour: UInt64 = 1 << 0x27 | 0x03FF << 0x30
+        return b < 64 ? belowSixtyFour &>> UInt64(b) & 1 != 0 : b == 0x5F || b == 0xE2
+    }
+
+    /// The end of a word of `text` whose first letters end at `i`: apostrophes between letters, then the digits or
+    /// subscript of a name.
+    @inline(never)
+    private static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = text.count
+        func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
+        guard let base = text.baseAddress else { return i }
+        var i = i
         while true {
-            i = letterRunEnd(i)
-            if byte(i) == 0x27 && Self.isLetter(byte(i + 1)) {
+            i = letterRunEnd(base, n, i)
+            if byte(i) == 0x27 && isLetter(byte(i + 1)) {
                 i += 1
-            } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && Self.isLetter(byte(i + 3)) {
+            } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && isLetter(byte(i + 3)) {
                 i += 3
             } else {
                 break
             }
         }
         // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
-        while Self.isDigit(byte(i)) { i += 1 }
+        while isDigit(byte(i)) { i += 1 }
         while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
         if byte(i) == 0x5F {
             var k = i + 1
             let braced = byte(k) == 0x7B
             if braced { k += 1 }
-            if Self.isDigit(byte(k)) {
-                while Self.isDigit(byte(k)) { k += 1 }
+            if isDigit(byte(k)) {
+                while isDigit(byte(k)) { k += 1 }
                 if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
             }
         }
-        addWord(start, i, &tokens)
+        return i
     }
 
-    /// Adds the token of the LaTeX command text[from..<to] (the backslash is at `start`), or nothing for markup.
-    private mutating func latexCommand(_ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token]) {
-        let name = UnsafeBufferPointer(start: text + from, count: to - from)
+    /// What a LaTeX command stands for.
+    private enum LaTeXCommand {
+        /// A token of this kind, from the backslash to the end of the name.
+        case token(Token.Kind)
+        /// A function name ("\sin", "\log"): a word token of the name.
+        case function
+        /// Markup, dropped.
+        case markup
+    }
+
+    /// What the LaTeX command `name` (without its backslash) stands for.
+    @inline(never)
+    private static func latexCommand(_ name: UnsafeBufferPointer<UInt8>) -> LaTeXCommand {
         func named(_ s: StaticString) -> Bool {
             s.utf8CodeUnitCount == name.count && Self.memcmpEqual(s, name)
         }
-        var kind: Token.Kind? = nil
-        if named("times") || named("cdot") || named("ast") { kind = .times }
-        else if named("div") { kind = .divide }
-        else if named("approx") || named("simeq") || named("sim") || named("thickapprox") { kind = .approx }
-        else if named("neq") || named("ne") { kind = .notEqual }
-        else if named("le") || named("leq") || named("ge") || named("geq") || named("lt") || named("gt")
+        if named("times") || named("cdot") || named("ast") { return .token(.times) }
+        if named("div") { return .token(.divide) }
+        if named("approx") || named("simeq") || named("sim") || named("thickapprox") { return .token(.approx) }
+        if named("neq") || named("ne") { return .token(.notEqual) }
+        if named("le") || named("leq") || named("ge") || named("geq") || named("lt") || named("gt")
             || named("equiv") || named("pmod") || named("bmod") || named("mod")
-        { kind = .otherRelation }
-        else if named("sqrt") { kind = .sqrt }
-        else if named("pi") { kind = .pi }
-        else if named("circ") || named("degree") { kind = .degree }
-        else if named("frac") || named("dfrac") || named("tfrac") { kind = .fraction }
-        else if named("cdots") || named("ldots") || named("dots") { kind = .ellipsis }
-        else if named("boxed") || named("fbox") { kind = .boxed }
-        else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
+        { return .token(.otherRelation) }
+        if named("sqrt") { return .token(.sqrt) }
+        if named("pi") { return .token(.pi) }
+        if named("circ") || named("degree") { return .token(.degree) }
+        if named("frac") || named("dfrac") || named("tfrac") { return .token(.fraction) }
+        if named("cdots") || named("ldots") || named("dots") { return .token(.ellipsis) }
+        if named("boxed") || named("fbox") { return .token(.boxed) }
+        if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
-            addWord(from, to, &tokens)
-            return
-        }
-        if let kind {
-            emit(Token(kind: kind, start: start, end: to, afterLineStart: lineStart), &tokens)
-            lineStart = false
+            return .function
         }
         // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
+        return .markup
     }
 
     static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
