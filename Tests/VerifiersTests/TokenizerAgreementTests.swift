@@ -26,8 +26,9 @@ struct TokenizerAgreementTests {
         #expect(fast == plain, "\(label)")
     }
 
-    /// Texts at the edges: words and numbers at the very end (fewer than eight bytes after them), words of 8, 9, 16
-    /// and 17 bytes, apostrophes, subscripts, separators, LaTeX, a `*` after each kind of token, UTF-8 cut short.
+    /// Texts at the edges: words and numbers at the very end (fewer than eight or sixteen bytes after them), words
+    /// of 8, 9, 16 and 17 bytes, apostrophes, subscripts, separators, LaTeX, a `*` after each kind of token, UTF-8
+    /// cut short.
     static let edges: [String] = [
         "", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "Hypothetically", "HYPOTHETICALLY,", "hypotheticallyy",
         "approximately", "Approximately.", "approximatelyX", "decomposition", "factorisation", "isn't", "isn’t",
@@ -36,6 +37,10 @@ struct TokenizerAgreementTests {
         "(7) * 8", "a * 8", "* 8", "** bold **", "\\times", "\\sin(x)", "\\Sin", "\\", "\\\\", "\\{", "é", "\u{E2}",
         "x\u{E2}\u{80}", "≈ 0.66", "− 5", "\n- item\n+ item\n> quote\n* item", "prime.\nPrime", "[Yes]", "**[No]**",
         "divisible\tby 3", "THE NUMBER 91 IS NOT PRIME", "itself", "arctangent", "cotangent",
+        // Words of 8 to 17 letters (the second eight bytes of a word), ended in every way a word can end.
+        "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOP,", "respectively,", "undoubtedly\n",
+        "factorization's", "Approximately’s", "decomposition_2", "hypothetically7", "multiplied₁", "necessarily é",
+        "\\arctan(1)", "\\thickapprox 3", "\\boxed{7}", "* \\sqrt{2}", "x^2 *",
     ]
 
     @Test("edge texts give the same tokens", arguments: edges)
@@ -83,7 +88,8 @@ struct TokenizerAgreementTests {
             Array(">".utf8), Array("=".utf8), Array("!".utf8), Array("$".utf8), Array("’".utf8), Array("₁".utf8),
             Array("\u{2009}".utf8), Array("\u{A0}".utf8), Array("×".utf8), Array("≈".utf8), Array("²".utf8),
             [0xE2], [0xC2], [0x80], [0xF0], Array("is".utf8), Array("prime".utf8), Array("approximately".utf8),
-            Array("sin".utf8), Array("123".utf8), Array("times".utf8), Array("frac".utf8),
+            Array("sin".utf8), Array("123".utf8), Array("times".utf8), Array("frac".utf8), Array("ABCDEFGHIJ".utf8),
+            Array("isn’t".utf8),
         ]
         var generator = SplitMix64(seed: 0x5EED)
         for round in 0..<3000 {

@@ -11,12 +11,14 @@
 /// words of the sets the scanner asks about on every token; a test checks that those sets are covered.
 struct Vocabulary: Sendable {
     /// What the vocabulary knows about one word.
+    ///
+    /// (The fields are in the order of the same fields of ``Token``, so that the tokenizer copies them as one.)
     struct Entry: Sendable {
-        /// The word's number, 1...255.
-        let number: UInt8
         /// The function the word names in formulas ("sin", "log₁₀") and in prose ("sine", "square" of "square root").
         let formula: Expression.Function?
         let prose: Expression.Function?
+        /// The word's number, 1...255.
+        let number: UInt8
         let traits: WordTraits
     }
 
@@ -78,7 +80,7 @@ struct Vocabulary: Sendable {
     /// this runs once per process, before the first answer is tokenized).
     init() {
         var words: [StaticString] = ["_"]
-        let empty = Entry(number: 0, formula: nil, prose: nil, traits: [])
+        let empty = Entry(formula: nil, prose: nil, number: 0, traits: [])
         var slots = [Slot](repeating: Slot(key: 0, tail: 0, length: 0, entry: empty), count: 1 << Self.tableBits)
         func add(_ word: StaticString) {
             let count = word.utf8CodeUnitCount
@@ -102,7 +104,7 @@ struct Vocabulary: Sendable {
             let tail = count > 8 ? Token.key(word.utf8Start + 8, count: count - 8) : 0
             slots[slot] = Slot(
                 key: key, tail: tail, length: UInt8(count),
-                entry: Entry(number: UInt8(words.count), formula: formula, prose: prose, traits: traits))
+                entry: Entry(formula: formula, prose: prose, number: UInt8(words.count), traits: traits))
             words.append(word)
         }
         for word in Self.scannerWords { add(word) }
@@ -150,15 +152,27 @@ struct Vocabulary: Sendable {
         guard count < 256 else { return nil }
         // Slots of words of up to eight bytes have tail 0, so that one comparison of the tails serves all lengths.
         let tail = count > 8 ? Self.tailKey(text, start, count) : 0
+        guard count > keyedLength else { return lookup(slots, key: key, tail: tail, count: count) }
         var slot = Self.slot(key, count)
         while true {
             let s = slots[slot]
             if s.length == 0 { return nil }
-            if s.key == key && s.tail == tail && Int(s.length) == count
-                && (count <= keyedLength || Self.bytesMatch(s, text, start, count))
-            {
+            if s.key == key && s.tail == tail && Int(s.length) == count && Self.bytesMatch(s, text, start, count) {
                 return s.entry
             }
+            slot = (slot &+ 1) & Self.tableMask
+        }
+    }
+
+    /// The entry of the word of `count` ≤ ``keyedLength`` bytes whose ``Token/key`` is `key` and whose ``Slot/tail``
+    /// is `tail` (0 for up to eight bytes), or nil, found in `slots` (from ``withSlots(_:)``).
+    @inline(__always)
+    static func lookup(_ slots: UnsafeBufferPointer<Slot>, key: UInt64, tail: UInt64, count: Int) -> Entry? {
+        var slot = Self.slot(key, count)
+        while true {
+            let s = slots[slot]
+            if s.length == 0 { return nil }
+            if s.key == key && s.tail == tail && Int(s.length) == count { return s.entry }
             slot = (slot &+ 1) & Self.tableMask
         }
     }
