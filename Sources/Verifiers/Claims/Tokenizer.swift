@@ -137,6 +137,16 @@ enum Tokenizer {
                 lineStart = false
                 continue
             }
+            // The commonest symbols, a comma, a period (not of "...") and a line break, are written here, with the
+            // space that follows a comma or a period.
+            if b == 0x2C || b == 0x0A || (b == 0x2E && text.byte(i &+ 1) != 0x2E) {
+                let kind: Token.Kind = b == 0x2C ? .comma : b == 0x0A ? .newline : .period
+                out.initialize(to: Token(kind: kind, start: i, end: i &+ 1, afterLineStart: lineStart))
+                used &+= 1
+                lineStart = b == 0x0A
+                i &+= b != 0x0A && text.byte(i &+ 1) == 0x20 ? 2 : 1
+                continue
+            }
             let symbol = Self.symbol(text, i, lineStart)
             i = symbol.end
             guard let kind = symbol.kind else { continue }
@@ -293,8 +303,9 @@ enum Tokenizer {
 
     // MARK: - Numbers
 
-    /// Writes the number that starts at `start` (a digit) to `out` and returns its end: digits, thousands
-    /// separators, a decimal fraction, an exponent.
+    /// Writes the number that starts at `start` (a digit) to `out` and returns where the pass goes on: after the
+    /// number and a space that follows it. A number is digits, thousands separators, a decimal fraction, an
+    /// exponent.
     @inline(never)
     private static func number(
         _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
@@ -368,7 +379,7 @@ enum Tokenizer {
         }
         token.end = i
         out.initialize(to: token)
-        return i
+        return text.byte(i) == 0x20 ? i + 1 : i
     }
 
     // MARK: - Symbols
