@@ -41,6 +41,9 @@ struct TokenizerAgreementTests {
         "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOP,", "respectively,", "undoubtedly\n",
         "factorization's", "Approximately’s", "decomposition_2", "hypothetically7", "multiplied₁", "necessarily é",
         "\\arctan(1)", "\\thickapprox 3", "\\boxed{7}", "* \\sqrt{2}", "x^2 *",
+        // Numbers followed by each byte that may or may not continue them.
+        "97 is prime", "97, 98 and 99", "7,5", "7,500", "12 345 678 910", "1 23", "5\u{A0}000", "8\\;000",
+        "6\u{202F}000", "3.", "4.x", "5e+", "5E-3x", "10 ", "10,", "10\n", "2{x}", "9\u{E2}", "1\u{C2}",
     ]
 
     @Test("edge texts give the same tokens", arguments: edges)

@@ -306,8 +306,31 @@ enum Tokenizer {
     /// Writes the number that starts at `start` (a digit) to `out` and returns where the pass goes on: after the
     /// number and a space that follows it. A number is digits, thousands separators, a decimal fraction, an
     /// exponent.
-    @inline(never)
+    ///
+    /// Most numbers are digits followed by a byte that cannot continue them; those are written here, inlined into
+    /// the pass, and the others by ``numberWithSeparators(_:_:_:into:)``. After the digits, that function would
+    /// change nothing when the next byte starts no separator (",", "{,}", "\,", a thin or no-break space, a
+    /// space), no decimal point and no exponent ("e", "E"); nor after a space or a comma that no digit follows,
+    /// since every separator it reads there continues with a digit.
+    @inline(__always)
     private static func number(
+        _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        var i = start &+ 1
+        while isDigit(text.byte(i)) { i &+= 1 }
+        let next = text.byte(i)
+        let mayContinue =
+            next == 0x20 || next == 0x2C
+            ? isDigit(text.byte(i &+ 1))
+            : next == 0x7B || next == 0x5C || next == 0xE2 || next == 0xC2 || next == 0x2E || next | 0x20 == 0x65
+        guard !mayContinue else { return numberWithSeparators(text, start, lineStart, into: out) }
+        out.initialize(to: Token(kind: .number, start: start, end: i, afterLineStart: lineStart))
+        return next == 0x20 ? i &+ 1 : i
+    }
+
+    /// ``number(_:_:_:into:)`` for every number.
+    @inline(never)
+    private static func numberWithSeparators(
         _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
     ) -> Int {
         var i = start
