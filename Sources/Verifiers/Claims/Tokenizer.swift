@@ -14,7 +14,8 @@
 /// up once in the ``Vocabulary``'s slot table.
 enum Tokenizer {
     /// The most tokens written between two appends to the caller's array: 25 tokens are 1000 bytes, which
-    /// `withUnsafeTemporaryAllocation` takes from the stack without asking the runtime (it does above 1024 bytes).
+    /// `withUnsafeTemporaryAllocation` takes from the stack without asking the runtime (above 1024 bytes it asks,
+    /// and here allocates on the heap: a larger chunk costs more than the appends it saves).
     static let chunkSize = 25
 
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
@@ -137,14 +138,13 @@ enum Tokenizer {
                 lineStart = false
                 continue
             }
-            // The commonest symbols, a comma, a period (not of "...") and a line break, are written here, with the
-            // space that follows a comma or a period.
-            if b == 0x2C || b == 0x0A || (b == 0x2E && text.byte(i &+ 1) != 0x2E) {
-                let kind: Token.Kind = b == 0x2C ? .comma : b == 0x0A ? .newline : .period
+            // A byte that is always a token of its own (a comma, a line break, a bracket, …) and a period not of
+            // "..." are written here, with a space that follows them.
+            if let kind = b == 0x2E ? (text.byte(i &+ 1) != 0x2E ? .period : nil) : Self.oneByteKind(b) {
                 out.initialize(to: Token(kind: kind, start: i, end: i &+ 1, afterLineStart: lineStart))
                 used &+= 1
-                lineStart = b == 0x0A
-                i &+= b != 0x0A && text.byte(i &+ 1) == 0x20 ? 2 : 1
+                lineStart = kind == .newline
+                i &+= text.byte(i &+ 1) == 0x20 ? 2 : 1
                 continue
             }
             let symbol = Self.symbol(text, i, lineStart)
@@ -407,6 +407,29 @@ enum Tokenizer {
 
     // MARK: - Symbols
 
+    /// The kind of the token that byte `b` always is by itself, whatever surrounds it, or nil. (A switch that the
+    /// compiler turns into a table.)
+    @inline(__always)
+    private static func oneByteKind(_ b: UInt8) -> Token.Kind? {
+        switch b {
+        case 0x0A: return .newline
+        case 0x2C: return .comma
+        case 0x28, 0x7B: return .openParen
+        case 0x29, 0x7D: return .closeParen
+        case 0x5B: return .openBracket
+        case 0x5D: return .closeBracket
+        case 0x3A: return .colon
+        case 0x3B: return .semicolon
+        case 0x3F: return .question
+        case 0x25: return .percent
+        case 0x2F: return .divide
+        case 0x5E: return .power
+        case 0x7E: return .approx
+        case 0x5F: return .other
+        default: return nil
+        }
+    }
+
     /// What the bytes at a position that starts neither a word, a number nor a space stand for: a token of `kind`
     /// over start..<end, or (kind nil) nothing, the pass going on at `end`.
     private struct Symbol {
@@ -415,8 +438,9 @@ enum Tokenizer {
         let end: Int
     }
 
-    /// The symbol at i. A single "*" before an operand comes back as `.times`; the pass keeps it only after an
-    /// operand. A LaTeX function name ("\sin") comes back as `.word` over the name.
+    /// The symbol at i, a byte that ``oneByteKind(_:)`` does not know. A single "*" before an operand comes back as
+    /// `.times`; the pass keeps it only after an operand. A LaTeX function name ("\sin") comes back as `.word` over
+    /// the name.
     @inline(never)
     private static func symbol(_ text: Bytes, _ i: Int, _ lineStart: Bool) -> Symbol {
         let b = text.base[i]
@@ -425,8 +449,6 @@ enum Tokenizer {
         switch b {
         case 0x09, 0x0D:
             return skip(1)
-        case 0x0A:
-            return token(.newline, 1)
         case 0x5C:  // backslash: LaTeX
             let nameStart = i + 1
             if isLetter(text.byte(nameStart)) {
@@ -441,8 +463,6 @@ enum Tokenizer {
             return text.byte(nameStart) == 0x5C ? token(.newline, 2) : skip(2)
         case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
             return skip(1)
-        case 0x5F:  // _ (Markdown emphasis or a subscript): breaks an expression
-            return token(.other, 1)
         case 0x2A where lineStart && text.byte(i + 1) == 0x20:
             return skip(1)  // a Markdown list marker
         case 0x2A:  // *
@@ -456,20 +476,8 @@ enum Tokenizer {
             return skip(1)
         case 0x2B: return token(.plus, 1)
         case 0x2D: return token(.minus, 1)
-        case 0x2F: return token(.divide, 1)
-        case 0x5E: return token(.power, 1)
         case 0x3D: return token(.equals, text.byte(i + 1) == 0x3D ? 2 : 1)
-        case 0x7E: return token(.approx, 1)
-        case 0x28, 0x7B: return token(.openParen, 1)
-        case 0x29, 0x7D: return token(.closeParen, 1)
-        case 0x5B: return token(.openBracket, 1)
-        case 0x5D: return token(.closeBracket, 1)
-        case 0x25: return token(.percent, 1)
-        case 0x2C: return token(.comma, 1)
         case 0x2E: return text.byte(i + 1) == 0x2E && text.byte(i + 2) == 0x2E ? token(.ellipsis, 3) : token(.period, 1)
-        case 0x3A: return token(.colon, 1)
-        case 0x3B: return token(.semicolon, 1)
-        case 0x3F: return token(.question, 1)
         case 0x21: return text.byte(i + 1) == 0x3D ? token(.notEqual, 2) : token(.exclamation, 1)
         case 0x3C, 0x3E:
             return lineStart && b == 0x3E ? skip(1) : token(.otherRelation, 1)  // "> " is a quote marker
