@@ -204,8 +204,9 @@ enum Tokenizer {
             tail = (y | 0x2020_2020_2020_2020) & Self.lowBytes(end &- start &- 8)
         }
         // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
-        // subscript, a digit, "_"): then the loops of ``wordEnd(_:_:)`` would change nothing.
-        let next = text.byte(end)
+        // subscript, a digit, "_"): then the loops of ``wordEnd(_:_:)`` would change nothing. That byte is one of
+        // the bytes read (end < start + 8 or end < start + 16, and those were in the text).
+        let next = text.base[end]
         guard !mayContinueWord(next) else { return wordWithTail(text, start, slots, lineStart, into: out) }
         let entry = Vocabulary.lookup(slots, key: key, tail: tail, count: end &- start)
         writeWord(start, end, key: key, entry, lineStart, into: out)
@@ -310,8 +311,8 @@ enum Tokenizer {
     /// Most numbers are digits followed by a byte that cannot continue them; those are written here, inlined into
     /// the pass, and the others by ``numberWithSeparators(_:_:_:into:)``. After the digits, that function would
     /// change nothing when the next byte starts no separator (",", "{,}", "\,", a thin or no-break space, a
-    /// space), no decimal point and no exponent ("e", "E"); nor after a space or a comma that no digit follows,
-    /// since every separator it reads there continues with a digit.
+    /// space), no decimal point and no exponent ("e", "E"); nor after a space, a comma or a period that no digit
+    /// follows, since every separator or fraction it reads there continues with a digit.
     @inline(__always)
     private static func number(
         _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
@@ -320,9 +321,9 @@ enum Tokenizer {
         while isDigit(text.byte(i)) { i &+= 1 }
         let next = text.byte(i)
         let mayContinue =
-            next == 0x20 || next == 0x2C
+            next == 0x20 || next == 0x2C || next == 0x2E
             ? isDigit(text.byte(i &+ 1))
-            : next == 0x7B || next == 0x5C || next == 0xE2 || next == 0xC2 || next == 0x2E || next | 0x20 == 0x65
+            : next == 0x7B || next == 0x5C || next == 0xE2 || next == 0xC2 || next | 0x20 == 0x65
         guard !mayContinue else { return numberWithSeparators(text, start, lineStart, into: out) }
         out.initialize(to: Token(kind: .number, start: start, end: i, afterLineStart: lineStart))
         return next == 0x20 ? i &+ 1 : i
