@@ -59,11 +59,11 @@ enum Tokenizer {
         func letterRunEnd(_ k: Int) -> Int {
             var k = k
             while k &+ 8 <= count {
-                let others = Tokenizer.nonLetterLanes(eightBytes(at: k))
+                let others = nonLetterLanes(eightBytes(at: k))
                 if others != 0 { return k &+ others.trailingZeroBitCount &>> 3 }
                 k &+= 8
             }
-            while k < count && Tokenizer.isLetter(base[k]) { k += 1 }
+            while k < count && isLetter(base[k]) { k += 1 }
             return k
         }
 
