@@ -4,8 +4,9 @@ import Testing
 @testable import Verifiers
 
 /// The tokenizer's fast main loop (tokens written through a pointer a chunk at a time, letters read eight bytes at
-/// once, one slot table for the vocabulary, words that end at once skipping the apostrophe and subscript loops) must
-/// give exactly the tokens of the plain loop it replaced (``ReferenceTokenizer``).
+/// once, one slot table for the vocabulary, words of up to fifteen letters, numbers of plain digits and one-byte
+/// symbols written by the pass itself, a space after them skipped, the rest read out of line) must give exactly the
+/// tokens of the plain loop it replaced (``ReferenceTokenizer``).
 @Suite("The fast tokenizer agrees with the reference tokenizer")
 struct TokenizerAgreementTests {
     static func tokens(_ bytes: [UInt8], reference: Bool, prefix: [Token] = []) -> [Token] {
@@ -26,8 +27,9 @@ struct TokenizerAgreementTests {
         #expect(fast == plain, "\(label)")
     }
 
-    /// Texts at the edges: words and numbers at the very end (fewer than eight bytes after them), words of 8, 9, 16
-    /// and 17 bytes, apostrophes, subscripts, separators, LaTeX, a `*` after each kind of token, UTF-8 cut short.
+    /// Texts at the edges: words and numbers at the very end (fewer than eight or sixteen bytes after them), words
+    /// of 8, 9, 16 and 17 bytes, apostrophes, subscripts, separators, LaTeX, a `*` after each kind of token, UTF-8
+    /// cut short.
     static let edges: [String] = [
         "", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "Hypothetically", "HYPOTHETICALLY,", "hypotheticallyy",
         "approximately", "Approximately.", "approximatelyX", "decomposition", "factorisation", "isn't", "isn’t",
@@ -36,6 +38,13 @@ struct TokenizerAgreementTests {
         "(7) * 8", "a * 8", "* 8", "** bold **", "\\times", "\\sin(x)", "\\Sin", "\\", "\\\\", "\\{", "é", "\u{E2}",
         "x\u{E2}\u{80}", "≈ 0.66", "− 5", "\n- item\n+ item\n> quote\n* item", "prime.\nPrime", "[Yes]", "**[No]**",
         "divisible\tby 3", "THE NUMBER 91 IS NOT PRIME", "itself", "arctangent", "cotangent",
+        // Words of 8 to 17 letters (the second eight bytes of a word), ended in every way a word can end.
+        "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOP,", "respectively,", "undoubtedly\n",
+        "factorization's", "Approximately’s", "decomposition_2", "hypothetically7", "multiplied₁", "necessarily é",
+        "\\arctan(1)", "\\thickapprox 3", "\\boxed{7}", "* \\sqrt{2}", "x^2 *",
+        // Numbers followed by each byte that may or may not continue them.
+        "97 is prime", "97, 98 and 99", "7,5", "7,500", "12 345 678 910", "1 23", "5\u{A0}000", "8\\;000",
+        "6\u{202F}000", "3.", "4.x", "5e+", "5E-3x", "10 ", "10,", "10\n", "2{x}", "9\u{E2}", "1\u{C2}",
     ]
 
     @Test("edge texts give the same tokens", arguments: edges)
@@ -55,6 +64,16 @@ struct TokenizerAgreementTests {
                 #expect(
                     Self.tokens(bytes, reference: false, prefix: prefix)
                         == Self.tokens(bytes, reference: true, prefix: prefix), "\(prefixText) | \(text)")
+            }
+        }
+    }
+
+    @Test("a * after a number or a word on either side of a chunk boundary reads the token before it")
+    func chunkBoundaries() {
+        for count in 1...(3 * Tokenizer.chunkSize + 2) {
+            for (item, tail) in [("7 ", "* 8"), ("7,", "*8"), ("(2) ", "* (3)"), ("word. ", "* 8"), ("\n", "* 8")] {
+                let text = String(repeating: item, count: count) + tail
+                Self.expectSame(Array(text.utf8), "\(count) × \(item) \(tail)")
             }
         }
     }
@@ -83,7 +102,8 @@ struct TokenizerAgreementTests {
             Array(">".utf8), Array("=".utf8), Array("!".utf8), Array("$".utf8), Array("’".utf8), Array("₁".utf8),
             Array("\u{2009}".utf8), Array("\u{A0}".utf8), Array("×".utf8), Array("≈".utf8), Array("²".utf8),
             [0xE2], [0xC2], [0x80], [0xF0], Array("is".utf8), Array("prime".utf8), Array("approximately".utf8),
-            Array("sin".utf8), Array("123".utf8), Array("times".utf8), Array("frac".utf8),
+            Array("sin".utf8), Array("123".utf8), Array("times".utf8), Array("frac".utf8), Array("ABCDEFGHIJ".utf8),
+            Array("isn’t".utf8),
         ]
         var generator = SplitMix64(seed: 0x5EED)
         for round in 0..<3000 {

@@ -7,20 +7,15 @@
 ///
 /// Speed: the tokenizer is one pass over the bytes that writes each token through a pointer into a scratch chunk,
 /// appended to the caller's array a chunk at a time (`Array.append` checks uniqueness and capacity for every
-/// token). Letters are scanned eight bytes at a time (``letterRunEnd(_:)``), and each word is looked up once in
-/// the ``Vocabulary``'s slot table.
-struct Tokenizer {
-    private let text: UnsafePointer<UInt8>
-    private let n: Int
-    private let slots: UnsafeBufferPointer<Vocabulary.Slot>
-    private let chunk: UnsafeMutablePointer<Token>
-    private let chunkCapacity: Int
-    private var used = 0
-    private var i = 0
-    private var lineStart = true
-
+/// token). The pass keeps its state (position, line start, tokens in the chunk) in local variables, and reads
+/// each word, number or symbol with a function that takes what it needs as arguments and returns where the pass
+/// goes on: no state of the pass has its address taken, so it stays in registers. Letters are scanned eight bytes
+/// at a time (``Bytes/letterRunEnd(_:)``), the first eight of a word also giving its key, and each word is looked
+/// up once in the ``Vocabulary``'s slot table.
+enum Tokenizer {
     /// The most tokens written between two appends to the caller's array: 25 tokens are 1000 bytes, which
-    /// `withUnsafeTemporaryAllocation` takes from the stack without asking the runtime (it does above 1024 bytes).
+    /// `withUnsafeTemporaryAllocation` takes from the stack without asking the runtime (above 1024 bytes it asks,
+    /// and here allocates on the heap: a larger chunk costs more than the appends it saves).
     static let chunkSize = 25
 
     /// Appends the tokens of `text` to `tokens` (which the caller reuses between answers).
@@ -31,265 +26,357 @@ struct Tokenizer {
                 preconditionFailure("a temporary allocation has an address")
             }
             Vocabulary.shared.withSlots { slots in
-                var tokenizer = Tokenizer(
-                    text: base, n: text.count, slots: slots, chunk: chunkBase, chunkCapacity: chunk.count)
-                tokenizer.run(&tokens)
+                let used = run(Bytes(base: base, count: text.count), slots, chunkBase, chunk.count, &tokens)
+                if used > 0 { append(chunkBase, used, to: &tokens) }
             }
         }
     }
 
-    private init(
-        text: UnsafePointer<UInt8>, n: Int, slots: UnsafeBufferPointer<Vocabulary.Slot>,
-        chunk: UnsafeMutablePointer<Token>, chunkCapacity: Int
-    ) {
-        self.text = text
-        self.n = n
-        self.slots = slots
-        self.chunk = chunk
-        self.chunkCapacity = chunkCapacity
+    /// Appends the first `count` tokens of `chunk` to `tokens`.
+    @inline(never)
+    private static func append(_ chunk: UnsafeMutablePointer<Token>, _ count: Int, to tokens: inout [Token]) {
+        tokens.append(contentsOf: UnsafeBufferPointer(start: chunk, count: count))
     }
 
     // MARK: - Bytes
 
-    /// The byte at k, 0 past the end.
-    @inline(__always) private func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
+    /// The text being tokenized, with the reads the passes share. (Two words: passed in registers.)
+    private struct Bytes {
+        let base: UnsafePointer<UInt8>
+        let count: Int
+
+        /// The byte at k, 0 past the end.
+        @inline(__always) func byte(_ k: Int) -> UInt8 { k < count ? base[k] : 0 }
+
+        /// The eight bytes at k (k + 8 ≤ count), the first lowest.
+        @inline(__always)
+        func eightBytes(at k: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+        }
+
+        /// The index of the first byte at or after k that is not an ASCII letter (count at the end).
+        @inline(__always)
+        func letterRunEnd(_ k: Int) -> Int {
+            var k = k
+            while k &+ 8 <= count {
+                let others = nonLetterLanes(eightBytes(at: k))
+                if others != 0 { return k &+ others.trailingZeroBitCount &>> 3 }
+                k &+= 8
+            }
+            while k < count && isLetter(base[k]) { k += 1 }
+            return k
+        }
+
+        /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
+        func thinSpace(at k: Int) -> Int {
+            if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
+            if byte(k) == 0xE2 && byte(k + 1) == 0x80 && (byte(k + 2) == 0x89 || byte(k + 2) == 0xAF) { return 3 }
+            if byte(k) == 0xC2 && byte(k + 1) == 0xA0 { return 2 }
+            return 0
+        }
+
+        /// Whether exactly three digits start at k and no digit follows them.
+        func threeDigits(at k: Int) -> Bool {
+            isDigit(byte(k)) && isDigit(byte(k + 1)) && isDigit(byte(k + 2)) && !isDigit(byte(k + 3))
+        }
+    }
+
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
-    /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
-    private func thinSpace(at k: Int) -> Int {
-        if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
-        if byte(k) == 0xE2 && byte(k + 1) == 0x80 && (byte(k + 2) == 0x89 || byte(k + 2) == 0xAF) { return 3 }
-        if byte(k) == 0xC2 && byte(k + 1) == 0xA0 { return 2 }
-        return 0
-    }
-
-    /// Whether exactly three digits start at k and no digit follows them.
-    private func threeDigits(at k: Int) -> Bool {
-        Self.isDigit(byte(k)) && Self.isDigit(byte(k + 1)) && Self.isDigit(byte(k + 2)) && !Self.isDigit(byte(k + 3))
-    }
-
-    /// The index of the first byte at or after k that is not an ASCII letter (n at the end).
+    /// 0x80 in each byte lane of `x` (eight bytes of text, the first lowest) that is not an ASCII letter, 0 in the
+    /// others.
     ///
-    /// Eight bytes at a time: in each lane, f = (b & 0x7F) | 0x20 folds capitals to lower case; f + 0x1F has its top
-    /// bit set exactly when f ≥ "a" (0x61) and f + 0x05 exactly when f > "z" (0x7A); neither sum carries into the
-    /// next lane (f ≤ 0x7F). A lane is a letter when the first bit is set, the second is not and b < 0x80.
+    /// In each lane, f = (b & 0x7F) | 0x20 folds capitals to lower case; f + 0x1F has its top bit set exactly when
+    /// f ≥ "a" (0x61) and f + 0x05 exactly when f > "z" (0x7A); neither sum carries into the next lane (f ≤ 0x7F).
+    /// A lane is a letter when the first bit is set, the second is not and b < 0x80.
     @inline(__always)
-    private func letterRunEnd(_ k: Int) -> Int {
-        var k = k
-        while k + 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self))
-            let folded = (x & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
-            let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
-            let beyondZ = folded &+ 0x0505_0505_0505_0505
-            let letters = atLeastA & ~beyondZ & ~x & 0x8080_8080_8080_8080
-            let others = ~letters & 0x8080_8080_8080_8080
-            if others != 0 { return k + others.trailingZeroBitCount >> 3 }
-            k += 8
-        }
-        while k < n && Self.isLetter(text[k]) { k += 1 }
-        return k
-    }
-
-    // MARK: - Writing tokens
-
-    @inline(__always)
-    private mutating func emit(_ token: Token, _ tokens: inout [Token]) {
-        if used == chunkCapacity { flush(&tokens) }
-        (chunk + used).initialize(to: token)
-        used += 1
-    }
-
-    @inline(never)
-    private mutating func flush(_ tokens: inout [Token]) {
-        tokens.append(contentsOf: UnsafeBufferPointer(start: chunk, count: used))
-        used = 0
-    }
-
-    /// Adds a token of `kind`; only a newline leaves the next token at a line start.
-    @inline(__always)
-    private mutating func add(_ kind: Token.Kind, _ start: Int, _ end: Int, _ tokens: inout [Token]) {
-        emit(Token(kind: kind, start: start, end: end, afterLineStart: lineStart), &tokens)
-        lineStart = kind == .newline
-    }
-
-    /// Adds the word text[start..<end] with what the vocabulary knows of it.
-    @inline(never)
-    private mutating func addWord(_ start: Int, _ end: Int, _ tokens: inout [Token]) {
-        addWord(start, end, key: Token.key(UnsafeBufferPointer(start: text, count: n), start, end), &tokens)
-    }
-
-    /// Adds the word text[start..<end] whose ``Token/key`` is `key`.
-    @inline(__always)
-    private mutating func addWord(_ start: Int, _ end: Int, key: UInt64, _ tokens: inout [Token]) {
-        var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-        token.key = key
-        let bytes = UnsafeBufferPointer(start: text, count: n)
-        if let entry = Vocabulary.lookup(slots, bytes, start, end &- start, key: key) {
-            token.word = entry.number
-            token.formulaFunction = entry.formula
-            token.proseFunction = entry.prose
-            token.traits = entry.traits
-        }
-        emit(token, &tokens)
-        lineStart = false
-    }
-
-    /// The kind of the last token written (of the caller's array when none was written yet).
-    private func lastKind(_ tokens: [Token]) -> Token.Kind? {
-        used > 0 ? chunk[used - 1].kind : tokens.last?.kind
+    private static func nonLetterLanes(_ x: UInt64) -> UInt64 {
+        let folded = (x & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
+        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
+        let beyondZ = folded &+ 0x0505_0505_0505_0505
+        let letters = atLeastA & ~beyondZ & ~x & 0x8080_8080_8080_8080
+        return ~letters & 0x8080_8080_8080_8080
     }
 
     // MARK: - The pass
 
-    private mutating func run(_ tokens: inout [Token]) {
+    /// Writes the tokens of `text`, appending the chunk to `tokens` when it is full, and returns how many are left
+    /// in the chunk.
+    private static func run(
+        _ text: Bytes, _ slots: UnsafeBufferPointer<Vocabulary.Slot>, _ chunk: UnsafeMutablePointer<Token>,
+        _ capacity: Int, _ tokens: inout [Token]
+    ) -> Int {
+        let n = text.count
+        var i = 0
+        var used = 0
+        // The next token starts a line: true at the start and after a newline token, and kept across bytes that
+        // make no token.
+        var lineStart = true
         while i < n {
-            let b = text[i]
-            let start = i
-            switch b {
-            case 0x20, 0x09, 0x0D:
-                i += 1
-            case 0x0A:
-                add(.newline, i, i + 1, &tokens)
-                i += 1
-            case 0x30...0x39:
-                number(&tokens)
-            case 0x41...0x5A, 0x61...0x7A:
-                word(&tokens)
-            case 0x5C:  // backslash: LaTeX
-                i += 1
-                if Self.isLetter(byte(i)) {
-                    let nameStart = i
-                    i = letterRunEnd(i)
-                    latexCommand(nameStart, i, start, &tokens)
-                } else {
-                    let c = byte(i)
-                    i += 1
-                    if c == 0x5C { add(.newline, start, i, &tokens) }  // \\ line break
-                    // \{ \} and the rest: dropped
-                }
-            case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
-                i += 1
-            case 0x5F:  // _ (Markdown emphasis or a subscript): breaks an expression
-                add(.other, i, i + 1, &tokens)
-                i += 1
-            case 0x2A where lineStart && byte(i + 1) == 0x20:
-                i += 1  // a Markdown list marker
-            case 0x2A:  // *
-                if byte(i + 1) == 0x2A {
-                    i += 2
-                } else {
-                    i += 1
-                    // A single * is multiplication between operands, emphasis otherwise.
-                    var k = i
-                    while byte(k) == 0x20 { k += 1 }
-                    let previous = lastKind(tokens)
-                    if (previous == .number || previous == .closeParen) && (Self.isDigit(byte(k)) || byte(k) == 0x28) {
-                        add(.times, start, i, &tokens)
-                    }
-                }
-            case 0x2B where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
-                i += 1  // a Markdown list marker, not a sign
-            case 0x2D where lineStart && (byte(i + 1) == 0x20 || byte(i + 1) == 0x09):
-                i += 1
-            case 0x2B: add(.plus, i, i + 1, &tokens); i += 1
-            case 0x2D: add(.minus, i, i + 1, &tokens); i += 1
-            case 0x2F: add(.divide, i, i + 1, &tokens); i += 1
-            case 0x5E: add(.power, i, i + 1, &tokens); i += 1
-            case 0x3D:
-                i += 1
-                if byte(i) == 0x3D { i += 1 }
-                add(.equals, start, i, &tokens)
-            case 0x7E: add(.approx, i, i + 1, &tokens); i += 1
-            case 0x28, 0x7B: add(.openParen, i, i + 1, &tokens); i += 1
-            case 0x29, 0x7D: add(.closeParen, i, i + 1, &tokens); i += 1
-            case 0x5B: add(.openBracket, i, i + 1, &tokens); i += 1
-            case 0x5D: add(.closeBracket, i, i + 1, &tokens); i += 1
-            case 0x25: add(.percent, i, i + 1, &tokens); i += 1
-            case 0x2C: add(.comma, i, i + 1, &tokens); i += 1
-            case 0x2E:
-                if byte(i + 1) == 0x2E && byte(i + 2) == 0x2E {
-                    add(.ellipsis, i, i + 3, &tokens)
-                    i += 3
-                } else {
-                    add(.period, i, i + 1, &tokens)
-                    i += 1
-                }
-            case 0x3A: add(.colon, i, i + 1, &tokens); i += 1
-            case 0x3B: add(.semicolon, i, i + 1, &tokens); i += 1
-            case 0x3F: add(.question, i, i + 1, &tokens); i += 1
-            case 0x21:
-                if byte(i + 1) == 0x3D {
-                    add(.notEqual, i, i + 2, &tokens)
-                    i += 2
-                } else {
-                    add(.exclamation, i, i + 1, &tokens)
-                    i += 1
-                }
-            case 0x3C, 0x3E:
-                if lineStart && b == 0x3E {  // "> " quote marker
-                    i += 1
-                } else {
-                    add(.otherRelation, i, i + 1, &tokens)
-                    i += 1
-                }
-            case 0x80...0xFF:
-                let (kind, length) = Self.unicode(UnsafeBufferPointer(start: text, count: n), i)
-                i += length
-                if let kind { add(kind, start, i, &tokens) }
-            default:
-                add(.other, i, i + 1, &tokens)
-                i += 1
+            let b = text.base[i]
+            // A space makes no token and changes no state.
+            if b == 0x20 {
+                i &+= 1
+                continue
             }
+            // Every other step writes at most one token.
+            if used == capacity {
+                append(chunk, used, to: &tokens)
+                used = 0
+            }
+            let out = chunk + used
+            if isLetter(b) {
+                i = word(text, i, slots, lineStart, into: out)
+                used &+= 1
+                lineStart = false
+                continue
+            }
+            if isDigit(b) {
+                i = number(text, i, lineStart, into: out)
+                used &+= 1
+                lineStart = false
+                continue
+            }
+            // A byte that is always a token of its own (a comma, a line break, a bracket, …) and a period not of
+            // "..." are written here, with a space that follows them.
+            if let kind = b == 0x2E ? (text.byte(i &+ 1) != 0x2E ? .period : nil) : Self.oneByteKind(b) {
+                out.initialize(to: Token(kind: kind, start: i, end: i &+ 1, afterLineStart: lineStart))
+                used &+= 1
+                lineStart = kind == .newline
+                i &+= text.byte(i &+ 1) == 0x20 ? 2 : 1
+                continue
+            }
+            let symbol = Self.symbol(text, i, lineStart)
+            i = symbol.end
+            guard let kind = symbol.kind else { continue }
+            if b == 0x2A {
+                // A single * before an operand is multiplication after one, emphasis otherwise.
+                let previous = used > 0 ? chunk[used - 1].kind : tokens.last?.kind
+                guard previous == .number || previous == .closeParen else { continue }
+            }
+            if kind == .word {
+                writeWord(text, symbol.start, symbol.end, slots, lineStart, into: out)
+            } else {
+                out.initialize(to: Token(kind: kind, start: symbol.start, end: symbol.end, afterLineStart: lineStart))
+            }
+            used &+= 1
+            lineStart = kind == .newline
         }
-        if used > 0 { flush(&tokens) }
+        return used
     }
 
-    /// A number at i: digits, thousands separators, a decimal fraction, an exponent.
-    private mutating func number(_ tokens: inout [Token]) {
-        let start = i
+    // MARK: - Words
+
+    /// Writes the word that starts at `start` (a letter) to `out` and returns where the pass goes on: after the
+    /// word, and after one space that follows a word of letters only (a space makes no token and changes no state,
+    /// so skipping it here saves the pass a turn).
+    ///
+    /// A word is letters, apostrophes (' or ’) between letters, and the digits or subscript of a name. The common
+    /// case, letters only with eight bytes of text from the start, is inlined into the pass; the rest is
+    /// ``wordWithTail(_:_:_:_:into:)``.
+    @inline(__always)
+    private static func word(
+        _ text: Bytes, _ start: Int, _ slots: UnsafeBufferPointer<Vocabulary.Slot>, _ lineStart: Bool,
+        into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        guard start &+ 8 <= text.count else { return wordWithTail(text, start, slots, lineStart, into: out) }
+        // The first eight bytes give both the end of the letters (as in ``Bytes/letterRunEnd(_:)``, whose first
+        // step this is) and the word's key; for a word of eight letters or more, the next eight give its end and
+        // the ``Vocabulary/Slot/tail`` key. A letter lower-cased is the letter with the case bit (0x20) set, so the
+        // key of letters is their bytes with that bit set in each, and zeros past the word's end.
+        let x = text.eightBytes(at: start)
+        let nonLetters = nonLetterLanes(x)
+        let end: Int
+        let key: UInt64
+        let tail: UInt64
+        if nonLetters != 0 {
+            end = start &+ nonLetters.trailingZeroBitCount &>> 3
+            key = (x | 0x2020_2020_2020_2020) & Self.lowBytes(end &- start)
+            tail = 0
+        } else {
+            guard start &+ 16 <= text.count else { return wordWithTail(text, start, slots, lineStart, into: out) }
+            let y = text.eightBytes(at: start &+ 8)
+            let moreNonLetters = nonLetterLanes(y)
+            guard moreNonLetters != 0 else { return wordWithTail(text, start, slots, lineStart, into: out) }
+            end = start &+ 8 &+ moreNonLetters.trailingZeroBitCount &>> 3
+            key = x | 0x2020_2020_2020_2020
+            tail = (y | 0x2020_2020_2020_2020) & Self.lowBytes(end &- start &- 8)
+        }
+        // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
+        // subscript, a digit, "_"): then the loops of ``wordEnd(_:_:)`` would change nothing. That byte is one of
+        // the bytes read (end < start + 8 or end < start + 16, and those were in the text).
+        let next = text.base[end]
+        guard !mayContinueWord(next) else { return wordWithTail(text, start, slots, lineStart, into: out) }
+        let entry = Vocabulary.lookup(slots, key: key, tail: tail, count: end &- start)
+        writeWord(start, end, key: key, entry, lineStart, into: out)
+        return next == 0x20 ? end &+ 1 : end
+    }
+
+    /// The mask of the low `count` bytes of a 64-bit integer, 0 ≤ `count` < 8.
+    @inline(__always)
+    private static func lowBytes(_ count: Int) -> UInt64 {
+        (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
+    }
+
+    /// ``word(_:_:_:_:into:)`` for the other words: sixteen letters or more, near the end of the text, or
+    /// followed by an apostrophe, a digit or a subscript.
+    @inline(never)
+    private static func wordWithTail(
+        _ text: Bytes, _ start: Int, _ slots: UnsafeBufferPointer<Vocabulary.Slot>, _ lineStart: Bool,
+        into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        let end = wordEnd(text, text.letterRunEnd(start))
+        writeWord(text, start, end, slots, lineStart, into: out)
+        return end
+    }
+
+    /// Whether byte `b`, after the letters of a word, may continue it: an apostrophe, the lead byte of "’" or of a
+    /// subscript digit, a digit, "_". (Bytes below 64 are tested as bits of one constant.)
+    @inline(__always)
+    private static func mayContinueWord(_ b: UInt8) -> Bool {
+        let belowSixtyFour: UInt64 = 1 << 0x27 | 0x03FF << 0x30
+        return b < 64 ? belowSixtyFour &>> UInt64(b) & 1 != 0 : b == 0x5F || b == 0xE2
+    }
+
+    /// The end of a word of `text` whose first letters end at `i`: apostrophes between letters, then the digits or
+    /// subscript of a name.
+    @inline(never)
+    private static func wordEnd(_ text: Bytes, _ i: Int) -> Int {
+        var i = i
+        while true {
+            i = text.letterRunEnd(i)
+            if text.byte(i) == 0x27 && isLetter(text.byte(i + 1)) {
+                i += 1
+            } else if text.byte(i) == 0xE2 && text.byte(i + 1) == 0x80 && text.byte(i + 2) == 0x99
+                && isLetter(text.byte(i + 3))
+            {
+                i += 3
+            } else {
+                break
+            }
+        }
+        // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
+        while isDigit(text.byte(i)) { i += 1 }
+        while text.byte(i) == 0xE2 && text.byte(i + 1) == 0x82 && text.byte(i + 2) >= 0x80 && text.byte(i + 2) <= 0x89 {
+            i += 3
+        }
+        if text.byte(i) == 0x5F {
+            var k = i + 1
+            let braced = text.byte(k) == 0x7B
+            if braced { k += 1 }
+            if isDigit(text.byte(k)) {
+                while isDigit(text.byte(k)) { k += 1 }
+                if !braced || text.byte(k) == 0x7D { i = braced ? k + 1 : k }
+            }
+        }
+        return i
+    }
+
+    /// Writes the word text[start..<end] with what the vocabulary knows of it.
+    @inline(never)
+    private static func writeWord(
+        _ text: Bytes, _ start: Int, _ end: Int, _ slots: UnsafeBufferPointer<Vocabulary.Slot>, _ lineStart: Bool,
+        into out: UnsafeMutablePointer<Token>
+    ) {
+        let bytes = UnsafeBufferPointer(start: text.base, count: text.count)
+        let key = Token.key(bytes, start, end)
+        writeWord(start, end, key: key, Vocabulary.lookup(slots, bytes, start, end &- start, key: key), lineStart,
+            into: out)
+    }
+
+    /// Writes the word over start..<end whose ``Token/key`` is `key` and whose vocabulary entry is `entry`.
+    @inline(__always)
+    private static func writeWord(
+        _ start: Int, _ end: Int, key: UInt64, _ entry: Vocabulary.Entry?, _ lineStart: Bool,
+        into out: UnsafeMutablePointer<Token>
+    ) {
+        var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
+        token.key = key
+        if let entry {
+            token.formulaFunction = entry.formula
+            token.proseFunction = entry.prose
+            token.word = entry.number
+            token.traits = entry.traits
+        }
+        out.initialize(to: token)
+    }
+
+    // MARK: - Numbers
+
+    /// Writes the number that starts at `start` (a digit) to `out` and returns where the pass goes on: after the
+    /// number and a space that follows it. A number is digits, thousands separators, a decimal fraction, an
+    /// exponent.
+    ///
+    /// Most numbers are digits followed by a byte that cannot continue them; those are written here, inlined into
+    /// the pass, and the others by ``numberWithSeparators(_:_:_:into:)``. After the digits, that function would
+    /// change nothing when the next byte starts no separator (",", "{,}", "\,", a thin or no-break space, a
+    /// space), no decimal point and no exponent ("e", "E"); nor after a space, a comma or a period that no digit
+    /// follows, since every separator or fraction it reads there continues with a digit.
+    @inline(__always)
+    private static func number(
+        _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        var i = start &+ 1
+        while isDigit(text.byte(i)) { i &+= 1 }
+        let next = text.byte(i)
+        let mayContinue =
+            next == 0x20 || next == 0x2C || next == 0x2E
+            ? isDigit(text.byte(i &+ 1))
+            : next == 0x7B || next == 0x5C || next == 0xE2 || next == 0xC2 || next | 0x20 == 0x65
+        guard !mayContinue else { return numberWithSeparators(text, start, lineStart, into: out) }
+        out.initialize(to: Token(kind: .number, start: start, end: i, afterLineStart: lineStart))
+        return next == 0x20 ? i &+ 1 : i
+    }
+
+    /// ``number(_:_:_:into:)`` for every number.
+    @inline(never)
+    private static func numberWithSeparators(
+        _ text: Bytes, _ start: Int, _ lineStart: Bool, into out: UnsafeMutablePointer<Token>
+    ) -> Int {
+        var i = start
         var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
         var group = 0
-        while Self.isDigit(byte(i)) {
+        while isDigit(text.byte(i)) {
             i += 1
             group += 1
         }
         // Thousands separators: ",ddd", thin spaces, or plain spaces between 3-digit groups ("34 792 834"). Each
         // starts with one of six bytes: after any other byte there is none (most numbers end so).
         var firstGroup = group
-        switch byte(i) {
+        switch text.byte(i) {
         case 0x7B, 0x2C, 0x5C, 0xE2, 0xC2, 0x20:
             while true {
-                if byte(i) == 0x7B && byte(i + 1) == 0x2C && byte(i + 2) == 0x7D && firstGroup <= 3
-                    && threeDigits(at: i + 3)
+                if text.byte(i) == 0x7B && text.byte(i + 1) == 0x2C && text.byte(i + 2) == 0x7D && firstGroup <= 3
+                    && text.threeDigits(at: i + 3)
                 {  // LaTeX "{,}"
                     i += 6
                     token.hasSeparators = true
                     firstGroup = 0
                     continue
                 }
-                if byte(i) == 0x2C && firstGroup <= 3 && threeDigits(at: i + 1) {
+                if text.byte(i) == 0x2C && firstGroup <= 3 && text.threeDigits(at: i + 1) {
                     i += 4
                     token.hasSeparators = true
                     firstGroup = 0
                     continue
                 }
-                let thin = thinSpace(at: i)
-                if thin > 0 && threeDigits(at: i + thin) && firstGroup <= 3 {
+                let thin = text.thinSpace(at: i)
+                if thin > 0 && text.threeDigits(at: i + thin) && firstGroup <= 3 {
                     i += thin + 3
                     token.hasSeparators = true
                     firstGroup = 0
                     continue
                 }
-                if byte(i) == 0x20 && firstGroup <= 3 && firstGroup > 0 && Self.isDigit(byte(i + 1))
-                    && Self.isDigit(byte(i + 2)) && Self.isDigit(byte(i + 3)) && byte(i + 4) == 0x20
-                    && threeDigits(at: i + 5) && !token.hasSeparators
+                if text.byte(i) == 0x20 && firstGroup <= 3 && firstGroup > 0 && isDigit(text.byte(i + 1))
+                    && isDigit(text.byte(i + 2)) && isDigit(text.byte(i + 3)) && text.byte(i + 4) == 0x20
+                    && text.threeDigits(at: i + 5) && !token.hasSeparators
                 {
                     // At least two space-separated groups: "34 792 834".
                     i += 8
                     token.hasSeparators = true
                     firstGroup = 0
-                    while byte(i) == 0x20 && threeDigits(at: i + 1) { i += 4 }
+                    while text.byte(i) == 0x20 && text.threeDigits(at: i + 1) { i += 4 }
                     continue
                 }
                 break
@@ -297,110 +384,148 @@ struct Tokenizer {
         default:
             break
         }
-        if byte(i) == 0x2E && Self.isDigit(byte(i + 1)) {
+        if text.byte(i) == 0x2E && isDigit(text.byte(i + 1)) {
             i += 1
             token.hasPoint = true
-            while Self.isDigit(byte(i)) { i += 1 }
+            while isDigit(text.byte(i)) { i += 1 }
         }
         // Scientific notation written without spaces: "1e22", "1.2E-7".
-        if byte(i) | 0x20 == 0x65 {
+        if text.byte(i) | 0x20 == 0x65 {
             var k = i + 1
-            if byte(k) == 0x2B || byte(k) == 0x2D { k += 1 }
-            if Self.isDigit(byte(k)) && !Self.isLetter(byte(k - 1)) || (Self.isDigit(byte(k)) && k == i + 1) {
-                while Self.isDigit(byte(k)) { k += 1 }
-                if !Self.isLetter(byte(k)) {
+            if text.byte(k) == 0x2B || text.byte(k) == 0x2D { k += 1 }
+            if isDigit(text.byte(k)) && !isLetter(text.byte(k - 1)) || (isDigit(text.byte(k)) && k == i + 1) {
+                while isDigit(text.byte(k)) { k += 1 }
+                if !isLetter(text.byte(k)) {
                     i = k
                     token.hasPoint = true
                 }
             }
         }
         token.end = i
-        emit(token, &tokens)
-        lineStart = false
+        out.initialize(to: token)
+        return text.byte(i) == 0x20 ? i + 1 : i
     }
 
-    /// A word at i: letters, apostrophes (' or ’) between letters, and the digits or subscript of a name.
-    private mutating func word(_ tokens: inout [Token]) {
-        let start = i
-        i = letterRunEnd(i)
-        // Most words end at a byte that cannot continue them (an apostrophe, a UTF-8 lead byte for "’" or a
-        // subscript, a digit, "_"): then the loops below would change nothing.
-        switch byte(i) {
-        case 0x27, 0xE2, 0x30...0x39, 0x5F: break
-        default:
-            // Letters only. A letter lower-cased is the letter with the case bit (0x20) set, so the word's key is
-            // its first eight bytes with that bit set in each, and zeros past its end: one read when the text has
-            // eight bytes from the start.
-            let count = i &- start
-            guard start &+ 8 <= n else {
-                addWord(start, i, &tokens)
-                return
-            }
-            let x = UInt64(littleEndian: UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self))
-            let lowered = x | 0x2020_2020_2020_2020
-            let key = count < 8 ? lowered & ((1 &<< UInt64(8 &* count)) &- 1) : lowered
-            addWord(start, i, key: key, &tokens)
-            // A space after a word is skipped here rather than by the main loop (a space makes no token and
-            // changes no state).
-            if i < n && text[i] == 0x20 { i &+= 1 }
-            return
+    // MARK: - Symbols
+
+    /// The kind of the token that byte `b` always is by itself, whatever surrounds it, or nil. (A switch that the
+    /// compiler turns into a table.)
+    @inline(__always)
+    private static func oneByteKind(_ b: UInt8) -> Token.Kind? {
+        switch b {
+        case 0x0A: return .newline
+        case 0x2C: return .comma
+        case 0x28, 0x7B: return .openParen
+        case 0x29, 0x7D: return .closeParen
+        case 0x5B: return .openBracket
+        case 0x5D: return .closeBracket
+        case 0x3A: return .colon
+        case 0x3B: return .semicolon
+        case 0x3F: return .question
+        case 0x25: return .percent
+        case 0x2F: return .divide
+        case 0x5E: return .power
+        case 0x7E: return .approx
+        case 0x5F: return .other
+        default: return nil
         }
-        while true {
-            i = letterRunEnd(i)
-            if byte(i) == 0x27 && Self.isLetter(byte(i + 1)) {
-                i += 1
-            } else if byte(i) == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) == 0x99 && Self.isLetter(byte(i + 3)) {
-                i += 3
-            } else {
-                break
+    }
+
+    /// What the bytes at a position that starts neither a word, a number nor a space stand for: a token of `kind`
+    /// over start..<end, or (kind nil) nothing, the pass going on at `end`.
+    private struct Symbol {
+        let kind: Token.Kind?
+        let start: Int
+        let end: Int
+    }
+
+    /// The symbol at i, a byte that ``oneByteKind(_:)`` does not know. A single "*" before an operand comes back as
+    /// `.times`; the pass keeps it only after an operand. A LaTeX function name ("\sin") comes back as `.word` over
+    /// the name.
+    @inline(never)
+    private static func symbol(_ text: Bytes, _ i: Int, _ lineStart: Bool) -> Symbol {
+        let b = text.base[i]
+        func token(_ kind: Token.Kind, _ length: Int) -> Symbol { Symbol(kind: kind, start: i, end: i + length) }
+        func skip(_ length: Int) -> Symbol { Symbol(kind: nil, start: i, end: i + length) }
+        switch b {
+        case 0x09, 0x0D:
+            return skip(1)
+        case 0x5C:  // backslash: LaTeX
+            let nameStart = i + 1
+            if isLetter(text.byte(nameStart)) {
+                let nameEnd = text.letterRunEnd(nameStart)
+                switch latexCommand(UnsafeBufferPointer(start: text.base + nameStart, count: nameEnd - nameStart)) {
+                case .token(let kind): return Symbol(kind: kind, start: i, end: nameEnd)
+                case .function: return Symbol(kind: .word, start: nameStart, end: nameEnd)
+                case .markup: return Symbol(kind: nil, start: i, end: nameEnd)
+                }
             }
-        }
-        // "F5", "x2", "log10", "log₁₀", "log_{10}", "log_2": digits right after letters belong to the name.
-        while Self.isDigit(byte(i)) { i += 1 }
-        while byte(i) == 0xE2 && byte(i + 1) == 0x82 && byte(i + 2) >= 0x80 && byte(i + 2) <= 0x89 { i += 3 }
-        if byte(i) == 0x5F {
+            // \\ is a line break; \{ \} and the rest are dropped.
+            return text.byte(nameStart) == 0x5C ? token(.newline, 2) : skip(2)
+        case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
+            return skip(1)
+        case 0x2A where lineStart && text.byte(i + 1) == 0x20:
+            return skip(1)  // a Markdown list marker
+        case 0x2A:  // *
+            if text.byte(i + 1) == 0x2A { return skip(2) }
             var k = i + 1
-            let braced = byte(k) == 0x7B
-            if braced { k += 1 }
-            if Self.isDigit(byte(k)) {
-                while Self.isDigit(byte(k)) { k += 1 }
-                if !braced || byte(k) == 0x7D { i = braced ? k + 1 : k }
-            }
+            while text.byte(k) == 0x20 { k += 1 }
+            return isDigit(text.byte(k)) || text.byte(k) == 0x28 ? token(.times, 1) : skip(1)
+        case 0x2B where lineStart && (text.byte(i + 1) == 0x20 || text.byte(i + 1) == 0x09):
+            return skip(1)  // a Markdown list marker, not a sign
+        case 0x2D where lineStart && (text.byte(i + 1) == 0x20 || text.byte(i + 1) == 0x09):
+            return skip(1)
+        case 0x2B: return token(.plus, 1)
+        case 0x2D: return token(.minus, 1)
+        case 0x3D: return token(.equals, text.byte(i + 1) == 0x3D ? 2 : 1)
+        case 0x2E: return text.byte(i + 1) == 0x2E && text.byte(i + 2) == 0x2E ? token(.ellipsis, 3) : token(.period, 1)
+        case 0x21: return text.byte(i + 1) == 0x3D ? token(.notEqual, 2) : token(.exclamation, 1)
+        case 0x3C, 0x3E:
+            return lineStart && b == 0x3E ? skip(1) : token(.otherRelation, 1)  // "> " is a quote marker
+        case 0x80...0xFF:
+            let (kind, length) = unicode(UnsafeBufferPointer(start: text.base, count: text.count), i)
+            return Symbol(kind: kind, start: i, end: i + length)
+        default:
+            return token(.other, 1)
         }
-        addWord(start, i, &tokens)
     }
 
-    /// Adds the token of the LaTeX command text[from..<to] (the backslash is at `start`), or nothing for markup.
-    private mutating func latexCommand(_ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token]) {
-        let name = UnsafeBufferPointer(start: text + from, count: to - from)
+    /// What a LaTeX command stands for.
+    private enum LaTeXCommand {
+        /// A token of this kind, from the backslash to the end of the name.
+        case token(Token.Kind)
+        /// A function name ("\sin", "\log"): a word token of the name.
+        case function
+        /// Markup, dropped.
+        case markup
+    }
+
+    /// What the LaTeX command `name` (without its backslash) stands for.
+    @inline(never)
+    private static func latexCommand(_ name: UnsafeBufferPointer<UInt8>) -> LaTeXCommand {
         func named(_ s: StaticString) -> Bool {
             s.utf8CodeUnitCount == name.count && Self.memcmpEqual(s, name)
         }
-        var kind: Token.Kind? = nil
-        if named("times") || named("cdot") || named("ast") { kind = .times }
-        else if named("div") { kind = .divide }
-        else if named("approx") || named("simeq") || named("sim") || named("thickapprox") { kind = .approx }
-        else if named("neq") || named("ne") { kind = .notEqual }
-        else if named("le") || named("leq") || named("ge") || named("geq") || named("lt") || named("gt")
+        if named("times") || named("cdot") || named("ast") { return .token(.times) }
+        if named("div") { return .token(.divide) }
+        if named("approx") || named("simeq") || named("sim") || named("thickapprox") { return .token(.approx) }
+        if named("neq") || named("ne") { return .token(.notEqual) }
+        if named("le") || named("leq") || named("ge") || named("geq") || named("lt") || named("gt")
             || named("equiv") || named("pmod") || named("bmod") || named("mod")
-        { kind = .otherRelation }
-        else if named("sqrt") { kind = .sqrt }
-        else if named("pi") { kind = .pi }
-        else if named("circ") || named("degree") { kind = .degree }
-        else if named("frac") || named("dfrac") || named("tfrac") { kind = .fraction }
-        else if named("cdots") || named("ldots") || named("dots") { kind = .ellipsis }
-        else if named("boxed") || named("fbox") { kind = .boxed }
-        else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
+        { return .token(.otherRelation) }
+        if named("sqrt") { return .token(.sqrt) }
+        if named("pi") { return .token(.pi) }
+        if named("circ") || named("degree") { return .token(.degree) }
+        if named("frac") || named("dfrac") || named("tfrac") { return .token(.fraction) }
+        if named("cdots") || named("ldots") || named("dots") { return .token(.ellipsis) }
+        if named("boxed") || named("fbox") { return .token(.boxed) }
+        if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
-            addWord(from, to, &tokens)
-            return
-        }
-        if let kind {
-            emit(Token(kind: kind, start: start, end: to, afterLineStart: lineStart), &tokens)
-            lineStart = false
+            return .function
         }
         // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
+        return .markup
     }
 
     static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
