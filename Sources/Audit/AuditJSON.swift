@@ -126,8 +126,9 @@ public enum AuditJSON {
             writeExpected(expected, into: &out)
             writeEvidence(evidence, into: &out)
         case .value(let value):
+            let start = out.count
             writeExpected(value.trueValue, into: &out)
-            writeEvidence(value, into: &out)
+            writeEvidence(value, trueValueJSON: start..<out.count, into: &out)
         }
     }
 
@@ -153,16 +154,19 @@ public enum AuditJSON {
     }
 
     /// `,"evidence":{…}` of a stated value: the pairs ``ValueFinding/forEachEvidence(_:)`` gives, in its order, each
-    /// key inside the fixed text before its value.
-    static func writeEvidence<Sink: ByteSink & ~Copyable>(_ value: ValueFinding, into out: inout Sink) {
-        if let trueValue = value.trueValue {
+    /// key inside the fixed text before its value. The true value, when there is one, is a copy of its JSON string
+    /// already written as the expected value, at `trueValueJSON` in `out`.
+    static func writeEvidence<Sink: ByteSink & ~Copyable>(
+        _ value: ValueFinding, trueValueJSON: Range<Int>, into out: inout Sink
+    ) {
+        if value.trueValue != nil {
             out.append(#","evidence":{"true_value":"#)
-            JSONValue.writeString(trueValue, into: &out)
-            out.append(#","angle_unit":"#)
+            out.appendCopy(of: trueValueJSON)
+            out.append(UInt8(ascii: ","))
         } else {
-            out.append(#","evidence":{"angle_unit":"#)
+            out.append(#","evidence":{"#)
         }
-        JSONValue.writeString(value.angleUnit.rawValue, into: &out)
+        out.append(angleUnitMember(value.angleUnit))
         switch value.rule {
         case .asWritten: out.append(#","rule":"as_written""#)
         case .decimalPlaces(let n):
@@ -175,10 +179,7 @@ public enum AuditJSON {
             out.append(UInt8(ascii: "\""))
         case .exact: out.append(#","rule":"exact""#)
         }
-        if let match = value.match {
-            out.append(#","match":"#)
-            JSONValue.writeString(match.rawValue, into: &out)
-        }
+        if let match = value.match { out.append(matchMember(match)) }
         if let unit = value.unit {
             out.append(#","unit":"#)
             JSONValue.writeString(unit, into: &out)
@@ -215,6 +216,25 @@ public enum AuditJSON {
         case (.step, .correct): #"],"role":"step","verdict":"correct","expected":"#
         case (.step, .wrong): #"],"role":"step","verdict":"wrong","expected":"#
         case (.step, .unverified): #"],"role":"step","verdict":"unverified","expected":"#
+        }
+    }
+
+    /// `"angle_unit":"<unit>"`, a stated value's angle unit as an evidence pair.
+    static func angleUnitMember(_ unit: AngleUnit) -> StaticString {
+        switch unit {
+        case .radians: #""angle_unit":"radians""#
+        case .degrees: #""angle_unit":"degrees""#
+        }
+    }
+
+    /// `,"match":"<match>"`, how a stated value matched, as an evidence pair after the one before it.
+    static func matchMember(_ match: Judgement.Match) -> StaticString {
+        switch match {
+        case .correctlyRounded: #","match":"correctly_rounded""#
+        case .truncated: #","match":"truncated""#
+        case .withinOneUnit: #","match":"within_one_unit""#
+        case .equal: #","match":"equal""#
+        case .mismatch: #","match":"mismatch""#
         }
     }
 
