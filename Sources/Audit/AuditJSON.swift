@@ -116,12 +116,8 @@ public enum AuditJSON {
             out.append(decimal: w.remainder)
             out.append(#""}"#)
         case .shared(let texts):
-            if let json = texts.json {
-                json.withUnsafeBufferPointer { out.append(bytes: $0) }
-            } else {
-                writeExpected(texts.expected, into: &out)
-                writeEvidence(texts.evidence, into: &out)
-            }
+            writeExpected(texts.expected, into: &out)
+            writeEvidence(texts.evidence, into: &out)
         case .text(let expected, let evidence):
             writeExpected(expected, into: &out)
             writeEvidence(evidence, into: &out)

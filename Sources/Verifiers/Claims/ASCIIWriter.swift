@@ -29,6 +29,7 @@ struct ASCIIWriter {
     }
 
     /// `String(value)`'s digits.
+    @inline(__always)
     mutating func write(_ value: Int) { write(value.magnitude, negative: value < 0) }
 
     /// The digits of `magnitude`, after a minus sign when `negative`. Inlined: a finding's text is mostly numbers,

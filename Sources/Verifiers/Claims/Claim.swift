@@ -105,38 +105,9 @@ package enum Finding: Sendable {
 package final class SharedFinding: Sendable {
     package let expected: String?
     package let evidence: [(String, String)]
-    /// `"<expected>","evidence":{"<key>":"<value>",…}` (`null` for no expected value), the JSON the audit writes for
-    /// these texts, made once for all the claims that share them; nil when a text holds a byte JSON escapes (a quote,
-    /// a backslash or a control character), which the checker's texts never do.
-    package let json: [UInt8]?
-
     init(expected: String?, evidence: [(String, String)] = []) {
         self.expected = expected
         self.evidence = evidence
-        json = Self.json(expected: expected, evidence: evidence)
-    }
-
-    /// The JSON of the texts, each quoted as it is: with no byte to escape, that is how a JSON writer writes it.
-    private static func json(expected: String?, evidence: [(String, String)]) -> [UInt8]? {
-        let needsEscape = { (text: String) in text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-        if let expected, needsEscape(expected) { return nil }
-        if evidence.contains(where: { needsEscape($0.0) || needsEscape($0.1) }) { return nil }
-        var out: [UInt8] = []
-        func quote(_ text: String) {
-            out.append(0x22)
-            out.append(contentsOf: text.utf8)
-            out.append(0x22)
-        }
-        if let expected { quote(expected) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","evidence":{"#.utf8)
-        for (i, (key, value)) in evidence.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            quote(key)
-            out.append(UInt8(ascii: ":"))
-            quote(value)
-        }
-        out.append(UInt8(ascii: "}"))
-        return out
     }
 }
 
@@ -162,7 +133,7 @@ package final class ValueFinding: Sendable {
     }
 
     /// Calls `body` with each evidence pair: true_value (when known), angle_unit, rule, then match, unit and
-    /// error_units when present.
+    /// error_units when present. The audit's writer writes the same pairs from the fields (tests hold them equal).
     func forEachEvidence(_ body: (StaticString, String) -> Void) {
         if let trueValue { body("true_value", trueValue) }
         body("angle_unit", angleUnit.rawValue)
