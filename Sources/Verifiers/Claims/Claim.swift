@@ -105,6 +105,7 @@ package enum Finding: Sendable {
 package final class SharedFinding: Sendable {
     package let expected: String?
     package let evidence: [(String, String)]
+
     init(expected: String?, evidence: [(String, String)] = []) {
         self.expected = expected
         self.evidence = evidence

@@ -6,10 +6,10 @@
 /// - the exact quotient is `mpz_divexact`'s: |n| / |d| with the sign of n × d.
 /// Tests compare it with the GMP path on 0, ±1, ±2, Int.min, Int.max and their neighbours.
 package struct WordDivision {
-    package let n: Int
-    package let d: Int
+    let n: Int
+    let d: Int
     /// |n| mod |d|.
-    @usableFromInline let magnitudeRemainder: UInt
+    let magnitudeRemainder: UInt
 
     /// `d` must be nonzero.
     init(_ n: Int, _ d: Int) {
@@ -22,7 +22,7 @@ package struct WordDivision {
     var divides: Bool { magnitudeRemainder == 0 }
 
     /// n mod |d| in [0, |d|): for negative n a nonzero remainder counts back from |d|.
-    @inlinable package var remainder: UInt {
+    package var remainder: UInt {
         n >= 0 || magnitudeRemainder == 0 ? magnitudeRemainder : d.magnitude - magnitudeRemainder
     }
 
@@ -73,8 +73,8 @@ package struct WordDivision {
 ///
 /// Only the operands are kept; quotient, remainder and texts are worked out when read or written.
 package struct WordQuotient {
-    package let n: Int
-    package let d: Int
+    let n: Int
+    let d: Int
 
     /// Nil when d is zero or the quotient does not fit in a word (Int.min ÷ −1 is 2^63).
     init?(_ n: Int, _ d: Int) {
@@ -83,8 +83,8 @@ package struct WordQuotient {
         self.d = d
     }
 
-    @inlinable package var quotient: Int { n / d }
-    @inlinable package var remainder: Int { n % d }
+    package var quotient: Int { n / d }
+    package var remainder: Int { n % d }
 
     /// The longest ``write(expectedInto:)`` writes: four numbers of at most 20 digits and a sign, and the words.
     package static var expectedCapacity: Int { 4 * 21 + 24 }
