@@ -84,20 +84,105 @@ public enum AuditJSON {
         out.append(UInt8(ascii: ","))
         out.append(decimal: c.span.upperBound)
         out.append(middle(c.role, c.verdict))
-        if !c.withExpectedUTF8({ JSONValue.writeString(utf8: $0, into: &out) }) { out.append("null") }
-        out.append(#","evidence":{"#)
-        var first = true
-        c.forEachEvidenceUTF8 { key, value in
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            JSONValue.writeString(utf8: key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONValue.writeString(utf8: value, into: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        writeFinding(c.finding, into: &out)
         if let reason = c.reason {
             out.append(#","reason":"#)
             JSONValue.writeString(reason, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes a claim's expected value and evidence, `<expected>,"evidence":{…}`, where the claim's object has
+    /// reached `"expected":`: the bytes ``Claim/expected`` and ``Claim/evidence`` give as JSON (a string or `null`,
+    /// then an object of strings; tests hold the two equal), read from the finding by case without forming them.
+    ///
+    /// The keys are written inside the fixed text around them, and the texts of findings kept as numbers go straight
+    /// into `out`, unscanned: they are digits, signs and fixed words, none of which JSON escapes.
+    static func writeFinding<Sink: ByteSink & ~Copyable>(_ finding: borrowing Finding, into out: inout Sink) {
+        switch finding {
+        case .wordDivision(let w):
+            out.append(UInt8(ascii: "\""))
+            out.append(atMost: WordDivision.expectedCapacity) { w.writeExpected(into: $0) }
+            out.append(#"","evidence":{"remainder":""#)
+            // The remainder is below |d| ≤ 2^63, so it fits in an Int.
+            out.append(decimal: Int(w.remainder))
+            out.append(#""}"#)
+        case .wordQuotient(let w):
+            out.append(UInt8(ascii: "\""))
+            out.append(atMost: WordQuotient.expectedCapacity) { w.writeExpected(into: $0) }
+            out.append(#"","evidence":{"quotient":""#)
+            out.append(decimal: w.quotient)
+            out.append(#"","remainder":""#)
+            out.append(decimal: w.remainder)
+            out.append(#""}"#)
+        case .shared(let texts):
+            writeExpected(texts.expected, into: &out)
+            writeEvidence(texts.evidence, into: &out)
+        case .text(let expected, let evidence):
+            writeExpected(expected, into: &out)
+            writeEvidence(evidence, into: &out)
+        case .value(let value):
+            let start = out.count
+            writeExpected(value.trueValue, into: &out)
+            writeEvidence(value, trueValueJSON: start..<out.count, into: &out)
+        }
+    }
+
+    /// `"<expected>"`, or `null` when there is none.
+    static func writeExpected<Sink: ByteSink & ~Copyable>(_ expected: String?, into out: inout Sink) {
+        if let expected {
+            JSONValue.writeString(expected, into: &out)
+        } else {
+            out.append("null")
+        }
+    }
+
+    /// `,"evidence":{"<key>":"<value>",…}`, the pairs in order.
+    static func writeEvidence<Sink: ByteSink & ~Copyable>(_ pairs: [(String, String)], into out: inout Sink) {
+        out.append(#","evidence":{"#)
+        for i in pairs.indices {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(pairs[i].0, into: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONValue.writeString(pairs[i].1, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `,"evidence":{…}` of a stated value: the pairs ``ValueFinding/forEachEvidence(_:)`` gives, in its order, each
+    /// key inside the fixed text before its value. The true value, when there is one, is a copy of its JSON string
+    /// already written as the expected value, at `trueValueJSON` in `out`.
+    static func writeEvidence<Sink: ByteSink & ~Copyable>(
+        _ value: ValueFinding, trueValueJSON: Range<Int>, into out: inout Sink
+    ) {
+        if value.trueValue != nil {
+            out.append(#","evidence":{"true_value":"#)
+            out.appendCopy(of: trueValueJSON)
+            out.append(UInt8(ascii: ","))
+        } else {
+            out.append(#","evidence":{"#)
+        }
+        out.append(angleUnitMember(value.angleUnit))
+        switch value.rule {
+        case .asWritten: out.append(#","rule":"as_written""#)
+        case .decimalPlaces(let n):
+            out.append(#","rule":"decimals:"#)
+            out.append(decimal: n)
+            out.append(UInt8(ascii: "\""))
+        case .significantFigures(let n):
+            out.append(#","rule":"significant:"#)
+            out.append(decimal: n)
+            out.append(UInt8(ascii: "\""))
+        case .exact: out.append(#","rule":"exact""#)
+        }
+        if let match = value.match { out.append(matchMember(match)) }
+        if let unit = value.unit {
+            out.append(#","unit":"#)
+            JSONValue.writeString(unit, into: &out)
+        }
+        if let errorInUnits = value.errorInUnits {
+            out.append(#","error_units":"#)
+            JSONValue.writeString(errorInUnits, into: &out)
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -127,6 +212,25 @@ public enum AuditJSON {
         case (.step, .correct): #"],"role":"step","verdict":"correct","expected":"#
         case (.step, .wrong): #"],"role":"step","verdict":"wrong","expected":"#
         case (.step, .unverified): #"],"role":"step","verdict":"unverified","expected":"#
+        }
+    }
+
+    /// `"angle_unit":"<unit>"`, a stated value's angle unit as an evidence pair.
+    static func angleUnitMember(_ unit: AngleUnit) -> StaticString {
+        switch unit {
+        case .radians: #""angle_unit":"radians""#
+        case .degrees: #""angle_unit":"degrees""#
+        }
+    }
+
+    /// `,"match":"<match>"`, how a stated value matched, as an evidence pair after the one before it.
+    static func matchMember(_ match: Judgement.Match) -> StaticString {
+        switch match {
+        case .correctlyRounded: #","match":"correctly_rounded""#
+        case .truncated: #","match":"truncated""#
+        case .withinOneUnit: #","match":"within_one_unit""#
+        case .equal: #","match":"equal""#
+        case .mismatch: #","match":"mismatch""#
         }
     }
 

@@ -21,6 +21,12 @@ struct AuditJSONTests {
                         == #"],"role":""# + role.rawValue + #"","verdict":""# + verdict.rawValue + #"","expected":"#)
             }
         }
+        for unit in AngleUnit.allCases {
+            #expect(Self.string(AuditJSON.angleUnitMember(unit)) == #""angle_unit":""# + unit.rawValue + "\"")
+        }
+        for match: Judgement.Match in [.correctlyRounded, .truncated, .withinOneUnit, .equal, .mismatch] {
+            #expect(Self.string(AuditJSON.matchMember(match)) == #","match":""# + match.rawValue + "\"")
+        }
         for verdict: RecordVerdict in [.correct, .wrong, .unverified, .noClaims] {
             #expect(Self.string(AuditJSON.text(verdict)) == verdict.rawValue)
         }

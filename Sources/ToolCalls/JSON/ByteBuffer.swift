@@ -10,6 +10,9 @@ public protocol ByteSink: ~Copyable {
     /// Appends `count` bytes that `initialize` writes, all of them, to the memory it is given: one capacity check for
     /// a run of bytes whose length is known before they are made (a quoted string, a number's digits).
     mutating func append(count: Int, initializingWith initialize: (UnsafeMutablePointer<UInt8>) -> Void)
+    /// Appends the bytes `initialize` writes to the start of the `maxCount` bytes it is given, returning how many
+    /// (at most `maxCount`): one capacity check for a text whose longest form is known before it is made.
+    mutating func append(atMost maxCount: Int, initializingWith initialize: (UnsafeMutableBufferPointer<UInt8>) -> Int)
     /// Appends a quote, `bytes` as they are, and a quote: a JSON string whose bytes need no escape.
     mutating func append(quoted bytes: UnsafeBufferPointer<UInt8>)
     /// The number of bytes written so far.
@@ -100,6 +103,21 @@ extension Array: ByteSink where Element == UInt8 {
         }
     }
 
+    /// Grows by `maxCount` zeros, lets `initialize` write over them, then drops the bytes it did not write.
+    @inlinable
+    public mutating func append(
+        atMost maxCount: Int, initializingWith initialize: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    ) {
+        guard maxCount > 0 else { return }
+        let start = count
+        append(contentsOf: repeatElement(0, count: maxCount))
+        let written = withUnsafeMutableBufferPointer { bytes in
+            initialize(UnsafeMutableBufferPointer(rebasing: bytes[start...]))
+        }
+        precondition(written >= 0 && written <= maxCount, "append(atMost:): more bytes written than room was given")
+        removeLast(maxCount - written)
+    }
+
     @inlinable
     public mutating func append(quoted bytes: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
@@ -172,6 +190,16 @@ public struct ByteBuffer: ~Copyable, ByteSink {
         reserve(count)
         initialize(base + written)
         written += count
+    }
+
+    @inlinable @inline(__always)
+    public mutating func append(
+        atMost maxCount: Int, initializingWith initialize: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    ) {
+        reserve(maxCount)
+        let n = initialize(UnsafeMutableBufferPointer(start: base + written, count: maxCount))
+        precondition(n >= 0 && n <= maxCount, "append(atMost:): more bytes written than room was given")
+        written += n
     }
 
     @inlinable @inline(__always)

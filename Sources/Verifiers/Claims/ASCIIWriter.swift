@@ -29,20 +29,29 @@ struct ASCIIWriter {
     }
 
     /// `String(value)`'s digits.
+    @inline(__always)
     mutating func write(_ value: Int) { write(value.magnitude, negative: value < 0) }
 
-    /// The digits of `magnitude`, after a minus sign when `negative`.
+    /// The digits of `magnitude`, after a minus sign when `negative`. Inlined: a finding's text is mostly numbers,
+    /// a few digits each, where a call costs about as much as the digits.
+    @inline(__always)
     mutating func write(_ magnitude: UInt, negative: Bool) {
         if negative { write(UInt8(ascii: "-")) }
         let length = Self.digitCount(magnitude)
         let start = room(length)
         var v = magnitude
         var k = length
-        repeat {
-            k -= 1
-            start[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while k > 0
+        // Two digits per division by 100, from the last: p = v mod 100 holds tens p / 10 and ones p − 10 × (p / 10).
+        // An odd count leaves one digit, v < 10, for the first place.
+        while k >= 2 {
+            let p = v % 100
+            v /= 100
+            let tens = p / 10
+            k -= 2
+            start[k] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
+            start[k + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: p &- tens &* 10)
+        }
+        if k == 1 { start[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v) }
         count += length
     }
 

@@ -56,7 +56,7 @@ public struct Claim: Sendable {
     /// What the checker found: ``expected`` and ``evidence``, kept as numbers for divisibility on machine words (most
     /// claims in real answers), shared among the claims about one number for primality, and by field for stated
     /// values, and turned into text or pairs only when read or written out.
-    var finding: Finding = .text(expected: nil, evidence: [])
+    package var finding: Finding = .text(expected: nil, evidence: [])
     /// Why the claim is unverified.
     public var reason: String?
 
@@ -69,74 +69,6 @@ public struct Claim: Sendable {
     mutating func setText(_ text: String) {
         answer = text
         textBytes = 0..<text.utf8.count
-    }
-
-    /// Calls `body` with ``expected`` as UTF-8 (read in place, or written on the stack for a finding kept as
-    /// numbers) and returns true; false, without calling it, when there is no expected value.
-    public func withExpectedUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-        switch finding {
-        case .text(nil, _):
-            return false
-        case .text(let expected?, _):
-            Self.withUTF8(expected, body)
-        case .shared(let texts):
-            guard let expected = texts.expected else { return false }
-            Self.withUTF8(expected, body)
-        case .value(let value):
-            guard let trueValue = value.trueValue else { return false }
-            Self.withUTF8(trueValue, body)
-        case .wordDivision(let w):
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordDivision.expectedCapacity) { buffer in
-                var out = ASCIIWriter(buffer)
-                w.write(expectedInto: &out)
-                body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
-            }
-        case .wordQuotient(let w):
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordQuotient.expectedCapacity) { buffer in
-                var out = ASCIIWriter(buffer)
-                w.write(expectedInto: &out)
-                body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
-            }
-        }
-        return true
-    }
-
-    /// Calls `body` with each ``evidence`` pair as UTF-8 key and value, in order.
-    public func forEachEvidenceUTF8(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
-        switch finding {
-        case .text(_, let evidence):
-            for (key, value) in evidence { Self.withUTF8(key) { k in Self.withUTF8(value) { v in body(k, v) } } }
-        case .shared(let texts):
-            for (key, value) in texts.evidence {
-                Self.withUTF8(key) { k in Self.withUTF8(value) { v in body(k, v) } }
-            }
-        case .value(let value):
-            value.forEachEvidence { key, text in key.withUTF8Buffer { k in Self.withUTF8(text) { v in body(k, v) } } }
-        case .wordDivision(let w):
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-                var out = ASCIIWriter(buffer)
-                out.write(w.remainder, negative: false)
-                ("remainder" as StaticString).withUTF8Buffer { body($0, UnsafeBufferPointer(rebasing: buffer[..<out.count])) }
-            }
-        case .wordQuotient(let w):
-            Self.withDecimal(w.quotient) { v in ("quotient" as StaticString).withUTF8Buffer { body($0, v) } }
-            Self.withDecimal(w.remainder) { v in ("remainder" as StaticString).withUTF8Buffer { body($0, v) } }
-        }
-    }
-
-    /// Calls `body` with `String(value)` as UTF-8, written on the stack.
-    private static func withDecimal(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buffer in
-            var out = ASCIIWriter(buffer)
-            out.write(value)
-            body(UnsafeBufferPointer(rebasing: buffer[..<out.count]))
-        }
-    }
-
-    private static func withUTF8(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if s.utf8.withContiguousStorageIfAvailable(body) != nil { return }
-        var copy = s
-        copy.withUTF8(body)
     }
 
     /// Calls `body` with the claim's text as UTF-8, read in place from the answer.
@@ -154,8 +86,9 @@ public struct Claim: Sendable {
     }
 }
 
-/// What the checker found about a claim (see ``Claim/expected`` and ``Claim/evidence``).
-enum Finding: Sendable {
+/// What the checker found about a claim (see ``Claim/expected`` and ``Claim/evidence``); the audit's writer reads it
+/// by case, to write each form's texts straight into its output.
+package enum Finding: Sendable {
     case text(expected: String?, evidence: [(String, String)])
     /// Divisibility of one machine word by another: the texts are written from the numbers when needed.
     case wordDivision(WordDivision)
@@ -169,9 +102,9 @@ enum Finding: Sendable {
 
 /// ``Claim/expected`` and ``Claim/evidence`` as texts, in one object that many claims can hold: a claim keeps one
 /// reference, and copying or dropping it costs one reference count instead of a walk over the pairs.
-final class SharedFinding: Sendable {
-    let expected: String?
-    let evidence: [(String, String)]
+package final class SharedFinding: Sendable {
+    package let expected: String?
+    package let evidence: [(String, String)]
 
     init(expected: String?, evidence: [(String, String)] = []) {
         self.expected = expected
@@ -181,15 +114,15 @@ final class SharedFinding: Sendable {
 
 /// What a stated-value claim's judgement leaves in the claim: the true value (``Claim/expected``) and the fields its
 /// evidence pairs are formed from, in the order they are shown.
-final class ValueFinding: Sendable {
-    let trueValue: String?
-    let angleUnit: AngleUnit
-    let rule: StatedValueRule
-    let match: Judgement.Match?
+package final class ValueFinding: Sendable {
+    package let trueValue: String?
+    package let angleUnit: AngleUnit
+    package let rule: StatedValueRule
+    package let match: Judgement.Match?
     /// One unit in the last place the rule looks at ("0.01").
-    let unit: String?
+    package let unit: String?
     /// |true − stated| in units of `unit` ("0.09").
-    let errorInUnits: String?
+    package let errorInUnits: String?
 
     init(_ judgement: Judgement, angleUnit: AngleUnit, rule: StatedValueRule) {
         trueValue = judgement.trueValue
@@ -201,7 +134,7 @@ final class ValueFinding: Sendable {
     }
 
     /// Calls `body` with each evidence pair: true_value (when known), angle_unit, rule, then match, unit and
-    /// error_units when present.
+    /// error_units when present. The audit's writer writes the same pairs from the fields (tests hold them equal).
     func forEachEvidence(_ body: (StaticString, String) -> Void) {
         if let trueValue { body("true_value", trueValue) }
         body("angle_unit", angleUnit.rawValue)

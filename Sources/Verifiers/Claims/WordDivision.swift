@@ -5,7 +5,7 @@
 /// - the remainder shown is GMP's `mpz_mod`: the least non-negative residue of n modulo |d|;
 /// - the exact quotient is `mpz_divexact`'s: |n| / |d| with the sign of n × d.
 /// Tests compare it with the GMP path on 0, ±1, ±2, Int.min, Int.max and their neighbours.
-struct WordDivision {
+package struct WordDivision {
     let n: Int
     let d: Int
     /// |n| mod |d|.
@@ -22,22 +22,27 @@ struct WordDivision {
     var divides: Bool { magnitudeRemainder == 0 }
 
     /// n mod |d| in [0, |d|): for negative n a nonzero remainder counts back from |d|.
-    var remainder: UInt {
+    package var remainder: UInt {
         n >= 0 || magnitudeRemainder == 0 ? magnitudeRemainder : d.magnitude - magnitudeRemainder
     }
 
     var remainderText: String { String(remainder) }
 
     /// The longest ``write(expectedInto:)`` writes: four numbers of at most 20 digits and a sign, and the words.
-    static let expectedCapacity = 4 * 21 + 32
+    package static var expectedCapacity: Int { 4 * 21 + 32 }
 
     /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it.
     var expected: String {
-        String(unsafeUninitializedCapacity: Self.expectedCapacity) { buffer in
-            var out = ASCIIWriter(buffer)
-            write(expectedInto: &out)
-            return out.count
-        }
+        String(unsafeUninitializedCapacity: Self.expectedCapacity) { writeExpected(into: $0) }
+    }
+
+    /// Writes ``expected`` into `buffer` (at least ``expectedCapacity`` bytes) and returns its length.
+    ///
+    /// The text is digits, minus signs, ASCII words and "×": no byte of it needs a JSON escape.
+    package func writeExpected(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var out = ASCIIWriter(buffer)
+        write(expectedInto: &out)
+        return out.count
     }
 
     /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
@@ -67,7 +72,7 @@ struct WordDivision {
 /// `quotientAndRemainder(dividingBy:)` gives.
 ///
 /// Only the operands are kept; quotient, remainder and texts are worked out when read or written.
-struct WordQuotient {
+package struct WordQuotient {
     let n: Int
     let d: Int
 
@@ -78,19 +83,24 @@ struct WordQuotient {
         self.d = d
     }
 
-    var quotient: Int { n / d }
-    var remainder: Int { n % d }
+    package var quotient: Int { n / d }
+    package var remainder: Int { n % d }
 
     /// The longest ``write(expectedInto:)`` writes: four numbers of at most 20 digits and a sign, and the words.
-    static let expectedCapacity = 4 * 21 + 24
+    package static var expectedCapacity: Int { 4 * 21 + 24 }
 
     /// "n ÷ d = q remainder r", as ``ClaimChecker`` says it for any division.
     var expected: String {
-        String(unsafeUninitializedCapacity: Self.expectedCapacity) { buffer in
-            var out = ASCIIWriter(buffer)
-            write(expectedInto: &out)
-            return out.count
-        }
+        String(unsafeUninitializedCapacity: Self.expectedCapacity) { writeExpected(into: $0) }
+    }
+
+    /// Writes ``expected`` into `buffer` (at least ``expectedCapacity`` bytes) and returns its length.
+    ///
+    /// The text is digits, minus signs, ASCII words and "÷": no byte of it needs a JSON escape.
+    package func writeExpected(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var out = ASCIIWriter(buffer)
+        write(expectedInto: &out)
+        return out.count
     }
 
     /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
