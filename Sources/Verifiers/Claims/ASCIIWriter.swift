@@ -8,6 +8,20 @@ struct ASCIIWriter {
 
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
+    /// Runs `write` on a writer over `buffer` and returns how many bytes it wrote.
+    @inline(__always)
+    static func write(into buffer: UnsafeMutableBufferPointer<UInt8>, _ write: (inout ASCIIWriter) -> Void) -> Int {
+        var out = ASCIIWriter(buffer)
+        write(&out)
+        return out.count
+    }
+
+    /// The text `write` writes, made in place in a String of `capacity` bytes (at least what it writes).
+    @inline(__always)
+    static func text(capacity: Int, _ write: (inout ASCIIWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { Self.write(into: $0, write) }
+    }
+
     /// The start of the unwritten part, after checking that `length` more bytes fit.
     @inline(__always)
     private func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {

@@ -32,17 +32,13 @@ package struct WordDivision {
     package static var expectedCapacity: Int { 4 * 21 + 32 }
 
     /// "d divides n: n = d × q" or "d does not divide n: remainder r", as ``ClaimChecker/bigDivision(_:_:)`` says it.
-    var expected: String {
-        String(unsafeUninitializedCapacity: Self.expectedCapacity) { writeExpected(into: $0) }
-    }
+    var expected: String { ASCIIWriter.text(capacity: Self.expectedCapacity, write(expectedInto:)) }
 
     /// Writes ``expected`` into `buffer` (at least ``expectedCapacity`` bytes) and returns its length.
     ///
     /// The text is digits, minus signs, ASCII words and "×": no byte of it needs a JSON escape.
     package func writeExpected(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var out = ASCIIWriter(buffer)
-        write(expectedInto: &out)
-        return out.count
+        ASCIIWriter.write(into: buffer, write(expectedInto:))
     }
 
     /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
@@ -90,17 +86,13 @@ package struct WordQuotient {
     package static var expectedCapacity: Int { 4 * 21 + 24 }
 
     /// "n ÷ d = q remainder r", as ``ClaimChecker`` says it for any division.
-    var expected: String {
-        String(unsafeUninitializedCapacity: Self.expectedCapacity) { writeExpected(into: $0) }
-    }
+    var expected: String { ASCIIWriter.text(capacity: Self.expectedCapacity, write(expectedInto:)) }
 
     /// Writes ``expected`` into `buffer` (at least ``expectedCapacity`` bytes) and returns its length.
     ///
     /// The text is digits, minus signs, ASCII words and "÷": no byte of it needs a JSON escape.
     package func writeExpected(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var out = ASCIIWriter(buffer)
-        write(expectedInto: &out)
-        return out.count
+        ASCIIWriter.write(into: buffer, write(expectedInto:))
     }
 
     /// Writes ``expected`` in one pass into a buffer of at least ``expectedCapacity`` bytes.
