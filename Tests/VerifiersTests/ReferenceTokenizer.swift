@@ -1,6 +1,6 @@
 @testable import Verifiers
 
-/// The tokenizer as it was before its main loop was rewritten for speed (commit 79bc395), kept verbatim as the
+/// The tokenizer as it was before its main loop was rewritten for speed (commit 79bc395), kept as the
 /// definition the fast tokenizer must agree with token for token. The helpers the rewrite left as they were (the
 /// reading of a non-ASCII character, literal comparison) are shared with it rather than copied.
 struct ReferenceTokenizer {
@@ -9,7 +9,6 @@ struct ReferenceTokenizer {
         var i = 0
         let n = text.count
         var lineStart = true
-        let vocabulary = Vocabulary.shared
         @inline(__always) func byte(_ k: Int) -> UInt8 { k < n ? text[k] : 0 }
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
@@ -18,15 +17,7 @@ struct ReferenceTokenizer {
             lineStart = kind == .newline
         }
         func addWord(_ start: Int, _ end: Int) {
-            var token = Token(kind: .word, start: start, end: end, afterLineStart: lineStart)
-            token.key = Token.key(text, start, end)
-            if let entry = vocabulary.lookup(text, start, end, key: token.key) {
-                token.word = entry.number
-                token.formulaFunction = entry.formula
-                token.proseFunction = entry.prose
-                token.traits = entry.traits
-            }
-            tokens.append(token)
+            tokens.append(wordToken(text, start, end, afterLineStart: lineStart))
             lineStart = false
         }
         /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
@@ -39,7 +30,6 @@ struct ReferenceTokenizer {
         /// Whether exactly three digits start at k and no digit follows them.
         func threeDigits(at k: Int) -> Bool {
             isDigit(byte(k)) && isDigit(byte(k + 1)) && isDigit(byte(k + 2)) && !isDigit(byte(k + 3))
-                && !(byte(k + 3) == 0x2E && isDigit(byte(k + 4)) && false)
         }
 
         while i < n {
@@ -228,6 +218,21 @@ struct ReferenceTokenizer {
         }
     }
 
+    /// A word token with its key and what the vocabulary says of it.
+    private static func wordToken(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, afterLineStart: Bool
+    ) -> Token {
+        var token = Token(kind: .word, start: start, end: end, afterLineStart: afterLineStart)
+        token.key = Token.key(text, start, end)
+        if let entry = Vocabulary.shared.lookup(text, start, end, key: token.key) {
+            token.word = entry.number
+            token.formulaFunction = entry.formula
+            token.proseFunction = entry.prose
+            token.traits = entry.traits
+        }
+        return token
+    }
+
     /// Maps a LaTeX command to a token (or to nothing, for markup).
     private static func latexCommand(
         _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ start: Int, _ tokens: inout [Token],
@@ -254,15 +259,7 @@ struct ReferenceTokenizer {
         else if named("sin") || named("cos") || named("tan") || named("cot") || named("sec") || named("csc")
             || named("arcsin") || named("arccos") || named("arctan") || named("ln") || named("log") || named("exp")
         {
-            var token = Token(kind: .word, start: from, end: to, afterLineStart: lineStart)
-            token.key = Token.key(text, from, to)
-            if let entry = Vocabulary.shared.lookup(text, from, to, key: token.key) {
-                token.word = entry.number
-                token.formulaFunction = entry.formula
-                token.proseFunction = entry.prose
-                token.traits = entry.traits
-            }
-            tokens.append(token)
+            tokens.append(wordToken(text, from, to, afterLineStart: lineStart))
             lineStart = false
             return
         }
