@@ -95,7 +95,10 @@ extension ClaimScanner {
             guard let n = stream.integer(i) else { return nil }
             return (n, i + 1)
         }
-        guard let n = question.subject else { return nil }
+        // A pronoun means the question's number only when the question is about that number ("Is 17077 prime?").
+        guard let n = question.subject,
+            question.asksPrimality || question.divisor != nil || question.asksFactorization || question.asksParity
+        else { return nil }
         // The pronoun first: it is cheap to test, and most words are not one.
         let next: Int
         if stream.isWord(i, "it") {
@@ -109,6 +112,28 @@ extension ClaimScanner {
         }
         return otherSubjectBefore(i, than: n) ? nil : (n, next)
     }
+
+    /// Whether the number at token i is a whole operand: not the start of an expression ("10^{3922} + 1", "10 minus
+    /// 5", "2s − 2") nor the end of one ("n+2"), and not part of a name or an ordinal ("5th").
+    func isWholeOperand(_ i: Int) -> Bool {
+        guard stream.kind(i) == .number, !continuesBefore(number: i) else { return false }
+        if let after = stream.kind(i + 1) {
+            if after.bit & Self.operatorsAfterListNumber != 0 || after == .exclamation { return false }
+            if after == .word && stream.adjacent(i) { return false }
+            if stream.isWord(i + 1, in: Self.operationWords) { return false }
+        }
+        return true
+    }
+
+    /// Whether the number at token i ends an expression or a name written before it ("n+2", "x2").
+    func continuesBefore(number i: Int) -> Bool {
+        guard let before = stream.kind(i - 1) else { return false }
+        if before.bit & Self.operatorsAfterListNumber != 0 { return true }
+        return (before == .word || before == .closeParen) && stream.adjacent(i - 1)
+    }
+
+    /// Words that make a number after them an operand of an operation ("10 minus 5", "3 mod 7").
+    static let operationWords = WordSet(["minus", "plus", "times", "divided", "mod", "modulo", "squared", "cubed"])
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
     /// it …"), in which case "it" may not mean the question's number and the pronoun is left unresolved.
@@ -127,6 +152,7 @@ extension ClaimScanner {
     mutating func predicate(subject n: BigInteger, from start: Int, at i: Int) -> Int? {
         var j = i
         var negated = false
+        var canBe = false
         if stream.isWord(j, "it's") {
             j += 1
         } else if stream.isWord(j, in: Self.isNot) {
@@ -136,9 +162,11 @@ extension ClaimScanner {
             j += 1
         } else if stream.isWord(j, "can"), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             j += 2
+            canBe = true
         } else if stream.isWord(j, in: Self.cannot), stream.isWord(j + 1, "be"), stream.isWord(j + 2, "divided") {
             negated = true
             j += 2
+            canBe = true
         } else {
             return nil
         }
@@ -179,7 +207,9 @@ extension ClaimScanner {
             if stream.isWord(end, in: Self.conditionsAfter) && !stream.isWord(end, "because") {
                 return nil
             }
-            if stream.isWord(end, in: Self.factorOrDivisor), stream.isWord(end + 1, "of"), let m = stream.integer(end + 2) {
+            if stream.isWord(end, in: Self.factorOrDivisor), stream.isWord(end + 1, "of"), isWholeOperand(end + 2),
+                let m = stream.integer(end + 2)
+            {
                 // "7 is a prime factor of 91": 7 is prime and divides 91.
                 add(.primality, .primality(n, isPrime: !negated), start, end + 3)
                 add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, end + 3)
@@ -192,7 +222,8 @@ extension ClaimScanner {
         }
         // divisible by a, b and c
         // "divisible" by its vocabulary number: a word of more than eight bytes is otherwise compared byte by byte.
-        if stream.isWord(key, Self.divisibleNumber) || stream.isWord(key, "divided") {
+        // "N can be divided by d" states divisibility; "(when) N is divided by d" only names a division.
+        if stream.isWord(key, Self.divisibleNumber) || (canBe && stream.isWord(key, "divided")) {
             var k = key + 1
             if stream.isWord(k, in: Self.evenlyOrExactly) { k += 1 }
             guard stream.isWord(k, "by") else { return nil }
@@ -210,12 +241,16 @@ extension ClaimScanner {
             return end
         }
         // a multiple of d
-        if stream.isWord(key, "multiple"), stream.isWord(key + 1, "of"), let d = stream.integer(key + 2) {
+        if stream.isWord(key, "multiple"), stream.isWord(key + 1, "of"), isWholeOperand(key + 2),
+            let d = stream.integer(key + 2)
+        {
             add(.divisibility, .divisibility(n, divisor: d, divides: !negated), start, key + 3)
             return key + 3
         }
         // a divisor / factor of N
-        if stream.isWord(key, in: Self.divisorOrFactor), article, stream.isWord(key + 1, "of"), let m = stream.integer(key + 2) {
+        if stream.isWord(key, in: Self.divisorOrFactor), article, stream.isWord(key + 1, "of"), isWholeOperand(key + 2),
+            let m = stream.integer(key + 2)
+        {
             add(.divisibility, .divisibility(m, divisor: n, divides: !negated), start, key + 3)
             return key + 3
         }
@@ -289,7 +324,9 @@ extension ClaimScanner {
     /// "d divides N", "d does not divide N", "d doesn't divide N".
     mutating func dividesPhrase(at i: Int) -> Int? {
         // The words first: parsing a number costs an allocation, and most numbers are not followed by "divides".
-        guard stream.kind(i) == .number, stream.isWord(i + 1, in: Self.dividesStarts), let d = stream.integer(i) else {
+        guard stream.kind(i) == .number, stream.isWord(i + 1, in: Self.dividesStarts), !continuesBefore(number: i),
+            let d = stream.integer(i)
+        else {
             return nil
         }
         var j = i + 1
@@ -302,7 +339,8 @@ extension ClaimScanner {
             j += 1
         }
         if stream.isWord(j, in: Self.evenlyOrExactly) { j += 1 }
-        guard stream.isWord(j, negated ? "divide" : "divides"), let n = stream.integer(j + 1) else { return nil }
+        guard stream.isWord(j, negated ? "divide" : "divides"), isWholeOperand(j + 1), let n = stream.integer(j + 1)
+        else { return nil }
         if isHypothetical(i) { return nil }
         add(.divisibility, .divisibility(n, divisor: d, divides: !negated), i, j + 2)
         return j + 2

@@ -197,22 +197,31 @@ struct ClaimScanner {
     ) {
         let (ls, le) = left
         let (rs, re) = right
+        var readInWords = false
         if index == 0, let (phrase, start) = operatorPhrase(before: from, segmentEnd: le) {
             // "4654 divided by 61 = 70.96": the left side began in words.
             leftExpression = phrase.map { ($0.0, $0.1, start, le) }
             if leftExpression == nil { return }
+            readInWords = true
         } else if index == 0 && gluedToName(from) {
             // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
             leftExpression = nil
             return
+        } else if index == 0 && continuesBefore(from) {
+            // "x mod 3 = 2", "n + 1 = 5": the first left side is the end of an expression the reader cannot see.
+            leftExpression = nil
+            return
         }
-        if leftExpression == nil || index == 0 {
+        if !readInWords && (leftExpression == nil || index == 0) {
             leftExpression = readTrimmingFront(ls, le)
         }
         guard let left = leftExpression, let right = readTrimmingBack(rs, re) else {
             leftExpression = nil
             return
         }
+        // "2 mod 3", "10c − 5", "729 = 1 (mod 7)": the last right side goes on past the run; "3^y", "1^5 + C(5, 1)":
+        // it goes on in an operation the reader could not read.
+        if right.2 == re ? continuesAfter(re) : hasOperator(right.2, re) { return }
         addEquation(left, relation: r, right: (right.0, right.1, rs, right.2))
         leftExpression = (right.0, right.1, rs, right.2)
     }
@@ -233,6 +242,8 @@ struct ClaimScanner {
             negative = true
             k += 1
         }
+        // "$15n-3$ is 4 modulo 9": the left side goes on from a letter, the value is a residue.
+        if continuesBefore(from) || isModulo(k + 1) { return }
         guard stream.kind(k) == .number, stream.kind(k + 1) != .times, stream.kind(k + 1) != .power,
             let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls),
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
@@ -298,6 +309,112 @@ struct ClaimScanner {
         return stream.kind(i - 1) == .word && stream.adjacent(i - 1) && !Self.isMathToken(stream, i - 1)
     }
 
+    /// Whether the math run starting at token i goes on from something before it that the reader cannot read, so
+    /// that the run's first left side is only the end of an expression: a modulus ("x mod 3 = 2" says nothing about
+    /// 3), or a binary operator after an operand that is not math ("n + 1 = 5", "(x − 1) − 1 = 3").
+    private func continuesBefore(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        if isModulo(i - 1) { return true }
+        // Written against a bracket before it: "C(5, 4)2(5^4)", "2^{3m}(1 + 3)".
+        if stream.adjacent(i - 1), stream.kind(i - 1) == .closeParen || stream.kind(i - 1) == .closeBracket {
+            return true
+        }
+        switch stream.kind(i) {
+        case .plus, .times, .divide, .power:
+            // An operand before these is never part of the run here, or the run would have started there.
+            return true
+        case .minus:
+            // A sign after prose starts a value ("we get −1 = …"); after a letter or a bracket it subtracts.
+            let before = stream.kind(i - 1)
+            return before == .closeParen || before == .closeBracket || before == .other
+                || (before == .word && stream[i - 1].end - stream[i - 1].start == 1)
+        default:
+            return false
+        }
+    }
+
+    /// Whether the math run ending before token i goes on past it in something the reader cannot read, so that the
+    /// run's last right side is cut short: a modulus ("2 mod 3", "729 = 1 (mod 7)"), or a letter or a bracket
+    /// written against it ("10c − 5", "12(n+m)").
+    private func continuesAfter(_ i: Int) -> Bool {
+        guard i < stream.count else { return false }
+        if isModulo(i) || (stream.kind(i) == .openParen && isModulo(i + 1)) { return true }
+        guard stream.adjacent(i - 1) else { return false }
+        switch stream.kind(i) {
+        case .word, .openParen, .openBracket, .other, .exclamation: return true  // "5!" is a factorial
+        default: return false
+        }
+    }
+
+    /// Whether tokens sum.0..<sum.1 add up the digits of the lone number at single.0, in order, one digit a term
+    /// ("1977" and "1 + 9 + 7 + 7"): how answers write a digit sum.
+    private func isDigitSum(single: (Int, Int), sum: (Int, Int)) -> Bool {
+        guard single.1 - single.0 == 1, stream.kind(single.0) == .number else { return false }
+        let n = stream[single.0]
+        guard !n.hasSeparators, !n.hasPoint, n.end - n.start >= 2, sum.1 - sum.0 == 2 * (n.end - n.start) - 1
+        else { return false }
+        for k in 0..<(n.end - n.start) {
+            let term = sum.0 + 2 * k
+            guard stream.kind(term) == .number, stream[term].end - stream[term].start == 1,
+                stream.bytes[stream[term].start] == stream.bytes[n.start + k],
+                k == 0 || stream.kind(term - 1) == .plus
+            else { return false }
+        }
+        return true
+    }
+
+    /// Whether the words after a relation ending before token i deny it: "50 = 504, which is not true", "…, which
+    /// is false", "(not true)", "…, a contradiction". Such a relation is a candidate being tested, not a claim.
+    private func isRejected(after i: Int) -> Bool {
+        var k = i
+        let end = min(stream.count, i + 8)
+        while k < end {
+            switch stream.kind(k) {
+            case .period, .newline, .question, .semicolon, .colon: return false
+            case .word:
+                if stream.isWord(k, in: Self.rejectionWords) { return true }
+                if stream.isWord(k, "not") && stream.isWord(k + 1, in: Self.truthWords) { return true }
+                if stream.isWord(k, in: Self.isNot) && stream.isWord(k + 1, in: Self.truthWords) { return true }
+            default: break
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Words that deny the relation before them (``isRejected(after:)``).
+    static let rejectionWords = WordSet(["false", "incorrect", "contradiction", "impossible", "untrue", "wrong"])
+    /// What "not" denies when it follows a relation: "not true", "not correct", "not valid", "not possible".
+    static let truthWords = WordSet(["true", "correct", "valid", "possible", "right", "satisfied", "hold"])
+
+    /// Whether tokens from..<to hold an operator (what a right side read short of its segment leaves behind).
+    private func hasOperator(_ from: Int, _ to: Int) -> Bool {
+        let operators = Self.expressionOperators
+        for k in from..<to where operators & stream[k].kind.bit != 0 { return true }
+        return false
+    }
+
+    /// The kinds of the operators of an expression, as a bit set over `Token.Kind.rawValue`.
+    static var expressionOperators: UInt64 {
+        @inline(__always) get {
+            func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
+            return bit(.plus) | bit(.minus) | bit(.times) | bit(.divide) | bit(.power) | bit(.sqrt) | bit(.fraction)
+        }
+    }
+
+    /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
+    private func isModulo(_ i: Int) -> Bool {
+        guard let kind = stream.kind(i) else { return false }
+        if kind == .percent { return stream.kind(i - 1) == .number && stream.kind(i + 1) == .number }  // 7927 % 17
+        if kind == .word { return stream.isWord(i, "mod") || stream.isWord(i, "modulo") }
+        guard kind == .otherRelation else { return false }
+        let t = stream[i]
+        let length = t.end - t.start
+        guard length >= 4, stream.bytes[t.start] == 0x5C else { return false }
+        let p = stream.bytes.baseAddress! + t.end - 3
+        return p[0] == 0x6D && p[1] == 0x6F && p[2] == 0x64  // "mod", at the end of \mod, \bmod, \pmod
+    }
+
     /// Reads the left side of a relation, dropping at most a few leading numbers that are not part of it
     /// ("3. 1786 + 25 = 1811" after a list number); never drops an operator or a name.
     private func readTrimmingFront(_ s: Int, _ e: Int) -> (Expression, ExpressionReader.Shape, Int, Int)? {
@@ -331,6 +448,12 @@ struct ClaimScanner {
         var (la, sa, ls, le) = left
         var (rb, sb, rs, re) = right
         let relation = stream.kind(r)!
+        // Two lone numbers ("641 = 177" from "x ≡ 177 (mod 641)", "120 = 5!", "50 = 504, which is not true"): no
+        // computation is stated, so the relation is a label, a cut or a test, never a step to check.
+        if sa.isSingleNumber && sb.isSingleNumber { return }
+        // "1977 = 1 + 9 + 7 + 7 = 24": the digits of a number summed, written as if equal to it.
+        if isDigitSum(single: (ls, le), sum: (rs, re)) || isDigitSum(single: (rs, re), sum: (ls, le)) { return }
+        if isRejected(after: re) { return }
         if isQuestion(at: r) { return }
         let bytes = stream[ls].start..<stream[re - 1].end
 

@@ -7,6 +7,8 @@ struct Question {
     /// "Is N divisible by d?"
     var divisor: BigInteger?
     var asksFactorization = false
+    /// "Is N even or odd?"
+    var asksParity = false
     /// The prompt asks for the answer as "[Yes]" or "[No]".
     var bracketAnswers = false
     /// The unit the prompt's angles are in, when it says.
@@ -51,6 +53,7 @@ struct Question {
             if stream.isWord(i, in: factorWords) {
                 asksFactorization = true
             }
+            if stream.isWord(i, "even") || stream.isWord(i, "odd") { asksParity = true }
             if stream.isWord(i, divisible), stream.isWord(i + 1, "by"), let d = stream.integer(i + 2),
                 let n = Self.integerEnding(stream, at: i)
             {
@@ -65,7 +68,9 @@ struct Question {
         } else if sawRadians {
             unit = .radians
         }
-        if subject == nil, let first = (0..<stream.count).first(where: { stream.kind($0) == .number }) {
+        if subject == nil, let first = (0..<stream.count).first(where: { stream.kind($0) == .number }),
+            Self.standsAlone(stream, at: first)
+        {
             subject = Self.integerStarting(stream, at: first)
         }
         readTarget(stream)
@@ -136,6 +141,22 @@ struct Question {
         guard let (e, _, _) = ExpressionReader.longest(stream, from: i, accept: { $1.integerOnly }) else { return nil }
         if let n = ExpressionReader.integer(e) { return n.bitWidth <= Rational.maxBits ? n : nil }
         return Rational(e).flatMap { $0.den == 1 ? $0.num : nil }
+    }
+
+    /// Whether the expression starting with the number at token i is a number of its own, not part of a formula
+    /// with letters ("x^3 + 3"), a name ("F5") or a pattern of digits ("1000...0001", "22...22"): only then can the
+    /// question be about it.
+    static func standsAlone(_ stream: TokenStream, at i: Int) -> Bool {
+        if let before = stream.kind(i - 1) {
+            if before == .power || before == .times || before == .divide || before == .plus || before == .minus {
+                return false
+            }
+            if (before == .word || before == .other) && stream.adjacent(i - 1) { return false }
+        }
+        guard let (_, _, end) = ExpressionReader.longest(stream, from: i) else { return false }
+        guard let after = stream.kind(end) else { return true }
+        if after == .ellipsis || after == .period && stream.kind(end + 1) == .period { return false }
+        return !((after == .word || after == .other) && stream.adjacent(end - 1))
     }
 
     /// The integer value of the expression that ends just before token i ("Is 2^10 − 1 divisible by 3").

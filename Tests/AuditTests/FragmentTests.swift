@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import Audit
+import ToolCalls
+import Verifiers
+
+/// Pieces of formulas the scanner cannot read whole are no claims: a modulus, a side cut off by a letter or a
+/// bracket, two lone numbers, a candidate the answer itself rejects. Each text is from a real answer in the shared
+/// CHAMP or LLMDrift corpora, where every one of them used to be flagged wrong.
+@Suite("Fragments of formulas")
+struct FragmentTests {
+    func audit(_ prompt: String, _ response: String) -> AuditResult {
+        var auditor = ResponseAuditor()
+        return auditor.audit(prompt: prompt, response: response)
+    }
+
+    static let champPrompt = "Solve the following problem. Let n be 22...22, with a total of 1980 digits. What is n mod 1982?"
+
+    @Test("no claim is flagged wrong in a fragment", arguments: [
+        // A modulus is not a left side, nor a right side: "3 = 2", "30 = 19", "17 = 110" were read here.
+        "Case 4: x mod 3 = 2, (2x+1) mod 3 = 0, (4x+1) mod 3 = 2",
+        "(4x+1) mod 3 = (12a+8+1) mod 3 = (12a+9) mod 3 = 0 mod 3 = 0",
+        "4489 mod 30 = 19",
+        "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (11 \\cdot 10) \\mod 17 = 110 \\mod 17 = 8 \\]",
+        "So, 3^105 + 4^105 mod 7 = 1 + 1 mod 7 = 2 mod 7.",
+        "0^2 = 0 (mod 5)\n2^2 = 4 (mod 5)\n3^2 = 4 (mod 5)",
+        "When $15n$ is 6 modulo 9, then $15n-3$ is 3 modulo 9.",
+        "17: 7927 % 17 = 16, so it is not divisible by 17.",
+        // A side written against a letter, a bracket or a factorial goes on past what was read.
+        "\\[ 325 = 10c - 5 \\]",
+        "12(n+m) mod 24 = 12(n+m) mod 24",
+        "Since 120 = 5! (5 factorial), we know that n ≡ 0, 1, 2, 3, or 4",
+        "In this case, we have $2^3+1=3^y$, which implies that $y=2$.",
+        "For u = 1, (1 + 5)^5 = 1^5 + C(5, 1)1^4(5) + C(5, 2)1^3(5^2)",
+        "= 2^5 + C(5, 1)2^4(5) + C(5, 4)2(5^4) + 5^5 = 32 + 5(80)",
+        "Case 1: All factors are 1\nx + 1 = 1, x - 1 = 1, y + 1 = 1, y - 1 = 1",
+        // Two lone numbers state no computation; a relation the answer denies is a candidate being tested.
+        "The product of each combination is:\n\n918273456 = 536870912",
+        "10A = 56B\n\n50 = 504, which is not true.",
+        "(x - 1)(x + 1) = 3, which is false.",
+        // Digit sums written as if equal to the number.
+        "1977 = 1 + 9 + 7 + 7 = 24",
+        // Divisibility with an operand that is part of an expression.
+        "such that 1971 divides 50^n + 23^n*a for odd n is 611.",
+        "However, n+2 does not divide 2 because 2 is less than n+2.",
+        "it is a factor of $10^{3922} + 1$, which is not prime",
+        "since \\( 65 \\times 5 = 325 \\), and \\( 325 \\) is a multiple of 10 minus 5).",
+        // "when N is divided by d" names a division, it does not say d divides N.
+        "The remainder when 40 is divided by 120 is 40.",
+    ])
+    func fragments(response: String) {
+        let result = audit(Self.champPrompt, response)
+        let wrong = result.claims.filter { $0.verdict == .wrong }.map(\.text)
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test("a pronoun means the question's number only when the question is about that number")
+    func pronouns() {
+        let prompt =
+            "Let x be 1000...0001, with a total of 1961 zeros in the middle. Is x a prime number?"
+        let response = "Since the last digit of x is 1, it is not divisible by 2. This number is clearly odd."
+        #expect(audit(prompt, response).claims.isEmpty)
+        // "Is 17077 prime?" is about 17077: there "it" is 17077.
+        let asked = audit("Is 17077 a prime number?", "17077 is odd, so it is not divisible by 2.")
+        #expect(asked.claims.map(\.verdict) == [.correct, .correct])
+    }
+
+    @Test("the checkable steps around a fragment are still checked")
+    func stepsAround() {
+        // The sum is wrong (1 + 25 + 250 + 1250 + 3125 = 4651); the congruence after it is not read.
+        let sum = audit(Self.champPrompt, "= 1 + 25 + 250 + 1250 + 3125 = 5651 ≡ 1 (mod 25).")
+        #expect(sum.claims.map(\.text) == ["1 + 25 + 250 + 1250 + 3125 = 5651"])
+        #expect(sum.claims.first?.verdict == .wrong)
+        // The digit sum itself is checked.
+        let digits = audit(Self.champPrompt, "1977 = 1 + 9 + 7 + 7 = 24")
+        #expect(digits.claims.map(\.text) == ["1 + 9 + 7 + 7 = 24"])
+        #expect(digits.verdict == .correct)
+    }
+
+    @Test("N divided by d = q is checked as the division it writes", arguments: [
+        ("4654 divided by 61 = 70.96 (not a whole number)", "4654 divided by 61 = 70.96", Judgement.Verdict.wrong),
+        ("12804 divided by 2 = 6402 \n\n2. Next", "12804 divided by 2 = 6402", .correct),
+        ("11458 divided by 3 = 3819.33 (not a whole number)", "11458 divided by 3 = 3819.33", .correct),
+    ])
+    func dividedBy(response: String, text: String, verdict: Judgement.Verdict) {
+        let result = audit("Is 4654 a prime number?", response)
+        #expect(result.claims.map(\.text) == [text])
+        #expect(result.claims.first?.verdict == verdict)
+    }
+
+    /// The wrong claims of every CHAMP answer: none may have the shape of a fragment.
+    @Test(
+        "CHAMP: no wrong claim is a fragment of a formula",
+        .enabled(if: FileManager.default.fileExists(atPath: CorpusFiles.shared("champ_number_theory.jsonl").path)))
+    func champ() throws {
+        var runner = AuditRunner()
+        var fragments: [String] = []
+        var wrong = 0
+        for (index, line) in try CorpusFiles.lines(CorpusFiles.shared("champ_number_theory.jsonl")).enumerated() {
+            var bytes = Array(line.utf8)
+            let output = bytes.withUnsafeMutableBufferPointer { raw in
+                runner.audit(line: UnsafeBufferPointer(raw), length: raw.count, number: index + 1)
+            }
+            guard case .string(let response)? = try JSONParser.parse(line)["response"] else { continue }
+            let scalars = Array(response.unicodeScalars)
+            for claim in output["claims"]?.arrayValue ?? [] where claim["verdict"]?.stringValue == "wrong" {
+                wrong += 1
+                guard let text = claim["text"]?.stringValue, let span = claim["span"]?.arrayValue,
+                    case .number(let first)? = span.first, let start = Int(first)
+                else { continue }
+                let before = String(String.UnicodeScalarView(scalars[max(0, start - 6)..<start]))
+                let lone = text.split(separator: "=").allSatisfy { side in
+                    side.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+                }
+                if lone || "+*/^".contains(text.first ?? " ") || before.hasSuffix("mod ")
+                    || before.hasSuffix("% ") || (before.last.map { $0.isLetter || $0 == ")" } ?? false)
+                {
+                    fragments.append("line \(index + 1): \(text)")
+                }
+            }
+        }
+        #expect(fragments.isEmpty, "\(fragments)")
+        #expect(wrong > 100, "the corpus's real mistakes are still found")
+    }
+}
