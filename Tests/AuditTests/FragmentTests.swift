@@ -25,7 +25,6 @@ struct FragmentTests {
         "So, 3^105 + 4^105 mod 7 = 1 + 1 mod 7 = 2 mod 7.",
         "0^2 = 0 (mod 5)\n2^2 = 4 (mod 5)\n3^2 = 4 (mod 5)",
         "When $15n$ is 6 modulo 9, then $15n-3$ is 3 modulo 9.",
-        "17: 7927 % 17 = 16, so it is not divisible by 17.",
         // A side written against a letter, a bracket or a factorial goes on past what was read.
         "\\[ 325 = 10c - 5 \\]",
         "12(n+m) mod 24 = 12(n+m) mod 24",
@@ -38,6 +37,8 @@ struct FragmentTests {
         "The product of each combination is:\n\n918273456 = 536870912",
         "10A = 56B\n\n50 = 504, which is not true.",
         "(x - 1)(x + 1) = 3, which is false.",
+        "Finally, for A = 9 and B = 16, we get:\n\n10A = 56B\n\n10*9 = 56*16\n\n90 = 896, which is not true. \n\nSo, we",
+        "\\(62^3 - 1^3 = 62 \\cdot 1 + 61\\)\n\n\\(238328 - 1 = 62 + 61\\)\n\n\\(238327 \\neq 123\\)\n\nClearly, the equation does not hold.",
         // Digit sums written as if equal to the number.
         "1977 = 1 + 9 + 7 + 7 = 24",
         // Divisibility with an operand that is part of an expression.
@@ -69,12 +70,47 @@ struct FragmentTests {
     func stepsAround() {
         // The sum is wrong (1 + 25 + 250 + 1250 + 3125 = 4651); the congruence after it is not read.
         let sum = audit(Self.champPrompt, "= 1 + 25 + 250 + 1250 + 3125 = 5651 ≡ 1 (mod 25).")
-        #expect(sum.claims.map(\.text) == ["1 + 25 + 250 + 1250 + 3125 = 5651"])
-        #expect(sum.claims.first?.verdict == .wrong)
+        #expect(sum.claims.map(\.text) == ["1 + 25 + 250 + 1250 + 3125 = 5651", "5651 ≡ 1 (mod 25)"])
+        #expect(sum.claims.map(\.verdict) == [.wrong, .correct])
         // The digit sum itself is checked.
         let digits = audit(Self.champPrompt, "1977 = 1 + 9 + 7 + 7 = 24")
         #expect(digits.claims.map(\.text) == ["1 + 9 + 7 + 7 = 24"])
         #expect(digits.verdict == .correct)
+    }
+
+    @Test("remainders and congruences are checked exactly, however large the power", arguments: [
+        ("4489 mod 30 = 19", "4489 mod 30 = 19", Judgement.Verdict.correct, "≡ 19 (mod 30)"),
+        ("So 1206 mod 641 = 525.", "1206 mod 641 = 525", .wrong, "≡ 565 (mod 641)"),
+        ("17: 7927 % 17 = 16, so it is not divisible by 17.", "7927 % 17 = 16", .wrong, "≡ 5 (mod 17)"),
+        ("\\[ 10^{20} \\mod 17 = 4 \\]", "10^{20} \\mod 17 = 4", .correct, "≡ 4 (mod 17)"),
+        ("We know 4^105 mod 11 = 1.", "4^105 mod 11 = 1", .correct, "≡ 1 (mod 11)"),
+        ("-800 mod 73 = 3", "-800 mod 73 = 3", .correct, "≡ 3 (mod 73)"),
+        ("(4 + 6 - 1) mod 9 = 0", "(4 + 6 - 1) mod 9 = 0", .correct, "≡ 0 (mod 9)"),
+        ("so 5651 ≡ 1 (mod 25).", "5651 ≡ 1 (mod 25)", .correct, "≡ 1 (mod 25)"),
+        ("$23 \\equiv 1 \\pmod{73}$", "23 \\equiv 1 \\pmod{73}", .wrong, "≡ 23 (mod 73)"),
+        ("1978^15 ≡ 624 (mod 1000)", "1978^15 ≡ 624 (mod 1000)", .wrong, "≡ 32 (mod 1000)"),
+        ("4^2 = 2 (mod 5)", "4^2 = 2 (mod 5)", .wrong, "≡ 1 (mod 5)"),
+        ("a ≡ -3^5 ≡ -243 ≡ 39 (mod 47)", "-243 ≡ 39 (mod 47)", .correct, "≡ 39 (mod 47)"),
+    ])
+    func residues(response: String, text: String, verdict: Judgement.Verdict, expected: String) {
+        let result = audit(Self.champPrompt, response)
+        #expect(result.claims.map(\.text) == [text])
+        #expect(result.claims.first?.verdict == verdict)
+        #expect(result.claims.first?.expected == expected)
+    }
+
+    @Test("in a chain of remainders a right side followed by mod is read as a congruence")
+    func residueChain() {
+        let result = audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 641 = 1206 mod 641 = 525")
+        #expect(result.claims.map(\.text) == ["(603 * 2) mod 641 = 1206", "1206 mod 641 = 525"])
+        #expect(result.claims.map(\.verdict) == [.correct, .wrong])
+    }
+
+    @Test("a sum before mod is ambiguous and not read; a congruence the answer denies is not a claim", arguments: [
+        "So, 3^105 + 4^105 mod 7 = 2.", "the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nThis is not possible since",
+    ])
+    func unreadResidues(response: String) {
+        #expect(audit(Self.champPrompt, response).claims.isEmpty)
     }
 
     @Test("N divided by d = q is checked as the division it writes", arguments: [

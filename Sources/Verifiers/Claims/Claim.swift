@@ -162,6 +162,8 @@ enum Statement: Sendable {
     case factorization(BigInteger, factors: [(BigInteger, BigInteger)], primes: Bool)
     /// "the prime factors of N are p, q, r": each must be a prime factor, and together all of them.
     case primeFactors(BigInteger, [BigInteger])
+    /// "A mod m = r", "A ≡ r (mod m)": A and r leave the same remainder on division by m.
+    case residue(Expression, modulus: BigInteger, residue: BigInteger)
     /// "lhs = rhs" between expressions: exact when `rule` is .exact, else the stated-value rule.
     case value(Expression, stated: String, statedExpression: Expression?, rule: StatedValueRule, unit: AngleUnit,
         negated: Bool)

@@ -103,6 +103,8 @@ struct ClaimChecker {
             }
         case .factorization(let n, let factors, let primes):
             checkFactorization(&claim, n, factors, primes)
+        case .residue(let a, let m, let r):
+            checkResidue(&claim, a, m, r)
         case .primeFactors(let n, let listed):
             guard n.bitWidth <= bounds.maxCompleteFactorBits * 2, let f = try? factorizer.factor(n), f.complete else {
                 unverified(&claim, "too large to factor completely")
@@ -257,6 +259,48 @@ struct ClaimChecker {
         }
         claim.reason = judgement.reason
         claim.finding = .value(ValueFinding(judgement, angleUnit: unit, rule: rule))
+    }
+
+    /// "A mod m = r", "A ≡ r (mod m)": correct when m divides A − r. A is reduced modulo m as it is evaluated, so
+    /// 4^105 or 10^1980 is never written out; only the exponents are computed exactly.
+    private func checkResidue(_ claim: inout Claim, _ a: Expression, _ m: BigInteger, _ r: BigInteger) {
+        let modulus = m.magnitude
+        guard modulus.bitWidth <= Rational.maxBits, modulus > 1 else {
+            unverified(&claim, modulus.isZero ? "modulo zero" : "unsupported modulus")
+            return
+        }
+        guard let value = Self.residue(a, modulo: modulus), let stated = try? r.modulo(modulus) else {
+            unverified(&claim, "unsupported form: not an integer expression of bounded size")
+            return
+        }
+        claim.verdict = value == stated ? .correct : .wrong
+        claim.expected = "≡ \(value) (mod \(modulus))"
+        claim.evidence = [("remainder", value.description), ("modulus", modulus.description)]
+    }
+
+    /// The least non-negative residue modulo m (m > 1) of an integer expression of literals, +, −, × and powers with
+    /// exact non-negative integer exponents of at most ``Rational/maxBits`` bits; nil for anything else.
+    static func residue(_ e: Expression, modulo m: BigInteger) -> BigInteger? {
+        switch e {
+        case .number(let literal):
+            guard literal.scale >= 0, let value = Rational(e) else { return nil }
+            return try? value.num.modulo(m)
+        case .negate(let a):
+            guard let x = residue(a, modulo: m) else { return nil }
+            return try? (-x).modulo(m)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b):
+            guard let x = residue(a, modulo: m), let y = residue(b, modulo: m) else { return nil }
+            let combined: BigInteger
+            if case .add = e { combined = x + y } else if case .subtract = e { combined = x - y } else { combined = x * y }
+            return try? combined.modulo(m)
+        case .power(let a, let b):
+            guard let base = residue(a, modulo: m), let exponent = Rational(b), exponent.den == 1,
+                !exponent.num.isNegative
+            else { return nil }
+            return try? base.power(exponent.num, modulo: m)
+        default:
+            return nil
+        }
     }
 
     func unverified(_ claim: inout Claim, _ reason: String) {

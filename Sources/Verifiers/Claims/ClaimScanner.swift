@@ -110,6 +110,8 @@ struct ClaimScanner {
             // A run without a relation is a claim only when "is" follows it (``statedInWords(_:_:)``): most runs
             // are a lone number in prose, decided here without the call.
             if j > i && (hasRelation || stream.isWord(j, "is") || !skipsTokens) { processRun(i, j) }
+            // "5651 ≡ 1 (mod 25)": a congruence after the run.
+            if j > i && stream.kind(j) == .otherRelation && isCongruenceSign(j) { congruence(i, j) }
             i = max(j, i + 1)
         }
     }
@@ -117,7 +119,7 @@ struct ClaimScanner {
     /// The first token at or after i that may start a run worth reading, through a pointer. Passed over: a closing
     /// parenthesis, a token that is neither of a math kind nor a word marked as possibly math (for those
     /// ``isMathToken(_:_:)`` is false without looking further), and a number or an opening parenthesis followed by a
-    /// token that is surely not math.
+    /// token that is surely not math and not a relation ("5651 ≡ 1 (mod 25)" starts at its number).
     ///
     /// Such a number is a run of one token, which makes a claim only through ``statedInWords(_:_:)``, and that needs
     /// a left side that is not a lone number. Such a parenthesis does not hold an expression
@@ -132,7 +134,8 @@ struct ClaimScanner {
                 let t = tokens[k]
                 if mayBeMath(t) && t.kind != .closeParen {
                     guard t.kind == .number || t.kind == .openParen, k + 1 < tokens.count else { break }
-                    if mayBeMath(tokens[k + 1]) { break }
+                    // Before a relation such as "≡" a lone number may start a congruence.
+                    if mayBeMath(tokens[k + 1]) || tokens[k + 1].kind == .otherRelation { break }
                 }
                 k += 1
             }
@@ -207,6 +210,11 @@ struct ClaimScanner {
             // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
             leftExpression = nil
             return
+        } else if index == 0 && isModulo(from - 1) && stream.kind(from - 1) != .openParen {
+            // "4489 mod 30 = 19": the run starts with the modulus of a remainder.
+            addResidue(valueEnd: from - 1, modulus: (ls, le), residue: (rs, re), relation: r)
+            leftExpression = nil
+            return
         } else if index == 0 && continuesBefore(from) {
             // "x mod 3 = 2", "n + 1 = 5": the first left side is the end of an expression the reader cannot see.
             leftExpression = nil
@@ -221,7 +229,13 @@ struct ClaimScanner {
         }
         // "2 mod 3", "10c − 5", "729 = 1 (mod 7)": the last right side goes on past the run; "3^y", "1^5 + C(5, 1)":
         // it goes on in an operation the reader could not read.
-        if right.2 == re ? continuesAfter(re) : hasOperator(right.2, re) { return }
+        if right.2 == re ? continuesAfter(re) : hasOperator(right.2, re) {
+            // "2^2 = 4 (mod 5)", "a = 2 \pmod{3}": a congruence written with "=".
+            if right.2 == re, relation(r) == .equals, let (m, end) = modulusAfter(re) {
+                addCongruence(left, residue: (rs, re), modulus: m, end: end, relation: r)
+            }
+            return
+        }
         addEquation(left, relation: r, right: (right.0, right.1, rs, right.2))
         leftExpression = (right.0, right.1, rs, right.2)
     }
@@ -367,10 +381,24 @@ struct ClaimScanner {
     /// is false", "(not true)", "…, a contradiction". Such a relation is a candidate being tested, not a claim.
     private func isRejected(after i: Int) -> Bool {
         var k = i
-        let end = min(stream.count, i + 8)
+        var end = min(stream.count, i + 8)
+        var crossed = false
         while k < end {
             switch stream.kind(k) {
-            case .period, .newline, .question, .semicolon, .colon: return false
+            case .period, .newline:
+                // The next sentence may still deny it: "1 − 1 ≡ 2 (mod 3)\nThis is not possible since …".
+                var next = k + 1
+                while stream.kind(next) == .newline || stream.kind(next) == .period { next += 1 }
+                guard !crossed, stream.isWord(next, in: Self.backReferences) else { return false }
+                // "This is not possible" about the line before.
+                if stream.isWord(next + 1, "is") && stream.isWord(next + 2, "not") && stream.isWord(next + 3, "possible") {
+                    return true
+                }
+                crossed = true
+                k = next + 1
+                end = min(stream.count, k + 6)
+                continue
+            case .question, .semicolon, .colon: return false
             case .word:
                 if stream.isWord(k, in: Self.rejectionWords) { return true }
                 if stream.isWord(k, "not") && stream.isWord(k + 1, in: Self.truthWords) { return true }
@@ -382,10 +410,176 @@ struct ClaimScanner {
         return false
     }
 
+    /// Drops the claims of the lines of bare formulas just before token i, the one a denied relation ends
+    /// ("10A = 56B\n\n10*5 = 56*9\n\n50 = 504, which is not true."): they are the steps of the same test.
+    private mutating func dropDerivation(before i: Int) {
+        var k = i - 1
+        // The start of the denied relation's line.
+        while k >= 0 && stream.kind(k) != .newline { k -= 1 }
+        var earliest = Int.max
+        var lines = 0
+        while k >= 0 && lines < Self.derivationLines {
+            lines += 1
+            while k >= 0 && stream.kind(k) == .newline { k -= 1 }
+            var lineStart = k
+            var bare = k >= 0
+            while lineStart >= 0 && stream.kind(lineStart) != .newline {
+                let isLetter = stream.kind(lineStart) == .word && stream[lineStart].end - stream[lineStart].start == 1
+                if !Self.isMathToken(stream, lineStart) && !isLetter { bare = false }
+                lineStart -= 1
+            }
+            guard bare else { break }
+            earliest = stream[lineStart + 1].start
+            k = lineStart
+        }
+        while let last = claims.last, last.bytes.lowerBound >= earliest, last.bytes.upperBound <= stream[i].start {
+            claims.removeLast()
+        }
+    }
+
+    /// The most lines of bare formulas before a denied relation that ``dropDerivation(before:)`` takes as its test.
+    static let derivationLines = 3
+
+    /// Words that start a sentence about the one before ("This is not possible", "That is false").
+    static let backReferences = WordSet(["this", "that", "which", "it"])
     /// Words that deny the relation before them (``isRejected(after:)``).
     static let rejectionWords = WordSet(["false", "incorrect", "contradiction", "impossible", "untrue", "wrong"])
-    /// What "not" denies when it follows a relation: "not true", "not correct", "not valid", "not possible".
-    static let truthWords = WordSet(["true", "correct", "valid", "possible", "right", "satisfied", "hold"])
+    /// What "not" denies when it follows a relation: "not true", "not correct", "does not hold" ("not valid" and
+    /// "not possible" are left out: "≈ −11.702 (not valid since n > 11)" rejects a solution, not the arithmetic).
+    static let truthWords = WordSet(["true", "correct", "right", "satisfied", "hold"])
+
+    // MARK: - Remainders and congruences
+
+    private func relation(_ i: Int) -> Token.Kind? { stream.kind(i) }
+
+    /// "A mod m = r": the claim that A leaves remainder r (or one congruent to it) on division by m, with A the
+    /// expression before the modulo operator at `valueEnd`, m the run's first segment and r its second.
+    ///
+    /// Only read when nothing is ambiguous: A is a whole expression (not the end of one with letters) and, unless it
+    /// is in brackets, has no sum at its top ("3^105 + 4^105 mod 7" could mean either), m is a lone integer above 1,
+    /// and r a lone integer with its sign.
+    private mutating func addResidue(valueEnd: Int, modulus: (Int, Int), residue: (Int, Int), relation r: Int) {
+        guard let m = loneInteger(modulus.0, modulus.1), let value = wholeOperand(endingAt: valueEnd) else { return }
+        guard let stated = loneInteger(residue.0, residue.1), !gluedAfter(residue.1) else { return }
+        if isRejected(after: residue.1) || isQuestion(at: r) || isHypothetical(value.start) { return }
+        claims.append(
+            Claim(
+                kind: .arithmetic, statement: .residue(value.expression, modulus: m, residue: stated),
+                bytes: stream[value.start].start..<stream[residue.1 - 1].end))
+    }
+
+    /// "A = r (mod m)" (``relate``) or "A ≡ r (mod m)" (``congruence(_:_:)``): A and r congruent modulo m.
+    private mutating func addCongruence(
+        _ left: (Expression, ExpressionReader.Shape, Int, Int), residue: (Int, Int), modulus m: BigInteger, end: Int,
+        relation r: Int
+    ) {
+        let (a, shape, start, _) = left
+        guard shape.integerOnly, !shape.hasFunction, let stated = loneInteger(residue.0, residue.1) else { return }
+        if isRejected(after: end) || isQuestion(at: r) || isHypothetical(start) { return }
+        claims.append(
+            Claim(
+                kind: .arithmetic, statement: .residue(a, modulus: m, residue: stated),
+                bytes: stream[start].start..<stream[end - 1].end))
+    }
+
+    /// The congruence "A ≡ r (mod m)" whose A is the last segment of the run from..<sign.
+    private mutating func congruence(_ from: Int, _ sign: Int) {
+        var start = from
+        var k = from
+        while k < sign {
+            if let kind = stream.kind(k), kind == .equals || kind == .approx || kind == .notEqual { start = k + 1 }
+            k += 1
+        }
+        if start == from && (continuesBefore(from) || gluedToName(from) || isModulo(from - 1)) { return }
+        guard start < sign, let (a, shape) = ExpressionReader.read(stream, start, sign) else { return }
+        var residueEnd = sign + 1
+        if stream.kind(residueEnd) == .minus { residueEnd += 1 }
+        guard stream.kind(residueEnd) == .number else { return }
+        residueEnd += 1
+        guard let (m, end) = modulusAfter(residueEnd) else { return }
+        addCongruence((a, shape, start, sign), residue: (sign + 1, residueEnd), modulus: m, end: end, relation: sign)
+    }
+
+    /// Whether token i is "≡" or "\equiv".
+    private func isCongruenceSign(_ i: Int) -> Bool {
+        let t = stream[i]
+        if t.end - t.start == 3 { return stream.bytes[t.start] == 0xE2 && stream.bytes[t.start + 1] == 0x89 && stream.bytes[t.start + 2] == 0xA1 }
+        return t.end - t.start == 6 && stream.bytes[t.start] == 0x5C && stream.bytes[t.start + 1] == 0x65  // \equiv
+    }
+
+    /// The modulus written at token i ("(mod 25)", "\pmod{25}", "mod 25", "(\bmod 25)") and the index after it.
+    private func modulusAfter(_ i: Int) -> (BigInteger, Int)? {
+        var k = i
+        let bracketed = stream.kind(k) == .openParen
+        if bracketed { k += 1 }
+        guard isModulo(k), stream.kind(k) != .percent else { return nil }
+        k += 1
+        let braced = stream.kind(k) == .openParen  // \pmod{25}
+        if braced { k += 1 }
+        guard let m = loneInteger(k, k + 1) else { return nil }
+        k += 1
+        if braced {
+            guard stream.kind(k) == .closeParen else { return nil }
+            k += 1
+        }
+        if bracketed {
+            guard stream.kind(k) == .closeParen else { return nil }
+            k += 1
+        }
+        if gluedAfter(k) { return nil }
+        return (m, k)
+    }
+
+    /// The integer of tokens from..<to when they are one integer, with its sign ("19", "−1"); nil otherwise.
+    private func loneInteger(_ from: Int, _ to: Int) -> BigInteger? {
+        if to - from == 2, stream.kind(from) == .minus, let n = stream.integer(from + 1) { return -n }
+        guard to - from == 1 else { return nil }
+        return stream.integer(from)
+    }
+
+    /// Whether the token at i is written against the one before it so that they read as one thing ("10c", "5!",
+    /// "12(n+m)") or continues it in an operation ("3^y").
+    private func gluedAfter(_ i: Int) -> Bool {
+        guard let kind = stream.kind(i) else { return false }
+        if kind.bit & Self.expressionOperators != 0 { return true }
+        guard stream.adjacent(i - 1) else { return false }
+        return kind == .word || kind == .openParen || kind == .openBracket || kind == .other || kind == .exclamation
+    }
+
+    /// The operand that ends before the modulo operator at `end`: the math tokens before it back to a relation or
+    /// a word, read as one integer expression that is whole and, unless bracketed, not a sum.
+    private func wholeOperand(endingAt end: Int) -> (expression: Expression, start: Int)? {
+        var start = end
+        while start > 0, Self.isMathToken(stream, start - 1) {
+            let kind = stream.kind(start - 1)
+            if kind == .equals || kind == .approx || kind == .notEqual { break }
+            start -= 1
+        }
+        guard start < end, !continuesBefore(start), !gluedToName(start), !isModulo(start - 1) else { return nil }
+        guard let (e, shape) = ExpressionReader.read(stream, start, end), shape.integerOnly, !shape.hasFunction
+        else { return nil }
+        switch e {
+        case .add, .subtract:
+            guard stream.kind(start) == .openParen, closingParenthesis(start) == end - 1 else { return nil }
+        default: break
+        }
+        return (e, start)
+    }
+
+    /// The index of the bracket that closes the one at `open`.
+    private func closingParenthesis(_ open: Int) -> Int? {
+        var depth = 0
+        var k = open
+        while k < stream.count {
+            if stream.kind(k) == .openParen { depth += 1 }
+            if stream.kind(k) == .closeParen {
+                depth -= 1
+                if depth == 0 { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
 
     /// Whether tokens from..<to hold an operator (what a right side read short of its segment leaves behind).
     private func hasOperator(_ from: Int, _ to: Int) -> Bool {
@@ -450,10 +644,15 @@ struct ClaimScanner {
         let relation = stream.kind(r)!
         // Two lone numbers ("641 = 177" from "x ≡ 177 (mod 641)", "120 = 5!", "50 = 504, which is not true"): no
         // computation is stated, so the relation is a label, a cut or a test, never a step to check.
+        // A denied relation ends a test, and so does "238327 ≠ 123" after the lines that worked out both sides:
+        // neither it nor the bare formulas just before it are claims.
+        if isRejected(after: re) || (relation == .notEqual && sa.isSingleNumber && sb.isSingleNumber) {
+            dropDerivation(before: ls)
+            return
+        }
         if sa.isSingleNumber && sb.isSingleNumber { return }
         // "1977 = 1 + 9 + 7 + 7 = 24": the digits of a number summed, written as if equal to it.
         if isDigitSum(single: (ls, le), sum: (rs, re)) || isDigitSum(single: (rs, re), sum: (ls, le)) { return }
-        if isRejected(after: re) { return }
         if isQuestion(at: r) { return }
         let bytes = stream[ls].start..<stream[re - 1].end
 

@@ -279,7 +279,7 @@ public struct ResponseAuditor: Sendable {
             case .value(let e, _, _, _, _, _):
                 guard let target = question.target else { return false }
                 return claims[i].role == .answer || comparable(e) == comparable(target)
-            case .division:
+            case .division, .residue:
                 return false
             }
         }
