@@ -67,7 +67,7 @@ struct ScannerFastPathTests {
             ClaimScanner.subjectVerbs, ClaimScanner.numberNouns, ClaimScanner.conditionsAfter,
             ClaimScanner.notPrimalityNouns, ClaimScanner.vagueQuantifiers, ClaimScanner.listContinuations,
             ClaimScanner.vagueListEnds, ClaimScanner.answerPreambles, ExpressionReader.degreeWords,
-            ExpressionReader.radianWords,
+            ExpressionReader.radianWords, ClaimScanner.clauseHedges, ClaimScanner.denials, ClaimScanner.conclusionVerbs,
         ]
         for set in sets { #expect(set.isInVocabulary) }
     }

@@ -90,6 +90,11 @@ extension ClaimScanner {
             }
             // Not the tail of an expression ("7 × 13 is …" is about 91, not 13).
             if let k = stream.kind(i - 1), Self.operatorKinds & (1 << UInt64(k.rawValue)) != 0 { return nil }
+            // Not the object of a comparison or a noun ("a prime greater than 2 is odd", "2 more than a multiple of 5
+            // is never a multiple of 5"), nor the end of a pattern of digits ("22...22 is").
+            if stream.isWord(i - 1, in: Self.objectBefore) || (stream.kind(i - 1) == .ellipsis && stream.adjacent(i - 1)) {
+                return nil
+            }
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
             // The checks first: reading the number may allocate. A decimal is no subject (nor is it a pronoun).
             guard let n = stream.integer(i) else { return nil }
@@ -113,6 +118,26 @@ extension ClaimScanner {
         return otherSubjectBefore(i, than: n) ? nil : (n, next)
     }
 
+    /// Whether the words right after a yes or no answer ending before token i take it back: "[No] is incorrect",
+    /// "[No], this is incorrect", "[No]. This is likely a mistake". (Not "[No] (Step 8 is incorrect …)", which keeps
+    /// the answer and takes back a step.)
+    func isTakenBack(after i: Int) -> Bool {
+        var k = i
+        if let kind = stream.kind(k), kind == .comma || kind == .period { k += 1 }
+        if stream.isWord(k, in: Self.backReferences) { k += 1 }
+        guard stream.isWord(k, "is") || stream.isWord(k, "was") else { return false }
+        k += 1
+        var skipped = 0
+        while skipped < 3, stream.isWord(k, in: Self.softeners) {
+            k += 1
+            skipped += 1
+        }
+        return stream.isWord(k, in: Self.rejectionWords)
+    }
+
+    /// Words between "is" and a word that takes an answer back: "is likely a mistake", "is actually incorrect".
+    static let softeners = WordSet(["likely", "probably", "actually", "a", "an", "clearly", "obviously"])
+
     /// Whether the number at token i is a whole operand: not the start of an expression ("10^{3922} + 1", "10 minus
     /// 5", "2s − 2") nor the end of one ("n+2"), and not part of a name or an ordinal ("5th").
     func isWholeOperand(_ i: Int) -> Bool {
@@ -132,19 +157,29 @@ extension ClaimScanner {
         return (before == .word || before == .closeParen) && stream.adjacent(i - 1)
     }
 
+    /// Words that make the number after them the object of a phrase, not the subject of what follows.
+    static let objectBefore = WordSet(["than", "of"])
+
     /// Words that make a number after them an operand of an operation ("10 minus 5", "3 mod 7").
     static let operationWords = WordSet(["minus", "plus", "times", "divided", "mod", "modulo", "squared", "cubed"])
 
     /// Whether the sentence before a pronoun at i has another number as a subject ("Since 20 is divisible by 3,
     /// it …"), in which case "it" may not mean the question's number and the pronoun is left unresolved.
+    ///
+    /// A sentence that opens with "Yes" or "No" answers the one before it ("Check if 335 is divisible by 2. No, it
+    /// is not divisible by 2."), so that one is read too.
     mutating func otherSubjectBefore(_ i: Int, than n: BigInteger) -> Bool {
         let (s, _) = nearSentence(i)
-        for j in s..<i where stream.kind(j) == .number {
-            if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n {
-                return true
+        func hasOtherSubject(_ from: Int, _ to: Int) -> Bool {
+            for j in max(from, 0)..<to where stream.kind(j) == .number {
+                if stream.isWord(j + 1, in: Self.subjectVerbs), stream.integer(j) != n { return true }
             }
+            return false
         }
-        return false
+        if hasOtherSubject(s, i) { return true }
+        guard s > 0, stream.isWord(s, Self.yesNumber) || stream.isWord(s, Self.noNumber) else { return false }
+        let (previous, _) = sentence(s - 1)
+        return hasOtherSubject(previous, s)
     }
 
     /// "is (not) (a) prime (number)", "is divisible by 3, 5 and 7", "is a multiple of 7", "is even",
@@ -563,6 +598,11 @@ extension ClaimScanner {
             // (The sentence by binary search: a yes or no that needs it is rare, and a call that may change the
             // scanner costs this loop more than the search.)
             if !bracketed && !boxed && !labelled && stream.kind(sentence(i).1) == .question { continue }
+            // "[Yes]" if N is prime or "[No]" if it is not: no answer is given; "the answer is [No] is incorrect":
+            // one is taken back.
+            let after = bracketed ? i + 2 : i + 1
+            if stream.isWord(after, in: Self.conditionsAfter) && !stream.isWord(after, "because") { continue }
+            if isTakenBack(after: after) { continue }
             let (kind, s) = statement(yes)
             let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
             claims.append(Claim(kind: kind, statement: s, bytes: bytes))

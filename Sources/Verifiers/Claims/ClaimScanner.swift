@@ -329,8 +329,10 @@ struct ClaimScanner {
     private func continuesBefore(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         if isModulo(i - 1) { return true }
-        // Written against a bracket before it: "C(5, 4)2(5^4)", "2^{3m}(1 + 3)".
-        if stream.adjacent(i - 1), stream.kind(i - 1) == .closeParen || stream.kind(i - 1) == .closeBracket {
+        // Written against a bracket or an ellipsis before it: "C(5, 4)2(5^4)", "2^{3m}(1 + 3)", "22...22".
+        if stream.adjacent(i - 1),
+            stream.kind(i - 1) == .closeParen || stream.kind(i - 1) == .closeBracket || isDigitPattern(ellipsis: i - 1)
+        {
             return true
         }
         switch stream.kind(i) {
@@ -356,6 +358,7 @@ struct ClaimScanner {
         guard stream.adjacent(i - 1) else { return false }
         switch stream.kind(i) {
         case .word, .openParen, .openBracket, .other, .exclamation: return true  // "5!" is a factorial
+        case .ellipsis: return isDigitPattern(ellipsis: i)  // "999...999", not "0.4291…"
         default: return false
         }
     }
@@ -379,7 +382,7 @@ struct ClaimScanner {
 
     /// Whether the words after a relation ending before token i deny it: "50 = 504, which is not true", "…, which
     /// is false", "(not true)", "…, a contradiction". Such a relation is a candidate being tested, not a claim.
-    private func isRejected(after i: Int) -> Bool {
+    func isRejected(after i: Int) -> Bool {
         var k = i
         var end = min(stream.count, i + 8)
         var crossed = false
@@ -443,7 +446,9 @@ struct ClaimScanner {
     /// Words that start a sentence about the one before ("This is not possible", "That is false").
     static let backReferences = WordSet(["this", "that", "which", "it"])
     /// Words that deny the relation before them (``isRejected(after:)``).
-    static let rejectionWords = WordSet(["false", "incorrect", "contradiction", "impossible", "untrue", "wrong"])
+    static let rejectionWords = WordSet([
+        "false", "incorrect", "contradiction", "impossible", "untrue", "wrong", "mistake",
+    ])
     /// What "not" denies when it follows a relation: "not true", "not correct", "does not hold" ("not valid" and
     /// "not possible" are left out: "≈ −11.702 (not valid since n > 11)" rejects a solution, not the arithmetic).
     static let truthWords = WordSet(["true", "correct", "right", "satisfied", "hold"])
@@ -594,6 +599,13 @@ struct ClaimScanner {
             func bit(_ k: Token.Kind) -> UInt64 { 1 << UInt64(k.rawValue) }
             return bit(.plus) | bit(.minus) | bit(.times) | bit(.divide) | bit(.power) | bit(.sqrt) | bit(.fraction)
         }
+    }
+
+    /// Whether the ellipsis at token i stands for digits left out of one number ("22...22", "1000...0001"): numbers
+    /// are written against it on both sides. (After a decimal alone, "0.4291…" only marks the digits cut off.)
+    private func isDigitPattern(ellipsis i: Int) -> Bool {
+        stream.kind(i) == .ellipsis && stream.kind(i - 1) == .number && stream.kind(i + 1) == .number
+            && stream.adjacent(i - 1) && stream.adjacent(i)
     }
 
     /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
@@ -880,13 +892,30 @@ struct ClaimScanner {
         }
         // Every conditional word is in the vocabulary (a test checks it), so a word is one exactly when its number
         // is in the set: read through a pointer, without the text.
+        let hedges = Self.clauseHedges
+        let denials = Self.denials
+        let conclusions = Self.conclusionVerbs
         return stream.tokens.withUnsafeBufferPointer { tokens in
+            var denied = -8
             for j in s..<i where j >= 0 && j < tokens.count && tokens[j].kind == .word {
-                if conditionalWords.contains(number: tokens[j].word) { return true }
+                let word = tokens[j].word
+                if conditionalWords.contains(number: word) || hedges.contains(number: word) { return true }
+                // "we cannot conclude that it is prime", "this is not enough to prove that it is prime".
+                if denials.contains(number: word) { denied = j }
+                if conclusions.contains(number: word) && j - denied <= 4 { return true }
             }
             return false
         }
     }
+
+    /// Words that make the rest of their sentence a guess: "this does not necessarily mean that it is prime", "it is
+    /// highly likely that 8921 is prime".
+    static let clauseHedges = WordSet(["necessarily", "likely", "unlikely", "probably", "possibly", "perhaps", "maybe"])
+    /// A denial, and the verbs of a conclusion it takes back when it comes at most four words before one.
+    static let denials = WordSet(["not", "cannot", "can't", "never"])
+    static let conclusionVerbs = WordSet([
+        "conclude", "prove", "proves", "determine", "confirm", "guarantee", "guarantees", "say", "sure", "certain",
+    ])
 
     static let unitWords = WordSet(["degrees", "degree", "deg", "radians", "radian", "rad"])
 

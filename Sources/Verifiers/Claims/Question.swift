@@ -144,18 +144,20 @@ struct Question {
     }
 
     /// Whether the expression starting with the number at token i is a number of its own, not part of a formula
-    /// with letters ("x^3 + 3"), a name ("F5") or a pattern of digits ("1000...0001", "22...22"): only then can the
-    /// question be about it.
+    /// with letters ("x^3 + 3"), a name ("F5"), a pattern of digits ("1000...0001", "22...22") or a list ("{1, 2, ...,
+    /// 99}"): only then can the question be about it.
     static func standsAlone(_ stream: TokenStream, at i: Int) -> Bool {
         if let before = stream.kind(i - 1) {
             if before == .power || before == .times || before == .divide || before == .plus || before == .minus {
                 return false
             }
             if (before == .word || before == .other) && stream.adjacent(i - 1) { return false }
+            // The first of a set or a list: "n in {1, 2, ..., 99}".
+            if before == .openParen || before == .openBracket { return false }
         }
         guard let (_, _, end) = ExpressionReader.longest(stream, from: i) else { return false }
         guard let after = stream.kind(end) else { return true }
-        if after == .ellipsis || after == .period && stream.kind(end + 1) == .period { return false }
+        if after == .ellipsis || after == .comma || after == .period && stream.kind(end + 1) == .period { return false }
         return !((after == .word || after == .other) && stream.adjacent(end - 1))
     }
 

@@ -62,6 +62,8 @@ struct Vocabulary: Sendable {
         "prime", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
         "multiple", "divisor", "factor", "factors", "factorization", "factorisation", "decomposition", "power", "gap",
         "pair", "triplet", "because", "when", "though",
+        // What a denial takes back: "we cannot conclude that it is prime".
+        "conclude", "prove", "proves", "determine", "confirm", "guarantee", "guarantees", "say", "sure", "certain",
         // Links to values, operators and lists.
         "approximately", "about", "roughly", "around", "nearly", "equal", "over", "from", "than", "times", "plus",
         "minus", "multiplied", "remainder", "r", "rem", "respectively", "either", "more", "others", "other", "any",
