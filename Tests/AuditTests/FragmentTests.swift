@@ -55,6 +55,41 @@ struct FragmentTests {
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
+    static let llmdriftPrompt = "Is 13400 a prime number? Think step by step and then answer \"[Yes]\" or \"[No]\"."
+
+    @Test("hedged, conditional and taken-back statements are no claims (LLMDrift answers)", arguments: [
+        "However, this does not necessarily mean that it is a prime number.",
+        "Therefore, 13400 is not divisible by 3, but we cannot conclude that it is a prime number.",
+        "However, this is not enough to prove that it is a prime number.",
+        "We cannot definitively determine if 13400 is a prime number. However, it is highly likely that 13400 is a prime number.",
+        "Therefore, the answer is \"[Yes]\" if 13400 is a prime number or \"[No]\" if it is not.",
+        "Hence, the answer is [Yes] is incorrect. The correct answer is [No].",
+        "Since the question asks if 13400 is prime and the answer is [Yes], this is incorrect.",
+        "10. Divide 1675 by 5 to get 335. \n11. Check if 335 is divisible by 2. No, it is not divisible by 2.",
+    ])
+    func hedges(response: String) {
+        let wrong = audit(Self.llmdriftPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test("an answer kept while a step is taken back is still the answer")
+    func answerKept() {
+        let result = audit(Self.llmdriftPrompt, "8. Therefore, 13400 is a prime number.\n\n9. Answer: [No] (Step 8 is incorrect).")
+        #expect(result.answer?.text == "[No]")
+        #expect(result.answer?.verdict == .correct)
+    }
+
+    @Test("numbers that are not the subject of what follows", arguments: [
+        "Since a prime number greater than 2 is odd, the sum must be odd.",
+        "and 2 more than a multiple of 5 is never a multiple of 5.",
+        "Since the digit sum of 1977 is divisible by 3 but not by 9, it cannot be a square.",
+        "n = 22...22 = 2 * (10^1980 - 1)/9",
+    ])
+    func notSubjects(response: String) {
+        let wrong = audit(Self.champPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
     @Test("a pronoun means the question's number only when the question is about that number")
     func pronouns() {
         let prompt =
