@@ -23,6 +23,16 @@ struct JudgeTests {
         #expect(j.verdict == (correct ? .correct : .wrong), "\(stated): \(j)")
     }
 
+    @Test("scientific notation is judged to its last written digit, left of the point too", arguments: [
+        ("1.27e30", "2^100", true), ("1.26e30", "2^100", true), ("1.25e30", "2^100", false), ("1.2158e19", "3^40", true),
+        ("1.2157e19", "3^40", true), ("1.2159e19", "3^40", false), ("2.5e-3", "1/400", true),
+        ("1.3407807929942597e+164", "13407807929942597 * 10^148 + 546498570421", true),
+        ("1.3407807929942599e+164", "13407807929942597 * 10^148 + 546498570421", false),
+    ])
+    func scientific(stated: String, expression: String, correct: Bool) throws {
+        #expect(try verdict(stated, expression).verdict == (correct ? .correct : .wrong))
+    }
+
     @Test("cos(3.14): −0.99999 and −1.00000 pass, −0.99998 fails")
     func nearMinusOne() throws {
         #expect(try verdict("-0.99999", "cos(3.14)").verdict == .correct)

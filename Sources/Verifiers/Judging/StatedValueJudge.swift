@@ -105,8 +105,9 @@ public struct StatedValueJudge: Sendable {
             }
             judgement.trueValue = displayed(t, stated: written)
             judgement.trueValueExact = truth.exact
-            // The unit of the last place the rule looks at, and whether it asks for correct rounding.
-            var unitPlace = written
+            // The unit of the last place the rule looks at, and whether it asks for correct rounding. As written, that
+            // is the last written digit, also left of the point: "1.3407807929942597e+164" is written to 10^148.
+            var unitPlace = rule == .asWritten ? y.scale : written
             var mustRound = false
             switch rule {
             case .decimalPlaces(let n) where n >= written:
