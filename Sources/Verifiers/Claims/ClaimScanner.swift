@@ -358,7 +358,9 @@ struct ClaimScanner {
         guard stream.adjacent(i - 1) else { return false }
         switch stream.kind(i) {
         case .word, .openParen, .openBracket, .other, .exclamation: return true  // "5!" is a factorial
-        case .ellipsis: return isDigitPattern(ellipsis: i)  // "999...999", not "0.4291…"
+        case .ellipsis:
+            // "999...999", "(5^25+15)\cdots(5^25+254)"; but "0.4291…" only marks the digits cut off.
+            return !(stream.kind(i - 1) == .number && stream[i - 1].hasPoint)
         default: return false
         }
     }
