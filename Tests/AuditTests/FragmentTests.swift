@@ -84,7 +84,7 @@ struct FragmentTests {
         "and 2 more than a multiple of 5 is never a multiple of 5.",
         "Since the digit sum of 1977 is divisible by 3 but not by 9, it cannot be a square.",
         "n = 22...22 = 2 * (10^1980 - 1)/9",
-        "$$5^{125}-1=(5^25)^6-1=(5^25-1)(5^25+1)(5^25+5)\\cdots(5^25+254)$$",
+        "$$5^{125}-1=(5^25)^5-1=(5^25-1)(5^25+1)(5^25+5)\\cdots(5^25+254)$$",
     ])
     func notSubjects(response: String) {
         let wrong = audit(Self.champPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
