@@ -68,6 +68,7 @@ struct ScannerFastPathTests {
             ClaimScanner.notPrimalityNouns, ClaimScanner.vagueQuantifiers, ClaimScanner.listContinuations,
             ClaimScanner.vagueListEnds, ClaimScanner.answerPreambles, ExpressionReader.degreeWords,
             ExpressionReader.radianWords, ClaimScanner.clauseHedges, ClaimScanner.denials, ClaimScanner.conclusionVerbs,
+            ClaimScanner.rejectionWords, ClaimScanner.truthWords, ClaimScanner.denyingNot,
         ]
         for set in sets { #expect(set.isInVocabulary) }
     }

@@ -405,15 +405,25 @@ struct ClaimScanner {
                 continue
             case .question, .semicolon, .colon: return false
             case .word:
-                if stream.isWord(k, in: Self.rejectionWords) { return true }
-                if stream.isWord(k, "not") && stream.isWord(k + 1, in: Self.truthWords) { return true }
-                if stream.isWord(k, in: Self.isNot) && stream.isWord(k + 1, in: Self.truthWords) { return true }
+                // Every word of these sets is in the vocabulary (a test checks it): one bit test each.
+                let number = stream[k].word
+                if number != 0 {
+                    if Self.rejectionWords.contains(number: number) { return true }
+                    if Self.denyingNot.contains(number: number) && stream.kind(k + 1) == .word
+                        && Self.truthWords.contains(number: stream[k + 1].word)
+                    {
+                        return true
+                    }
+                }
             default: break
             }
             k += 1
         }
         return false
     }
+
+    /// "not", "isn't": before a word of ``truthWords`` they deny the relation before them.
+    static let denyingNot = WordSet(["not", "isn't", "isnt"])
 
     /// Drops the claims of the lines of bare formulas just before token i, the one a denied relation ends
     /// ("10A = 56B\n\n10*5 = 56*9\n\n50 = 504, which is not true."): they are the steps of the same test.
@@ -448,12 +458,10 @@ struct ClaimScanner {
     /// Words that start a sentence about the one before ("This is not possible", "That is false").
     static let backReferences = WordSet(["this", "that", "which", "it"])
     /// Words that deny the relation before them (``isRejected(after:)``).
-    static let rejectionWords = WordSet([
-        "false", "incorrect", "contradiction", "impossible", "untrue", "wrong", "mistake",
-    ])
+    static let rejectionWords = WordSet(["false", "incorrect", "contradiction", "impossible", "wrong", "mistake"])
     /// What "not" denies when it follows a relation: "not true", "not correct", "does not hold" ("not valid" and
     /// "not possible" are left out: "≈ −11.702 (not valid since n > 11)" rejects a solution, not the arithmetic).
-    static let truthWords = WordSet(["true", "correct", "right", "satisfied", "hold"])
+    static let truthWords = WordSet(["true", "correct", "satisfied", "hold"])
 
     // MARK: - Remainders and congruences
 
@@ -894,21 +902,47 @@ struct ClaimScanner {
         }
         // Every conditional word is in the vocabulary (a test checks it), so a word is one exactly when its number
         // is in the set: read through a pointer, without the text.
-        let hedges = Self.clauseHedges
-        let denials = Self.denials
-        let conclusions = Self.conclusionVerbs
+        let classes = Self.clauseWordClasses
         return stream.tokens.withUnsafeBufferPointer { tokens in
             var denied = -8
             for j in s..<i where j >= 0 && j < tokens.count && tokens[j].kind == .word {
-                let word = tokens[j].word
-                if conditionalWords.contains(number: word) || hedges.contains(number: word) { return true }
+                let c = classes[Int(tokens[j].word)]
+                if c == 0 { continue }
+                if c & ClauseWord.conditional != 0 { return true }
                 // "we cannot conclude that it is prime", "this is not enough to prove that it is prime".
-                if denials.contains(number: word) { denied = j }
-                if conclusions.contains(number: word) && j - denied <= 4 { return true }
+                if c & ClauseWord.denial != 0 { denied = j }
+                if c & ClauseWord.conclusion != 0 && j - denied <= 4 { return true }
             }
             return false
         }
     }
+
+    /// The classes of words that make a sentence no claim, as bits of ``clauseWordClasses``.
+    enum ClauseWord {
+        /// A word of ``conditionalWords`` or ``clauseHedges``.
+        static let conditional: UInt8 = 1 << 0
+        static let denial: UInt8 = 1 << 1
+        static let conclusion: UInt8 = 1 << 2
+    }
+
+    /// For each vocabulary number, its ``ClauseWord`` classes (number 0, no vocabulary word, is in none): one load
+    /// per word of a sentence instead of a test per set.
+    static let clauseWordClasses: [UInt8] = {
+        precondition(
+            [conditionalWords, clauseHedges, denials, conclusionVerbs].allSatisfy(\.isInVocabulary),
+            "the words that make a sentence no claim are vocabulary words")
+        return (0..<256).map { n in
+            let number = UInt8(n)
+            guard number != 0 else { return 0 }
+            var c: UInt8 = 0
+            if conditionalWords.contains(number: number) || clauseHedges.contains(number: number) {
+                c |= ClauseWord.conditional
+            }
+            if denials.contains(number: number) { c |= ClauseWord.denial }
+            if conclusionVerbs.contains(number: number) { c |= ClauseWord.conclusion }
+            return c
+        }
+    }()
 
     /// Words that make the rest of their sentence a guess: "this does not necessarily mean that it is prime", "it is
     /// highly likely that 8921 is prime".

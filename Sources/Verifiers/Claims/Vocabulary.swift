@@ -62,6 +62,10 @@ struct Vocabulary: Sendable {
         "prime", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
         "multiple", "divisor", "factor", "factors", "factorization", "factorisation", "decomposition", "power", "gap",
         "pair", "triplet", "because", "when", "though",
+        // Words after a relation that deny it ("which is not true"), and the modulo operator.
+        "false", "incorrect", "contradiction", "impossible", "wrong", "mistake", "true", "correct", "hold", "satisfied",
+        "which",
+        "that", "mod", "modulo",
         // What a denial takes back: "we cannot conclude that it is prime".
         "conclude", "prove", "proves", "determine", "confirm", "guarantee", "guarantees", "say", "sure", "certain",
         // Links to values, operators and lists.
