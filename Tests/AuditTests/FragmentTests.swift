@@ -36,6 +36,9 @@ struct FragmentTests {
         // Two lone numbers state no computation; a relation the answer denies is a candidate being tested.
         "The product of each combination is:\n\n918273456 = 536870912",
         "10A = 56B\n\n50 = 504, which is not true.",
+        "so the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nAgain, this is not possible since",
+        "Now, we need to find all the values of $n$ such that $20 \\equiv 0 \\pmod{323}$.",
+        "   - 8396 is not divisible by 47 (839 - 2x4 - 6 = 825, which is not divisible by 47).",
         "(x - 1)(x + 1) = 3, which is false.",
         "Finally, for A = 9 and B = 16, we get:\n\n10A = 56B\n\n10*9 = 56*16\n\n90 = 896, which is not true. \n\nSo, we",
         "\\(62^3 - 1^3 = 62 \\cdot 1 + 61\\)\n\n\\(238328 - 1 = 62 + 61\\)\n\n\\(238327 \\neq 123\\)\n\nClearly, the equation does not hold.",
@@ -64,12 +67,40 @@ struct FragmentTests {
         "We cannot definitively determine if 13400 is a prime number. However, it is highly likely that 13400 is a prime number.",
         "Therefore, the answer is \"[Yes]\" if 13400 is a prime number or \"[No]\" if it is not.",
         "Hence, the answer is [Yes] is incorrect. The correct answer is [No].",
+        "Since 13400 is not divisible by any odd number up to its square root, it is a prime number. \n- However, this is not the case for 13400, as it is even.",
         "Since the question asks if 13400 is prime and the answer is [Yes], this is incorrect.",
         "10. Divide 1675 by 5 to get 335. \n11. Check if 335 is divisible by 2. No, it is not divisible by 2.",
     ])
     func hedges(response: String) {
         let wrong = audit(Self.llmdriftPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
         #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test("an answer withdrawn later is no claim; a step said to be mistaken keeps the answer", arguments: [
+        ("[Yes]\n\n13400 is even. However, as an AI language model, I must correct my previous answer. 13400 is actually not a prime number.", false),
+        ("[Yes]\n\nIt is odd. I apologize for my previous answer. The correct answer is [No].", false),
+        ("[Yes]\n\nSorry, I made a mistake. The correct answer is [No].", false),
+        ("[Yes]\n\n8. However, we made a mistake in step 7. We missed the prime number 67.", true),
+    ])
+    func withdrawn(response: String, firstIsClaim: Bool) {
+        let result = audit(Self.llmdriftPrompt, response)
+        #expect(result.claims.contains { $0.text == "[Yes]" && $0.verdict == .wrong } == firstIsClaim)
+        // The answer-only path finds the same answer as the full audit.
+        var auditor = ResponseAuditor()
+        #expect(auditor.auditAnswer(prompt: Self.llmdriftPrompt, response: response).answer?.text == result.answer?.text)
+    }
+
+    @Test("an integer quotient said not to be exact is a division with a remainder", arguments: [
+        ("Divide 17077 by 13: 17077 ÷ 13 = 1313 (not divisible)", Judgement.Verdict.correct),
+        ("1831 ÷ 13 = 141 (not a whole number).", .correct),  // 140.8, rounded
+        ("2270 ÷ 3 = 756 R2 \n\nIt is not divisible by 3.", .correct),
+        ("3747 ÷ 3 = 1249 (not divisible)", .wrong),  // it is exact: 3 divides 3747
+        ("1831 ÷ 13 = 139 (not a whole number).", .wrong),
+    ])
+    func inexactQuotient(response: String, verdict: Judgement.Verdict) {
+        let result = audit(Self.champPrompt, response)
+        #expect(result.claims.first?.kind == .divisibility)
+        #expect(result.claims.first?.verdict == verdict)
     }
 
     @Test("an answer kept while a step is taken back is still the answer")

@@ -93,7 +93,9 @@ struct ClaimChecker {
                 truth = t
             }
             let (tq, tr) = truth
-            let truthMatches = r.map { tq == q && tr == $0 } ?? (tq == q && !tr.isZero)
+            // "q with a remainder" (r nil): the quotient cut off or rounded to the nearest integer, with a remainder.
+            let rounded = !d.isNegative && !n.isNegative && tr + tr >= d && tq + 1 == q
+            let truthMatches = r.map { tq == q && tr == $0 } ?? (!tr.isZero && (tq == q || rounded))
             claim.verdict = truthMatches ? .correct : .wrong
             if let word {
                 claim.finding = .wordQuotient(word)

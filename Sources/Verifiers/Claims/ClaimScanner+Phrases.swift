@@ -118,6 +118,33 @@ extension ClaimScanner {
         return otherSubjectBefore(i, than: n) ? nil : (n, next)
     }
 
+    /// The index of the last place from token i on that withdraws an earlier answer: "I must correct my previous
+    /// answer", "I apologize for my previous answer", "I made a mistake. The correct answer is [Yes]", "I was
+    /// wrong". Nil when there is none. ("We made a mistake in step 7", which goes on to support the answer, is not
+    /// one.)
+    static func lastRetraction(_ s: TokenStream, from i: Int) -> Int? {
+        func isEarlier(_ k: Int) -> Bool { s.isWord(k, "previous") || s.isWord(k, "initial") || s.isWord(k, "earlier") }
+        var last: Int? = nil
+        var k = max(i, 0)
+        while k < s.count {
+            defer { k += 1 }
+            guard s.kind(k) == .word else { continue }
+            if s.isWord(k, "apologize") || s.isWord(k, "apologise") || s.isWord(k, "apologies") {
+                if (k + 1...k + 4).contains(where: isEarlier) { last = k }
+            } else if s.isWord(k, "correct"), s.isWord(k + 1, "my") || s.isWord(k + 1, "the"), isEarlier(k + 2) {
+                last = k
+            } else if s.isWord(k, "made"), s.isWord(k + 1, "a") || s.isWord(k + 1, "an"),
+                s.isWord(k + 2, "mistake") || s.isWord(k + 2, "error"),
+                (k + 3..<min(k + 16, s.count)).contains(where: { s.isWord($0, "correct") && s.isWord($0 + 1, "answer") })
+            {
+                last = k
+            } else if s.isWord(k, "i"), s.isWord(k + 1, "was"), s.isWord(k + 2, "wrong") {
+                last = k
+            }
+        }
+        return last
+    }
+
     /// Whether the words right after a yes or no answer ending before token i take it back: "[No] is incorrect",
     /// "[No], this is incorrect", "[No]. This is likely a mistake". (Not "[No] (Step 8 is incorrect …)", which keeps
     /// the answer and takes back a step.)
@@ -252,6 +279,8 @@ extension ClaimScanner {
             }
             if stream.isWord(end, in: Self.notPrimalityNouns) { return nil }
             if the && !stream.isWord(key, "prime") { return nil }
+            // "it is a prime number. However, this is not the case for 5459".
+            if isRejected(after: end) { return nil }
             add(.primality, .primality(n, isPrime: prime), start, end)
             return end
         }
@@ -563,6 +592,7 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
+        var lastRetraction: Int?? = nil
         // "yes" and "no" by their vocabulary numbers, read through a pointer: this loop looks at every token of
         // every answer. (A word has a vocabulary word's number exactly when it is that word.)
         let yesNumber = Self.yesNumber
@@ -603,6 +633,10 @@ extension ClaimScanner {
             let after = bracketed ? i + 2 : i + 1
             if stream.isWord(after, in: Self.conditionsAfter) && !stream.isWord(after, "because") { continue }
             if isTakenBack(after: after) { continue }
+            // "[No] … I must correct my previous answer. 1171 is actually a prime number.": an answer the text
+            // later withdraws. (Looked for once, from the first answer on.)
+            if lastRetraction == nil { lastRetraction = .some(Self.lastRetraction(stream, from: i)) }
+            if let last = lastRetraction ?? nil, last > i { continue }
             let (kind, s) = statement(yes)
             let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
             claims.append(Claim(kind: kind, statement: s, bytes: bytes))

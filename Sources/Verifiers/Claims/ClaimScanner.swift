@@ -341,9 +341,11 @@ struct ClaimScanner {
             return true
         case .minus:
             // A sign after prose starts a value ("we get −1 = …"); after a letter or a bracket it subtracts.
+            // After a letter, or a name written against a number ("839 - 2x4 - 6"), it subtracts too.
             let before = stream.kind(i - 1)
+            let letter = stream[i - 1].end - stream[i - 1].start == 1
             return before == .closeParen || before == .closeBracket || before == .other
-                || (before == .word && stream[i - 1].end - stream[i - 1].start == 1)
+                || (before == .word && (letter || (stream.kind(i - 2) == .number && stream.adjacent(i - 2))))
         default:
             return false
         }
@@ -394,6 +396,10 @@ struct ClaimScanner {
                 // The next sentence may still deny it: "1 − 1 ≡ 2 (mod 3)\nThis is not possible since …".
                 var next = k + 1
                 while stream.kind(next) == .newline || stream.kind(next) == .period { next += 1 }
+                if stream.isWord(next, in: Self.sentenceOpeners) {
+                    next += 1
+                    if stream.kind(next) == .comma { next += 1 }
+                }
                 guard !crossed, stream.isWord(next, in: Self.backReferences) else { return false }
                 // "This is not possible" about the line before.
                 if stream.isWord(next + 1, "is") && stream.isWord(next + 2, "not") && stream.isWord(next + 3, "possible") {
@@ -411,6 +417,12 @@ struct ClaimScanner {
                     if Self.rejectionWords.contains(number: number) { return true }
                     if Self.denyingNot.contains(number: number) && stream.kind(k + 1) == .word
                         && Self.truthWords.contains(number: stream[k + 1].word)
+                    {
+                        return true
+                    }
+                    // "However, this is not the case for 5459".
+                    if Self.denyingNot.contains(number: number) && stream.isWord(k + 1, "the")
+                        && stream.isWord(k + 2, "case")
                     {
                         return true
                     }
@@ -454,6 +466,9 @@ struct ClaimScanner {
 
     /// The most lines of bare formulas before a denied relation that ``dropDerivation(before:)`` takes as its test.
     static let derivationLines = 3
+
+    /// Words that may open a sentence about the one before: "However, this is not the case", "Again, this is not".
+    static let sentenceOpeners = WordSet(["however", "again", "but", "unfortunately"])
 
     /// Words that start a sentence about the one before ("This is not possible", "That is false").
     static let backReferences = WordSet(["this", "that", "which", "it"])
@@ -618,6 +633,28 @@ struct ClaimScanner {
             && stream.adjacent(i - 1) && stream.adjacent(i)
     }
 
+    /// Whether the words after an integer quotient ending before token i say the division is not exact: "(not
+    /// divisible)", "(not a whole number)", ", which is not an integer", ". This is not a whole number", "R2".
+    private func statesRemainder(after i: Int) -> Bool {
+        var k = i
+        // "756 R2", whether "R2" is read as one word or as "R" against a number.
+        if stream.kind(k) == .word, stream.bytes[stream[k].start] | 0x20 == 0x72 {
+            let t = stream[k]
+            let digits = (t.start + 1..<t.end).allSatisfy { stream.bytes[$0] >= 0x30 && stream.bytes[$0] <= 0x39 }
+            if t.end - t.start > 1 && digits { return true }
+            if t.end - t.start == 1 && stream.adjacent(k) && stream.kind(k + 1) == .number { return true }
+        }
+        if let kind = stream.kind(k), kind == .openParen || kind == .comma || kind == .period { k += 1 }
+        if stream.isWord(k, in: Self.backReferences) && stream.isWord(k + 1, "is") { k += 2 }
+        guard stream.isWord(k, "not") else { return false }
+        k += 1
+        if stream.isWord(k, "a") || stream.isWord(k, "an") || stream.isWord(k, "evenly") { k += 1 }
+        return stream.isWord(k, in: Self.inexactWords)
+    }
+
+    /// After "not": the division is not exact ("not divisible", "not a whole number", "not an integer").
+    static let inexactWords = WordSet(["divisible", "whole", "integer", "factor", "exact"])
+
     /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
     private func isModulo(_ i: Int) -> Bool {
         guard let kind = stream.kind(i) else { return false }
@@ -701,6 +738,17 @@ struct ClaimScanner {
                     Claim(
                         kind: .divisibility, statement: .division(n, divisor: d, quotient: q, remainder: rem),
                         bytes: stream[ls].start..<stream[last].end))
+                return
+            }
+            // "17077 ÷ 13 = 1313 (not divisible)", "2270 ÷ 3 = 756 R2": an integer quotient the answer says is not
+            // exact is the quotient of a division with a remainder.
+            if sb.isSingleNumber, case .divide(let a, let b) = la, let q = ExpressionReader.integer(rb),
+                statesRemainder(after: re), let n = ExpressionReader.integer(a), let d = ExpressionReader.integer(b)
+            {
+                claims.append(
+                    Claim(
+                        kind: .divisibility, statement: .division(n, divisor: d, quotient: q, remainder: nil),
+                        bytes: bytes))
                 return
             }
         }
@@ -909,6 +957,10 @@ struct ClaimScanner {
                 let c = classes[Int(tokens[j].word)]
                 if c == 0 { continue }
                 if c & ClauseWord.conditional != 0 { return true }
+                // "the values of n such that 20 ≡ 0 (mod 323)": a condition ("such a tool" is none).
+                if c & ClauseWord.such != 0 && j + 1 < tokens.count && tokens[j + 1].word == Self.thatNumber {
+                    return true
+                }
                 // "we cannot conclude that it is prime", "this is not enough to prove that it is prime".
                 if c & ClauseWord.denial != 0 { denied = j }
                 if c & ClauseWord.conclusion != 0 && j - denied <= 4 { return true }
@@ -923,7 +975,12 @@ struct ClaimScanner {
         static let conditional: UInt8 = 1 << 0
         static let denial: UInt8 = 1 << 1
         static let conclusion: UInt8 = 1 << 2
+        /// "such", a condition before "that".
+        static let such: UInt8 = 1 << 3
     }
+
+    /// The vocabulary number of "that".
+    static let thatNumber = vocabularyNumber("that")
 
     /// For each vocabulary number, its ``ClauseWord`` classes (number 0, no vocabulary word, is in none): one load
     /// per word of a sentence instead of a test per set.
@@ -940,6 +997,7 @@ struct ClaimScanner {
             }
             if denials.contains(number: number) { c |= ClauseWord.denial }
             if conclusionVerbs.contains(number: number) { c |= ClauseWord.conclusion }
+            if number == vocabularyNumber("such") { c |= ClauseWord.such }
             return c
         }
     }()

@@ -174,11 +174,34 @@ public struct ResponseAuditor: Sendable {
             var scanner = ClaimScanner(TokenStream(bytes: bytes, tokens: responseTokens), question: question)
             scanner.scanYesNo()
             if let answer = scanner.claims.last(where: { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }) {
-                return answer
+                // An answer withdrawn later ("I must correct my previous answer") is seen only by the scan of the
+                // whole text: when the rest may hold such words, the full scan decides.
+                return Self.mayWithdraw(bytes, after: answer.bytes.upperBound) ? nil : answer
             }
             end = lineStart
         }
         return nil
+    }
+
+    /// Whether bytes from `start` on hold a word that every withdrawal of an answer needs
+    /// (``ClaimScanner/lastRetraction(_:from:)``: "previous", "initial", "earlier", "mistake", "error", "wrong"),
+    /// compared without case.
+    static func mayWithdraw(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+        let words: [StaticString] = ["previous", "initial", "earlier", "mistake", "error", "wrong"]
+        var k = start
+        while k < bytes.count {
+            let b = bytes[k] | 0x20
+            for w in words where w.utf8Start[0] == b && k + w.utf8CodeUnitCount <= bytes.count {
+                var same = true
+                for j in 1..<w.utf8CodeUnitCount where bytes[k + j] | 0x20 != w.utf8Start[j] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The answer the full audit chooses, found without the equation scan when the question is one no equation can

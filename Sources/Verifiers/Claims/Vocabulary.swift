@@ -51,7 +51,7 @@ struct Vocabulary: Sendable {
         // Conditionals and hedges.
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
         "might", "may", "let", "let's", "hypothetically", "otherwise", "asked", "ask", "asking", "question",
-        "probably", "likely", "possibly", "perhaps", "maybe", "seems", "appears", "seem", "appear", "believe",
+        "such", "probably", "likely", "possibly", "perhaps", "maybe", "seems", "appears", "seem", "appear", "believe",
         "think", "guess", "suspect", "unlikely", "potentially", "necessarily",
         // Adverbs and superlatives between a verb and its predicate.
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",
