@@ -26,7 +26,7 @@ import mpmath  # noqa: E402
 import sympy  # noqa: E402
 
 from oracle import (  # noqa: E402
-    DPS, GP, KIND_ORDER, Arg, Div, Expr, Func, Parity, Prime, Prod, Quot, QuotRem, Round, dec_of_mp,
+    DPS, GP, KIND_ORDER, Arg, Div, Expr, Func, Parity, Prime, Prod, Quot, QuotRem, Residue, Round, dec_of_mp,
     fmt_dec, fmt_factors, judge_decimal, mp_value, places, round_dec, scan, sep, trunc_dec,
 )
 
@@ -556,7 +556,8 @@ def primality_handwritten():
         [Prime(101, False, "101 isn't prime"), Div(101, 11, False, "it is divisible by 11")],
         "101 is prime; 101 = 11 × 9 + 2.")
     add(K, "Is 561 prime?", "Yes, 561 is prime. It passes the Fermat test for base 2: 2^560 ≡ 1 (mod 561).", "wrong",
-        [Prime(561, True, "Yes, 561 is prime")], "Carmichael number 561 = 3 × 11 × 17.")
+        [Prime(561, True, "Yes, 561 is prime"), Residue((2, 560), 561, 1, "2^560 ≡ 1 (mod 561)")],
+        "Carmichael number 561 = 3 × 11 × 17 (the congruence is true).")
     add(K, "Is 2047 prime?", "2047 = 2^11 − 1 is a Mersenne number, and since 11 is prime, 2047 is prime as well.",
         "wrong", [Expr("2**11-1", "2047", "2047 = 2^11 − 1"), Prime(11, True, "11 is prime"),
                   Prime(2047, True, "2047 is prime")], "2047 = 23 × 89: a prime exponent does not make 2^p − 1 prime.")
@@ -1608,6 +1609,339 @@ def arithmetic_handwritten():
         "No numbers.")
 
 
+# ----------------------------------------------------------------------------------------------
+# Remainders and congruences ("A mod m = r", "A % m = r", "A \bmod m = r", "A modulo m = r", "A ≡ r (mod m)",
+# "A \equiv r \pmod{m}", "A ≡ r mod m", "A = r (mod m)"). A claim is right when m divides A − r. Every remainder
+# below is computed here with pow(a, e, m); a wrong value is a computed one plus a slip.
+
+
+def slip(true_r: int, m: int, d: int) -> int:
+    """A wrong remainder: true_r + d, which must not be congruent to true_r modulo m."""
+    assert d % m != 0, (true_r, m, d)
+    return (true_r + d) % m
+
+
+def remainder_handwritten():
+    K = "arithmetic"
+
+    # -- trial division with "%" --------------------------------------------------------------
+    n = 7927
+    ps = [int(p) for p in sympy.primerange(2, sympy.integer_nthroot(n, 2)[0] + 1)]
+    with mpmath.workdps(DPS):
+        root = fmt_dec(trunc_dec(mpmath.sqrt(n), 2))
+    rows = [(p, pow(n, 1, p)) for p in ps]
+    assert all(r != 0 for _, r in rows)
+    add(K, f"Is {n} prime? Show the trial division.",
+        f"It is enough to try the primes up to √{n} ≈ {root}:\n\n" + "\n".join(f"- {n} % {p} = {r}" for p, r in rows)
+        + f"\n\nNo remainder is 0, so {n} is prime.", "correct",
+        [Func("sqrt", Arg(n), root, f"√{n} ≈ {root}", kind="arithmetic"), Prime(n, True, f"{n} is prime")]
+        + [Residue(n, p, r, f"{n} % {p} = {r}") for p, r in rows], "Every remainder is computed with pow(n, 1, p).")
+
+    n = 8633  # 89 × 97: the last trial divisor is misreduced
+    ps = [int(p) for p in sympy.primerange(2, sympy.integer_nthroot(n, 2)[0] + 1)]
+    with mpmath.workdps(DPS):
+        root = fmt_dec(trunc_dec(mpmath.sqrt(n), 2))
+    rows = [(p, pow(n, 1, p)) for p in ps]
+    assert rows[-1] == (89, 0) and all(r != 0 for _, r in rows[:-1])
+    bad = slip(0, 89, 5)
+    rows[-1] = (89, bad)
+    add(K, f"Is {n} prime? Show the trial division.",
+        f"It is enough to try the primes up to √{n} ≈ {root}:\n\n" + "\n".join(f"- {n} % {p} = {r}" for p, r in rows)
+        + f"\n\nNo remainder is 0, so {n} is prime.", "wrong",
+        [Func("sqrt", Arg(n), root, f"√{n} ≈ {root}", kind="arithmetic"), Prime(n, True, f"{n} is prime")]
+        + [Residue(n, p, r, f"{n} % {p} = {r}") for p, r in rows], f"{n} = 89 × 97.")
+
+    # -- "%" with a negative left side: C and Python differ, and both are the same residue class --
+    a, m = -7, 3
+    py_r, c_r = pow(a, 1, m), -pow(-a, 1, m)
+    add(K, f"What is {a} % {m} in Python, and what is it in C?",
+        f"Python's % takes the sign of the divisor, so Python gives {a} % {m} = {py_r}. C's % truncates toward "
+        f"zero, so C gives {a} % {m} = {c_r}. The two results differ by {m}, so they are the same residue class.",
+        "correct", [Residue(a, m, py_r, f"{a} % {m} = {py_r}"), Residue(a, m, c_r, f"{a} % {m} = {c_r}")],
+        f"Congruence semantics: {m} divides {py_r} − ({c_r}), so both remainders are right.".replace("-", "−"))
+
+    n, d = 1001, 7
+    bad = slip(pow(n, 1, d), d, 1)
+    add(K, f"Is {n} divisible by {d}?", f"{n} % {d} = {bad}, which is not 0, so {n} is not divisible by {d}.",
+        "wrong", [Residue(n, d, bad, f"{n} % {d} = {bad}"), Div(n, d, False, f"{n} is not divisible by {d}")],
+        f"{n} = 7 × 11 × 13.")
+
+    # -- Fermat's little theorem ---------------------------------------------------------------
+    r10, r100 = pow(2, 10, 11), pow(2, 100, 11)
+    add(K, "What is the remainder when 2^100 is divided by 11?",
+        f"By Fermat's little theorem, 2^10 ≡ {r10} (mod 11). Since 100 is a multiple of 10, 2^100 ≡ {r100} (mod 11), "
+        f"so the remainder is {r100}.", "correct",
+        [Residue((2, 10), 11, r10, f"2^10 ≡ {r10} (mod 11)"), Div(100, 10, True, "100 is a multiple of 10"),
+         Residue((2, 100), 11, r100, f"2^100 ≡ {r100} (mod 11)")], "")
+
+    r6, r81 = pow(3, 6, 7), pow(81, 1, 7)
+    assert 100 == 6 * 16 + 4 and 3**4 == 81 and pow(3, 100, 7) == r81
+    bad = slip(r81, 7, 1)
+    add(K, "Find 3^100 mod 7.",
+        f"By Fermat's little theorem, 3^6 ≡ {r6} (mod 7). Since 100 = 6 × 16 + 4, 3^100 ≡ 3^4 (mod 7). Now 3^4 = 81 "
+        f"and 81 mod 7 = {bad}, so 3^100 mod 7 = {bad}.", "wrong",
+        [Residue((3, 6), 7, r6, f"3^6 ≡ {r6} (mod 7)"), Expr("6*16+4", "100", "100 = 6 × 16 + 4"),
+         Expr("3**4", "81", "3^4 = 81"), Residue(81, 7, bad, f"81 mod 7 = {bad}"),
+         Residue((3, 100), 7, bad, f"3^100 mod 7 = {bad}")],
+        "The reduction of 81 is off by one; '3^100 ≡ 3^4 (mod 7)' is true but not one of the checkable forms.")
+
+    r, r100 = pow(6, 1, 7) - 7, pow(6, 100, 7)
+    add(K, "What is 6^100 mod 7?", f"Since 6 ≡ {r} (mod 7) and 100 is even, 6^100 ≡ {r100} (mod 7).".replace("-", "−"),
+        "correct", [Residue(6, 7, r, f"6 ≡ {r} (mod 7)".replace("-", "−")), Parity(100, "even", "100 is even"),
+                    Residue((6, 100), 7, r100, f"6^100 ≡ {r100} (mod 7)")], "6 ≡ −1 (mod 7) holds: 7 divides 6 − (−1).")
+
+    bad = slip(pow(6, 101, 7), 7, 2)
+    add(K, "What is 6^101 mod 7?", f"Since 6 ≡ {r} (mod 7) and 101 is odd, 6^101 ≡ {bad} (mod 7).".replace("-", "−"),
+        "wrong", [Residue(6, 7, r, f"6 ≡ {r} (mod 7)".replace("-", "−")), Parity(101, "odd", "101 is odd"),
+                  Residue((6, 101), 7, bad, f"6^101 ≡ {bad} (mod 7)")], "Sign lost: an odd power of −1 is −1.")
+
+    r12, r50 = pow(2, 12, 13), pow(2, 50, 13)
+    assert 50 == 4 * 12 + 2
+    add(K, "Compute 2^50 mod 13.",
+        f"Working mod 13: 2^12 = {r12} (mod 13) by Fermat, and 50 = 4 × 12 + 2, so 2^50 = {r50} (mod 13).", "correct",
+        [Residue((2, 12), 13, r12, f"2^12 = {r12} (mod 13)"), Expr("4*12+2", "50", "50 = 4 × 12 + 2"),
+         Residue((2, 50), 13, r50, f"2^50 = {r50} (mod 13)")], "Congruences written with '='.")
+
+    r16 = pow(3, 16, 17)
+    assert pow(3, 20, 17) == pow(81, 1, 17)
+    bad = slip(pow(81, 1, 17), 17, -1)
+    add(K, "What is 3^20 mod 17?",
+        f"3^16 = {r16} (mod 17) by Fermat, so 3^20 has the same remainder as 3^4 = 81. Since 81 = {bad} (mod 17), "
+        f"3^20 = {bad} (mod 17).", "wrong",
+        [Residue((3, 16), 17, r16, f"3^16 = {r16} (mod 17)"), Expr("3**4", "81", "3^4 = 81"),
+         Residue(81, 17, bad, f"81 = {bad} (mod 17)"), Residue((3, 20), 17, bad, f"3^20 = {bad} (mod 17)")],
+        "81 = 4 × 17 + 13.")
+
+    # -- last digits ---------------------------------------------------------------------------
+    e4, last = pow(2023, 1, 4), pow(3, 2023, 10)
+    assert pow(3, e4, 10) == last
+    add(K, "What is the last digit of 3^2023?",
+        f"The last digits of powers of 3 repeat with period 4: 3, 9, 7, 1. Since 2023 mod 4 = {e4}, the last digit of "
+        f"3^2023 is the last digit of 3^{e4} = {3**e4}. So 3^2023 mod 10 = {last}, and the last digit is {last}.",
+        "correct", [Residue(2023, 4, e4, f"2023 mod 4 = {e4}"), Expr(f"3**{e4}", str(3**e4), f"3^{e4} = {3**e4}"),
+                    Residue((3, 2023), 10, last, f"3^2023 mod 10 = {last}")], "")
+
+    bad_e = slip(pow(2023, 1, 4), 4, 2)
+    bad_last = pow(7, bad_e, 10)
+    assert (bad_last - pow(7, 2023, 10)) % 10 != 0
+    add(K, "What is the last digit of 7^2023?",
+        f"The last digits of powers of 7 repeat every 4: 7, 9, 3, 1. Since 2023 mod 4 = {bad_e}, the last digit "
+        f"matches 7^{bad_e}, so 7^2023 mod 10 = {bad_last}.", "wrong",
+        [Residue(2023, 4, bad_e, f"2023 mod 4 = {bad_e}"), Residue((7, 2023), 10, bad_last, f"7^2023 mod 10 = {bad_last}")],
+        "2023 = 4 × 505 + 3.")
+
+    e4 = pow(222, 1, 4)
+    bad = slip(pow(7, 222, 10), 10, 4)
+    add(K, "What is the last digit of 7^222?",
+        f"The last digits of powers of 7 cycle 7, 9, 3, 1, and $222 \\bmod 4 = {e4}$, so $7^{{222}} \\bmod 10 = {bad}$.",
+        "wrong", [Residue(222, 4, e4, f"222 \\bmod 4 = {e4}"), Residue((7, 222), 10, bad, f"7^{{222}} \\bmod 10 = {bad}")],
+        "Remainder 2 picks the second entry of the cycle, 9.")
+
+    r = pow(2, 64, 1000)
+    add(K, "What are the last three digits of 2^64?",
+        f"$2^{{64}} = {2**64}$, so $2^{{64}} \\bmod 1000 = {r}$: the last three digits are {r}.", "correct",
+        [Expr("2**64", str(2**64), f"2^{{64}} = {2**64}"), Residue((2, 64), 1000, r, f"2^{{64}} \\bmod 1000 = {r}")], "")
+
+    # -- LaTeX, and the same sum with brackets (without them "3^105 + 4^105 mod 7" is not read) --
+    a5, b5 = pow(3, 5, 11), pow(4, 5, 11)
+    ra, rb, rs = pow(3, 105, 11), pow(4, 105, 11), (pow(3, 105, 11) + pow(4, 105, 11)) % 11
+    add(K, "What is the remainder when 3^105 + 4^105 is divided by 11?",
+        f"\\(3^{{5}} = 243 \\equiv {a5} \\pmod{{11}}\\), and 105 is a multiple of 5, so \\(3^{{105}} \\equiv {ra} "
+        f"\\pmod{{11}}\\). Likewise \\(4^{{5}} = 1024 \\equiv {b5} \\pmod{{11}}\\), so \\(4^{{105}} \\equiv {rb} "
+        f"\\pmod{{11}}\\). Hence \\((3^{{105}} + 4^{{105}}) \\bmod 11 = {rs}\\): the remainder is {rs}.", "correct",
+        [Expr("3**5", "243", "3^{5} = 243"), Residue(243, 11, a5, f"243 \\equiv {a5} \\pmod{{11}}"),
+         Div(105, 5, True, "105 is a multiple of 5"), Residue((3, 105), 11, ra, f"3^{{105}} \\equiv {ra} \\pmod{{11}}"),
+         Expr("4**5", "1024", "4^{5} = 1024"), Residue(1024, 11, b5, f"1024 \\equiv {b5} \\pmod{{11}}"),
+         Residue((4, 105), 11, rb, f"4^{{105}} \\equiv {rb} \\pmod{{11}}"),
+         Residue("3**105+4**105", 11, rs, f"(3^{{105}} + 4^{{105}}) \\bmod 11 = {rs}")], "")
+
+    a6, b3, ra = pow(3, 6, 7), pow(4, 3, 7), pow(3, 105, 7)
+    assert 105 == 6 * 17 + 3
+    bad_b = slip(pow(4, 105, 7), 7, 3)
+    bad_s = (ra + bad_b) % 7
+    assert (bad_s - (pow(3, 105, 7) + pow(4, 105, 7))) % 7 != 0
+    add(K, "What is the remainder when 3^105 + 4^105 is divided by 7?",
+        f"\\(3^{{6}} \\equiv {a6} \\pmod{{7}}\\) and \\(105 = 6 \\cdot 17 + 3\\), so \\(3^{{105}} \\equiv {ra} \\pmod{{7}}\\). "
+        f"Next, \\(4^{{3}} = 64 \\equiv {b3} \\pmod{{7}}\\), so \\(4^{{105}} \\equiv {bad_b} \\pmod{{7}}\\). Hence "
+        f"\\((3^{{105}} + 4^{{105}}) \\bmod 7 = {bad_s}\\).", "wrong",
+        [Residue((3, 6), 7, a6, f"3^{{6}} \\equiv {a6} \\pmod{{7}}"), Expr("6*17+3", "105", "105 = 6 \\cdot 17 + 3"),
+         Residue((3, 105), 7, ra, f"3^{{105}} \\equiv {ra} \\pmod{{7}}"), Expr("4**3", "64", "4^{3} = 64"),
+         Residue(64, 7, b3, f"64 \\equiv {b3} \\pmod{{7}}"),
+         Residue((4, 105), 7, bad_b, f"4^{{105}} \\equiv {bad_b} \\pmod{{7}}"),
+         Residue("3**105+4**105", 7, bad_s, f"(3^{{105}} + 4^{{105}}) \\bmod 7 = {bad_s}")],
+        "105 is a multiple of 3, so 4^105 ≡ 1 and 7 divides the sum.")
+
+    # -- the powers of 2 modulo 641 (Euler's factor of 2^32 + 1), as a chain --------------------
+    r16 = pow(2**16, 1, 641)
+    sq = r16 * r16
+    r32 = pow(2, 32, 641)
+    assert pow(sq, 1, 641) == r32 == 640
+    add(K, "Show that 641 divides 2^32 + 1.",
+        f"2^16 = {2**16}, and {2**16} mod 641 = {r16}. Squaring, 2^32 mod 641 = ({r16} * {r16}) mod 641 = {sq} mod 641 "
+        f"= {r32}. So 2^32 ≡ −1 (mod 641), which means 641 divides 2^32 + 1 = {2**32 + 1}.", "correct",
+        [Expr("2**16", str(2**16), f"2^16 = {2**16}"), Residue(2**16, 641, r16, f"{2**16} mod 641 = {r16}"),
+         Residue(f"{r16}*{r16}", 641, sq, f"({r16} * {r16}) mod 641 = {sq}"),
+         Residue(sq, 641, r32, f"{sq} mod 641 = {r32}"), Residue((2, 32), 641, -1, "2^32 ≡ −1 (mod 641)"),
+         Expr("2**32+1", str(2**32 + 1), f"2^32 + 1 = {2**32 + 1}")], "")
+
+    bad_sq = sq - 100
+    bad_r = pow(bad_sq, 1, 641)
+    add(K, "Does 641 divide 2^32 + 1?",
+        f"2^16 = {2**16}, and {2**16} mod 641 = {r16}. Squaring, 2^32 mod 641 = ({r16} * {r16}) mod 641 = {bad_sq} mod 641 "
+        f"= {bad_r}. So 2^32 ≡ {bad_r} (mod 641), and 641 does not divide 2^32 + 1.", "wrong",
+        [Expr("2**16", str(2**16), f"2^16 = {2**16}"), Residue(2**16, 641, r16, f"{2**16} mod 641 = {r16}"),
+         Residue(f"{r16}*{r16}", 641, bad_sq, f"({r16} * {r16}) mod 641 = {bad_sq}"),
+         Residue(bad_sq, 641, bad_r, f"{bad_sq} mod 641 = {bad_r}"),
+         Residue((2, 32), 641, bad_r, f"2^32 ≡ {bad_r} (mod 641)")],
+        f"{r16} × {r16} = {sq}, not {bad_sq}; 2^32 ≡ −1 (mod 641), so 641 does divide 2^32 + 1.")
+
+    # one doubling step of a modular exponentiation
+    v = 603 * 2
+    r = pow(v, 1, 641)
+    add(K, "In a modular exponentiation loop the running value is 603 and the modulus is 641. What is it after "
+        "doubling?", f"603 × 2 = {v}, and {v} − 641 = {v - 641}, so {v} mod 641 = {r}. The new value is {r}.", "correct",
+        [Expr("603*2", str(v), f"603 × 2 = {v}"), Expr(f"{v}-641", str(v - 641), f"{v} − 641 = {v - 641}"),
+         Residue(v, 641, r, f"{v} mod 641 = {r}")], "")
+    bad = slip(r, 641, -40)
+    add(K, "In a modular exponentiation loop the running value is 603 and the modulus is 641. What is it after "
+        "doubling?", f"603 × 2 = {v}, and {v} − 641 = {bad}, so {v} mod 641 = {bad}. The new value is {bad}.", "wrong",
+        [Expr("603*2", str(v), f"603 × 2 = {v}"), Expr(f"{v}-641", str(bad), f"{v} − 641 = {bad}"),
+         Residue(v, 641, bad, f"{v} mod 641 = {bad}")], "Subtraction slip.")
+
+    # -- Chinese remainder theorem -------------------------------------------------------------
+    def crt_text(rs, ms, final=None):
+        big = 1
+        for m in ms:
+            big *= m
+        parts, claims, terms = [], [], []
+        for r, m in zip(rs, ms):
+            part = big // m
+            red = pow(part, 1, m)
+            inv = pow(part, -1, m)
+            if red == 1:
+                parts.append(f"- {part} ≡ 1 (mod {m}), so its inverse is 1.")
+                claims.append(Residue(part, m, 1, f"{part} ≡ 1 (mod {m})"))
+            else:
+                parts.append(f"- {part} ≡ {red} (mod {m}), and its inverse is {inv}, since {red} × {inv} = {red * inv} "
+                             f"≡ 1 (mod {m}).")
+                claims += [Residue(part, m, red, f"{part} ≡ {red} (mod {m})"),
+                           Expr(f"{red}*{inv}", str(red * inv), f"{red} × {inv} = {red * inv}"),
+                           Residue(red * inv, m, 1, f"{red * inv} ≡ 1 (mod {m})")]
+            terms.append((r, part, inv))
+        total = sum(r * p * i for r, p, i in terms)
+        x = pow(total, 1, big)
+        stated = x if final is None else final
+        lhs = " + ".join(f"{r} · {p} · {i}" for r, p, i in terms)
+        mid = " + ".join(str(r * p * i) for r, p, i in terms)
+        text = (f"The moduli are pairwise coprime, with product {big}. The partial products are "
+                + ", ".join(str(big // m) for m in ms[:-1]) + f" and {big // ms[-1]}.\n\n" + "\n".join(parts)
+                + f"\n\nx = {lhs} = {mid} = {total}, and {total} mod {big} = {stated}. So x = {stated}.")
+        claims += [Expr("+".join(f"{r}*{p}*{i}" for r, p, i in terms), str(total), f"{lhs} = {mid}"),
+                   Expr("+".join(str(r * p * i) for r, p, i in terms), str(total), f"{mid} = {total}"),
+                   Residue(total, big, stated, f"{total} mod {big} = {stated}")]
+        return text, claims, x
+
+    rs, ms = (2, 3, 2), (3, 5, 7)
+    text, claims, x = crt_text(rs, ms)
+    checks = [(m, pow(x, 1, m)) for m in ms]
+    assert [r for _, r in checks] == list(rs)
+    text += " Check: " + ", ".join(f"{x} mod {m} = {r}" for m, r in checks) + "."
+    claims += [Residue(x, m, r, f"{x} mod {m} = {r}") for m, r in checks]
+    add(K, "Find the smallest positive x with x ≡ 2 (mod 3), x ≡ 3 (mod 5) and x ≡ 2 (mod 7).", text, "correct", claims,
+        "")
+
+    rs, ms = (1, 2, 3), (4, 5, 7)
+    x_true = crt_text(rs, ms)[2]
+    text, claims, _ = crt_text(rs, ms, final=x_true + 20)
+    add(K, "Solve x ≡ 1 (mod 4), x ≡ 2 (mod 5), x ≡ 3 (mod 7).", text, "wrong", claims,
+        f"Every step is right until the last reduction: x = {x_true}.")
+
+    # -- pseudoprimes, RSA, inverses, clocks, big powers ---------------------------------------
+    r = pow(2, 340, 341)
+    add(K, "Is 341 a Fermat pseudoprime to base 2?",
+        f"Yes. 2^340 ≡ {r} mod 341, but 341 is composite, since 341 = 11 × 31. A composite n with 2^(n−1) ≡ 1 (mod n) "
+        "is a Fermat pseudoprime to base 2, so 341 is one (the smallest).", "correct",
+        [Residue((2, 340), 341, r, f"2^340 ≡ {r} mod 341"), Prime(341, False, "341 is composite"),
+         Prod(341, [(11, 1), (31, 1)], "341 = 11 × 31")], "")
+    assert pow(3, 340, 341) != 1
+    add(K, "Is 341 a Fermat pseudoprime to base 3?",
+        "Yes: 3^340 ≡ 1 mod 341, and 341 is composite (341 = 11 × 31), so 341 is a Fermat pseudoprime to base 3.",
+        "wrong", [Residue((3, 340), 341, 1, "3^340 ≡ 1 mod 341"), Prime(341, False, "341 is composite"),
+                  Prod(341, [(11, 1), (31, 1)], "341 = 11 × 31")], "341 is not a pseudoprime to base 3.")
+
+    c = pow(65, 17, 3233)
+    back = pow(c, 2753, 3233)
+    assert back == 65
+    add(K, "Textbook RSA with n = 3233, e = 17 and d = 2753: encrypt the message 65, then decrypt it.",
+        f"The ciphertext is c = 65^17 mod 3233 = {c}. Decrypting, {c}^2753 mod 3233 = {back}, which is the message "
+        "again.", "correct",
+        [Residue((65, 17), 3233, c, f"65^17 mod 3233 = {c}"), Residue((c, 2753), 3233, back, f"{c}^2753 mod 3233 = {back}")],
+        "")
+    bad_c = slip(pow(123, 17, 3233), 3233, 30)
+    assert pow(bad_c, 2753, 3233) != 123
+    add(K, "Textbook RSA with n = 3233, e = 17 and d = 2753: encrypt the message 123, then decrypt it.",
+        f"The ciphertext is c = 123^17 mod 3233 = {bad_c}. Decrypting, {bad_c}^2753 mod 3233 = 123, which is the "
+        "message again.", "wrong",
+        [Residue((123, 17), 3233, bad_c, f"123^17 mod 3233 = {bad_c}"),
+         Residue((bad_c, 2753), 3233, 123, f"{bad_c}^2753 mod 3233 = 123")], f"123^17 mod 3233 = {pow(123, 17, 3233)}.")
+
+    inv = pow(3, -1, 11)
+    add(K, "Find the inverse of 3 modulo 11.",
+        f"3 × {inv} = {3 * inv} ≡ {pow(3 * inv, 1, 11)} (mod 11), so the inverse of 3 modulo 11 is {inv}.", "correct",
+        [Expr(f"3*{inv}", str(3 * inv), f"3 × {inv} = {3 * inv}"),
+         Residue(3 * inv, 11, 1, f"{3 * inv} ≡ 1 (mod 11)")], "")
+    assert pow(7, -1, 26) != 11 and pow(77, 1, 26) != 1
+    add(K, "Find the inverse of 7 modulo 26.", "7 × 11 = 77 ≡ 1 (mod 26), so the inverse of 7 modulo 26 is 11.",
+        "wrong", [Expr("7*11", "77", "7 × 11 = 77"), Residue(77, 26, 1, "77 ≡ 1 (mod 26)")],
+        f"The inverse is {pow(7, -1, 26)}: 7 × {pow(7, -1, 26)} = {7 * pow(7, -1, 26)} = 4 × 26 + 1.")
+
+    r = pow(100, 1, 12)
+    add(K, "It is 9 o'clock now. What time will it be in 100 hours?",
+        f"Only the remainder matters: 100 modulo 12 = {r}, so the hands move {r} hours past 9. Since 9 + {r} = {9 + r}, "
+        f"it will be {9 + r - 12} o'clock.", "correct",
+        [Residue(100, 12, r, f"100 modulo 12 = {r}"), Expr(f"9+{r}", str(9 + r), f"9 + {r} = {9 + r}")], "")
+    bad = slip(pow(1000, 1, 7), 7, -1)
+    add(K, "Today is Monday. What day of the week will it be 1000 days from now?",
+        f"1000 mod 7 = {bad}, so we move {bad} days forward from Monday: it will be a Saturday.", "wrong",
+        [Residue(1000, 7, bad, f"1000 mod 7 = {bad}")], "1000 = 7 × 142 + 6: Sunday.")
+
+    r6, r = pow(10, 6, 7), pow(10, 1980, 7)
+    add(K, "What is 10^1980 mod 7?",
+        f"Since 10^6 ≡ {r6} (mod 7) and 1980 is a multiple of 6, 10^1980 ≡ {r} (mod 7). The remainder is {r}.",
+        "correct", [Residue((10, 6), 7, r6, f"10^6 ≡ {r6} (mod 7)"), Div(1980, 6, True, "1980 is a multiple of 6"),
+                    Residue((10, 1980), 7, r, f"10^1980 ≡ {r} (mod 7)")], "")
+    assert 1981 == 6 * 330 + 1
+    bad = slip(pow(10, 1, 7), 7, 1)
+    add(K, "What is 10^1981 mod 7?",
+        f"1981 = 6 × 330 + 1, so 10^1981 leaves the same remainder as 10, and 10 mod 7 = {bad}. So 10^1981 mod 7 = {bad}.",
+        "wrong", [Expr("6*330+1", "1981", "1981 = 6 × 330 + 1"), Residue(10, 7, bad, f"10 mod 7 = {bad}"),
+                  Residue((10, 1981), 7, bad, f"10^1981 mod 7 = {bad}")], "10 = 7 + 3.")
+
+    # -- no claims: letters, an unbracketed sum before "mod", a theorem ---------------------------
+    add(K, "Show that a perfect square is never 2 mod 3.",
+        "Write x = 3k + r with r = 0, 1 or 2. Then x mod 3 = 2 when x = 3k + 2, and in that case x² = 9k² + 12k + 4 = "
+        "3(3k² + 4k + 1) + 1, so x² mod 3 = 1. The cases r = 0 and r = 1 give x² mod 3 = 0 and x² mod 3 = 1. So no "
+        "square leaves remainder 2 on division by 3.", "no_claims", [], "Every relation has a letter in it.")
+    add(K, "What is 3^105 + 4^105 mod 7?",
+        "Do you mean (3^105 + 4^105) mod 7, the remainder of the whole sum, or 3^105 + (4^105 mod 7)? As written, "
+        "3^105 + 4^105 mod 7 can be read either way, so tell me which one you want.", "no_claims", [],
+        "A clarifying question.")
+    add(K, "Is 3^105 + 4^105 divisible by 7?",
+        "Reducing each power first, 3^105 + 4^105 mod 7 = 0, so 7 divides the sum.", "no_claims", [],
+        "An unbracketed sum before 'mod' can mean either reading, so it is not a checkable form (the bracketed "
+        "sum is divisible by 7).")
+    add(K, "Solve x ≡ 177 (mod 641) and x ≡ 3 (mod 5).",
+        "From x ≡ 177 (mod 641), write x = 641k + 177 for an integer k. Substituting into x ≡ 3 (mod 5) gives a "
+        "congruence for k modulo 5, which is easy to solve once 641 and 177 are reduced modulo 5.", "no_claims", [],
+        "A plan; the congruences are about the unknown x.")
+    add(K, "What does n mod 10 = 7 tell you about n?",
+        "It means that n ends in the digit 7: n = 10q + 7 for some integer q. So any n with n mod 10 = 7 is odd, and "
+        "n mod 5 = 2.", "no_claims", [], "About a letter.")
+    add(K, "State Fermat's little theorem.",
+        "If p is prime and a is not divisible by p, then a^(p−1) ≡ 1 (mod p). Equivalently, a^p ≡ a (mod p) for every "
+        "integer a.", "no_claims", [], "Theorem statement only.")
+
+
 ARITHMETIC_GEN = [(ar_mul_steps, 10), (ar_addsub, 8), (ar_word, 8), (ar_div, 6), (ar_pow, 6), (ar_sqrt, 6),
                   (ar_big, 4), (ar_chain, 4)]
 
@@ -2293,6 +2627,12 @@ def generate():
                 prompt, resp, claims, label, note = fn(want)
                 assert label == want, (fn.__name__, label, want)
                 add(kind, prompt, resp, label, claims, note)
+    # Added last so that every earlier record keeps its id, its random draws and its field: build_lines() still
+    # writes these right after the other arithmetic records. They use no random draws and are balanced themselves.
+    remainder_handwritten()
+    for kind in KIND_ORDER:
+        tally = Counter(r["label"] for r in RECORDS if r["kind"] == kind)
+        assert abs(tally["correct"] - tally["wrong"]) <= 1, (kind, tally)
 
 
 def verify(rec) -> list[str]:
@@ -2353,7 +2693,7 @@ def build_lines() -> list[str]:
     frng = random.Random(SEED + 1)
     counters: Counter = Counter()
     lines, errors = [], []
-    for rec in RECORDS:
+    for rec in RECORDS:  # ids and fields are drawn in generation order; lines are written grouped by kind
         errs = verify(rec)
         if errs:
             errors.append((rec["kind"], rec["prompt"], rec["response"][:200], errs))
@@ -2375,7 +2715,8 @@ def build_lines() -> list[str]:
         out["label"] = rec["label"]
         out["kinds"] = kinds
         out["note"] = make_note(rec)
-        lines.append(json.dumps(out, ensure_ascii=False))
+        lines.append((KIND_ORDER.index(rec["kind"]), len(lines), json.dumps(out, ensure_ascii=False)))
+    lines = [line for _, _, line in sorted(lines)]
     if errors:
         for e in errors:
             print("ERROR", e, file=sys.stderr)

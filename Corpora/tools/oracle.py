@@ -9,7 +9,9 @@ occupies in the response. `Claim.judge()` recomputes its truth from scratch:
 * reals: mpmath at 50 significant digits (the working precision is raised so that huge arguments
   such as 10^100 are represented exactly before argument reduction), cross-checked with PARI/GP
   at 80 digits;
-* exact forms (1/2, sqrt(3)/2, ...): sympy exact simplification plus a 10^-45 numeric check.
+* exact forms (1/2, sqrt(3)/2, ...): sympy exact simplification plus a 10^-45 numeric check;
+* remainders and congruences ("A mod m = r", "A ≡ r (mod m)"): Python's pow(a, e, m), cross-checked
+  with PARI/GP's Mod(a, m)^e; right when m divides A - r.
 
 No Python float is used anywhere for a value.
 
@@ -367,6 +369,11 @@ class Claim:
                 return ok, f"{lhs.replace('**', '^').replace('*', '×')} = {fmt_dec(round_dec(tv, places(stated) + 3))}…"
             ok = v == sympy.Integer(int(norm_num(stated)))
             return ok, f"{lhs.replace('**', '^').replace('*', '×')} = {v}"
+        if f == "residue":
+            # "A mod m = r", "A ≡ r (mod m)": right when m divides A - r (so "-1 ≡ 6 (mod 7)" is right)
+            value, m, r = a
+            true_r = residue_of(value, m)
+            return (true_r - r) % m == 0, f"{describe_residue_value(value)} mod {m} = {true_r}"
         if f == "func":
             fname, arg, stated = a
             tv = mp_value(fname, arg)
@@ -397,6 +404,32 @@ class Claim:
             ok = Decimal(norm_num(stated)) == r and places(stated) == k
             return ok, f"{fname}({arg.describe()}) = {fmt_dec(round_dec(tv, k + 4))}…, rounded to {k} dp: {fmt_dec(r)}"
         raise ValueError(f)
+
+
+def residue_of(value, m: int) -> int:
+    """The remainder in [0, m) of value on division by m. value is an int, a power (base, exp) or an integer
+    expression in Python syntax ("154*154", "3**105+4**105"); a power is reduced with pow(base, exp, m)."""
+    assert m > 1, m
+    if isinstance(value, tuple):
+        base, exp = value
+        r = pow(base, exp, m)
+        GP.add(f"lift(Mod({base},{m})^{exp})", r, "int")
+        return r
+    if isinstance(value, str):
+        v = sympy.sympify(value, rational=True)
+        assert v.is_Integer, value
+        value = int(v)
+    r = value % m
+    GP.add(f"lift(Mod({value},{m}))", r, "int")
+    return r
+
+
+def describe_residue_value(value) -> str:
+    if isinstance(value, tuple):
+        return f"{value[0]}^{value[1]}"
+    if isinstance(value, str):
+        return "(" + value.replace("**", "^").replace("*", " × ").replace("+", " + ") + ")"
+    return str(value)
 
 
 # constructors -----------------------------------------------------------------------------------
@@ -430,6 +463,11 @@ def Expr(lhs, stated, text, kind="arithmetic", **kw):
     return Claim(kind, "expr", (lhs, stated), text, **kw)
 
 
+def Residue(value, m, r, text, kind="arithmetic"):
+    """"A mod m = r" or "A ≡ r (mod m)"; value as in `residue_of`."""
+    return Claim(kind, "residue", (value, m, r), text)
+
+
 def Func(fname, arg, stated, text, kind="function", **kw):
     return Claim(kind, "func", (fname, arg, stated), text, **kw)
 
@@ -450,6 +488,15 @@ _EQ = re.compile(rf"(?P<l>{_EXPR})[ \t]*(?P<rel>=|≈)[ \t]*(?P<r>-?{_TERM}(?:{_
 _SQRT = re.compile(r"√\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<rel>=|≈)\s*(?P<r>\d+(?:\.\d+)?)")
 _PRIME = re.compile(r"(?<![\w.])(\d+) (?:is|was) (?:not |also )?(?:a )?(?:prime|composite)")
 _SUPV = {v: k for k, v in SUP.items()}
+# Remainders and congruences (on normalized text). A is a number, a power or a bracketed expression; a sum before
+# "mod" ("3^105 + 4^105 mod 7") is not read, and neither is a letter ("x mod 3 = 2").
+_RES_A = r"(?<![\w.^)])(?P<a>\([^()]*\)|-?\d+(?:\^\d+)?)"
+_MOD_WORD = r"(?:\\bmod|\\mod|(?<![\w\\])mod(?:ulo)?\b)"
+_RESIDUE = re.compile(rf"{_RES_A}[ \t]*(?:{_MOD_WORD}|%)[ \t]*(?P<m>\d+)[ \t]*=[ \t]*(?P<r>-?\d+)(?![\d^\w(]|\.\d)")
+_MODULUS = (r"(?:\([ \t]*(?:mod|\\bmod|\\mod)[ \t]*(?P<m1>\d+)[ \t]*\)|\\pmod\{(?P<m2>\d+)\}"
+            r"|\\pmod[ \t]+(?P<m3>\d+)|(?<![\w\\])mod[ \t]+(?P<m4>\d+))")
+_CONGRUENCE = re.compile(rf"{_RES_A}[ \t]*(?P<rel>≡|\\equiv|=)[ \t]*(?P<r>-?\d+)[ \t]*{_MODULUS}(?![\d^\w]|\.\d)")
+_MODULUS_NEXT = re.compile(rf"[ \t]*{_MODULUS}")
 
 
 def scan_normalize(text: str) -> str:
@@ -499,6 +546,8 @@ def scan(response: str, claims: list[Claim]):
             continue  # "x = y" with bare numbers on both sides: nothing to check
         if re.match(r"\s*(?:remainder|rem\b|R\b|r\b)", t[m.end():]):
             continue  # "n ÷ d = q remainder r" is judged as a whole by the planted claim
+        if _MODULUS_NEXT.match(t, m.end()):
+            continue  # "2^12 = 1 (mod 13)" is a congruence (checked below)
         try:
             lv, rv = _eval_expr(l), _eval_expr(r)
         except Exception:  # noqa: BLE001
@@ -519,6 +568,32 @@ def scan(response: str, claims: list[Claim]):
         ok = judge_decimal(tv, r)[0] if "." in r else (tv == int(r))
         if not covering(m.start(), m.end(), not ok):
             problems.append(f"unplanted {'FALSE' if not ok else 'true'} sqrt: {m.group(0)!r}")
+    for rx in (_RESIDUE, _CONGRUENCE):
+        for m in rx.finditer(t):
+            if re.search(r"[\d)][ \t]*[-+×*·/÷^][ \t]*$", t[:m.start()]):
+                continue  # the end of a sum or product: "3^105 + 4^105 mod 7" is not read
+            if re.search(r"(?:mod|modulo|%)[ \t]*$", t[:m.start()]):
+                continue  # A is the modulus of a remainder before it
+            if m.groupdict().get("rel") == "=" and m.group("m4"):
+                continue  # "A = r mod m" without brackets is not a congruence form
+            mod = int(next(g for g in (m.groupdict().get(k) for k in ("m", "m1", "m2", "m3", "m4")) if g))
+            a = m.group("a")
+            if mod < 2:
+                continue
+            if re.fullmatch(r"-?\d+\^\d+", a):
+                b, e = a.split("^")
+                av = pow(int(b), int(e), mod) if not b.startswith("-") else -pow(-int(b), int(e), mod)
+            else:
+                try:
+                    v = _eval_expr(a)
+                except Exception:  # noqa: BLE001
+                    continue
+                if not v.is_Integer:
+                    continue
+                av = int(v)
+            ok = (av - int(m.group("r"))) % mod == 0
+            if not covering(m.start(), m.end(), not ok):
+                problems.append(f"unplanted {'FALSE' if not ok else 'true'} remainder/congruence: {m.group(0)!r}")
     for m in _PRIME.finditer(t):
         before = t[max(0, m.start() - 40):m.start()].lower()
         if re.search(r"\b(if|suppose|whether|assume|assuming|might|may|could|were|asked|asking)\b[^.]*$", before):
