@@ -37,6 +37,7 @@ struct FragmentTests {
         "The product of each combination is:\n\n918273456 = 536870912",
         "10A = 56B\n\n50 = 504, which is not true.",
         "so the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nAgain, this is not possible since",
+        "b = 2, c = 3, d = 4:\n\n3999 + 390(2) + 60(3) - 996(4) = 0\n3999 + 780 + 180 - 3984 = 0\n3999 + 960 - 3984 = 0\n4959 - 3984 = 0\n974 = 0\n\nSince 974 is not equal to 0, this combination does not satisfy the equation.",
         "Now, we need to find all the values of $n$ such that $20 \\equiv 0 \\pmod{323}$.",
         "   - 8396 is not divisible by 47 (839 - 2x4 - 6 = 825, which is not divisible by 47).",
         "(x - 1)(x + 1) = 3, which is false.",
@@ -157,7 +158,7 @@ struct FragmentTests {
         ("$23 \\equiv 1 \\pmod{73}$", "23 \\equiv 1 \\pmod{73}", .wrong, "≡ 23 (mod 73)"),
         ("1978^15 ≡ 624 (mod 1000)", "1978^15 ≡ 624 (mod 1000)", .wrong, "≡ 32 (mod 1000)"),
         ("4^2 = 2 (mod 5)", "4^2 = 2 (mod 5)", .wrong, "≡ 1 (mod 5)"),
-        ("a ≡ -3^5 ≡ -243 ≡ 39 (mod 47)", "-243 ≡ 39 (mod 47)", .correct, "≡ 39 (mod 47)"),
+        ("a ≡ -243 ≡ 39 (mod 47)", "-243 ≡ 39 (mod 47)", .correct, "≡ 39 (mod 47)"),
     ])
     func residues(response: String, text: String, verdict: Judgement.Verdict, expected: String) {
         let result = audit(Self.champPrompt, response)
@@ -171,6 +172,18 @@ struct FragmentTests {
         let result = audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 641 = 1206 mod 641 = 525")
         #expect(result.claims.map(\.text) == ["(603 * 2) mod 641 = 1206", "1206 mod 641 = 525"])
         #expect(result.claims.map(\.verdict) == [.correct, .wrong])
+    }
+
+    @Test("a chain that ends in a modulus works modulo it throughout", arguments: [
+        ("Therefore, 3^105 = (3^3)^35 = 1^35 = 1 mod 13.", ["1^35 = 1 mod 13"], [Judgement.Verdict.correct]),
+        ("So 3^8 ≡ 18 ≡ 4 (mod 7).", ["3^8 ≡ 18", "18 ≡ 4 (mod 7)"], [.wrong, .correct]),
+        ("a ≡ -3^5 ≡ -243 ≡ 39 (mod 47)", ["-3^5 ≡ -243", "-243 ≡ 39 (mod 47)"], [.correct, .correct]),
+        ("We know that 1^2 = 1 and 2^2 = 4 = 1 (mod 3).", ["2^2 = 4", "4 = 1 (mod 3)"], [.correct, .correct]),
+    ])
+    func moduloChains(response: String, texts: [String], verdicts: [Judgement.Verdict]) {
+        let claims = audit(Self.champPrompt, response).claims.filter { $0.kind == .arithmetic }
+        #expect(claims.map(\.text) == texts)
+        #expect(claims.map(\.verdict) == verdicts)
     }
 
     @Test("a sum before mod is ambiguous and not read; a congruence the answer denies is not a claim", arguments: [

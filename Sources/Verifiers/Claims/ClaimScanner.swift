@@ -169,16 +169,48 @@ struct ClaimScanner {
         var leftExpression: (Expression, ExpressionReader.Shape, Int, Int)? = nil
         var segmentStart = from
         var index = 0
+        // "3^105 = (3^3)^35 = 1^35 = 1 mod 13": a chain that ends in a modulus works modulo it throughout.
+        let chainModulus = stream.kind(to).map { $0 == .word || $0 == .openParen || $0 == .otherRelation } == true
+            && stream.kind(to - 1) == .number ? modulusAfter(to) : nil
         while true {
             let following = nextRelation(relation + 1, to)
-            relate(
-                index: index, runStart: from, left: (segmentStart, relation), relation: relation,
-                right: (relation + 1, following ?? to), leftExpression: &leftExpression)
+            if let (m, end) = chainModulus, following != nil {
+                // A link before the last: a congruence when its right side is a lone integer, else not read.
+                relateModulo(
+                    index: index, runStart: from, left: (segmentStart, relation), relation: relation,
+                    right: (relation + 1, following!), modulus: m, end: end, leftExpression: &leftExpression)
+            } else {
+                relate(
+                    index: index, runStart: from, left: (segmentStart, relation), relation: relation,
+                    right: (relation + 1, following ?? to), leftExpression: &leftExpression)
+            }
             guard let next = following else { return }
             segmentStart = relation + 1
             relation = next
             index += 1
         }
+    }
+
+    /// A link of a chain that works modulo m: "(3^3)^35 = 1^35" in "3^105 = (3^3)^35 = 1^35 = 1 mod 13" is no claim
+    /// about integers; a link whose right side is a lone integer is a congruence modulo m.
+    private mutating func relateModulo(
+        index: Int, runStart from: Int, left: (Int, Int), relation r: Int, right: (Int, Int), modulus m: BigInteger,
+        end: Int, leftExpression: inout (Expression, ExpressionReader.Shape, Int, Int)?
+    ) {
+        let (ls, le) = left
+        let (rs, re) = right
+        if index == 0 {
+            leftExpression = nil
+            if operatorPhrase(before: from, segmentEnd: le) != nil || gluedToName(from) || continuesBefore(from)
+                || isModulo(from - 1)
+            {
+                return
+            }
+            leftExpression = readTrimmingFront(ls, le)
+        }
+        defer { leftExpression = ExpressionReader.read(stream, rs, re).map { ($0.0, $0.1, rs, re) } }
+        guard let left = leftExpression, relation(r) == .equals, loneInteger(rs, re) != nil else { return }
+        addCongruence(left, residue: (rs, re), modulus: m, end: re, relation: r)
     }
 
     /// The first relation ("=", "≈", "≠") in tokens from..<to.
@@ -465,7 +497,7 @@ struct ClaimScanner {
     }
 
     /// The most lines of bare formulas before a denied relation that ``dropDerivation(before:)`` takes as its test.
-    static let derivationLines = 3
+    static let derivationLines = 5
 
     /// Words that may open a sentence about the one before: "However, this is not the case", "Again, this is not".
     static let sentenceOpeners = WordSet(["however", "again", "but", "unfortunately"])
@@ -522,12 +554,25 @@ struct ClaimScanner {
         }
         if start == from && (continuesBefore(from) || gluedToName(from) || isModulo(from - 1)) { return }
         guard start < sign, let (a, shape) = ExpressionReader.read(stream, start, sign) else { return }
-        var residueEnd = sign + 1
-        if stream.kind(residueEnd) == .minus { residueEnd += 1 }
-        guard stream.kind(residueEnd) == .number else { return }
-        residueEnd += 1
-        guard let (m, end) = modulusAfter(residueEnd) else { return }
-        addCongruence((a, shape, start, sign), residue: (sign + 1, residueEnd), modulus: m, end: end, relation: sign)
+        // The lone integers of "A ≡ r1 ≡ r2 ≡ … (mod m)", each after its sign (a few: chains are short).
+        var links: [(sign: Int, start: Int, end: Int)] = []
+        var at = sign
+        while at < stream.count, stream.kind(at) == .otherRelation, isCongruenceSign(at), links.count < 16 {
+            var residueEnd = at + 1
+            if stream.kind(residueEnd) == .minus { residueEnd += 1 }
+            guard stream.kind(residueEnd) == .number else { return }
+            residueEnd += 1
+            links.append((at, at + 1, residueEnd))
+            at = residueEnd
+        }
+        guard !links.isEmpty, let (m, end) = modulusAfter(at) else { return }
+        var left = (a, shape, start, sign)
+        for (index, link) in links.enumerated() {
+            let last = index == links.count - 1
+            addCongruence(left, residue: (link.start, link.end), modulus: m, end: last ? end : link.end, relation: link.sign)
+            guard let (e, s) = ExpressionReader.read(stream, link.start, link.end) else { return }
+            left = (e, s, link.start, link.end)
+        }
     }
 
     /// Whether token i is "≡" or "\equiv".
@@ -709,7 +754,11 @@ struct ClaimScanner {
             dropDerivation(before: ls)
             return
         }
-        if sa.isSingleNumber && sb.isSingleNumber { return }
+        if sa.isSingleNumber && sb.isSingleNumber {
+            // "974 = 0" after the lines that worked it out: the end of a test, not a claim, and nor are they.
+            if stream.integer(ls) != stream.integer(rs) { dropDerivation(before: ls) }
+            return
+        }
         // "1977 = 1 + 9 + 7 + 7 = 24": the digits of a number summed, written as if equal to it.
         if isDigitSum(single: (ls, le), sum: (rs, re)) || isDigitSum(single: (rs, re), sum: (ls, le)) { return }
         if isQuestion(at: r) { return }
