@@ -129,6 +129,15 @@ extension ClaimScanner {
         while k < s.count {
             defer { k += 1 }
             guard s.kind(k) == .word else { continue }
+            // Only words of 1, 4, 7 or 9 letters starting with i, m, c or a can open a withdrawal: most words are
+            // passed over on their length and first letter.
+            let t = s[k]
+            let length = t.end - t.start
+            let first = s.bytes[t.start] | 0x20
+            switch (length, first) {
+            case (1, 0x69), (4, 0x6D), (7, 0x63), (9, 0x61): break
+            default: continue
+            }
             if s.isWord(k, "apologize") || s.isWord(k, "apologise") || s.isWord(k, "apologies") {
                 if (k + 1...k + 4).contains(where: isEarlier) { last = k }
             } else if s.isWord(k, "correct"), s.isWord(k + 1, "my") || s.isWord(k + 1, "the"), isEarlier(k + 2) {
