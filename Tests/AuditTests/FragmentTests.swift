@@ -186,6 +186,15 @@ struct FragmentTests {
         #expect(claims.map(\.verdict) == verdicts)
     }
 
+    @Test("a statement after \"and\" is read; \"5 and 7 = 12\" (a sum in words) is not", arguments: [
+        ("So 85 = 5 × 17, and 91 = 7 × 12.", ["85 = 5 × 17", "91 = 7 × 12"]),
+        ("We have 23 = 2 (mod 7) and 23 = 3 (mod 7).", ["23 = 2 (mod 7)", "23 = 3 (mod 7)"]),
+        ("The sum of 5 and 7 = 12.", []),
+    ])
+    func afterAnd(response: String, texts: [String]) {
+        #expect(audit(Self.champPrompt, response).claims.map(\.text) == texts)
+    }
+
     @Test("a sum before mod is ambiguous and not read; a congruence the answer denies is not a claim", arguments: [
         "So, 3^105 + 4^105 mod 7 = 2.", "the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nThis is not possible since",
     ])

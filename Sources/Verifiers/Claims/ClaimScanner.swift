@@ -317,6 +317,8 @@ struct ClaimScanner {
         guard from > 0, stream.kind(from - 1) == .word,
             stream.isWord(from - 1, in: Self.operatorWords)
         else { return nil }
+        // "…, and 91 = 7 × 12" joins two statements: only "5 and 7 = 12" ("the sum of 5 and 7") leaves one open.
+        if stream.isWord(from - 1, "and") && stream.kind(from - 2) != .number { return nil }
         guard let (right, rightShape) = ExpressionReader.read(stream, from, segmentEnd) else { return (nil, from) }
         guard rightShape.isSingleNumber else { return nil }  // "and 331936064 + 49 = …" is complete
         var k = from - 1
