@@ -68,6 +68,7 @@ struct FragmentTests {
         "We cannot definitively determine if 13400 is a prime number. However, it is highly likely that 13400 is a prime number.",
         "Therefore, the answer is \"[Yes]\" if 13400 is a prime number or \"[No]\" if it is not.",
         "Hence, the answer is [Yes] is incorrect. The correct answer is [No].",
+        "However, as an AI language model, I cannot say. [Yes] or [No] are not appropriate answers for this question.",
         "Since 13400 is not divisible by any odd number up to its square root, it is a prime number. \n- However, this is not the case for 13400, as it is even.",
         "Since the question asks if 13400 is prime and the answer is [Yes], this is incorrect.",
         "10. Divide 1675 by 5 to get 335. \n11. Check if 335 is divisible by 2. No, it is not divisible by 2.",

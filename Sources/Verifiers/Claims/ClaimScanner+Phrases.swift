@@ -642,6 +642,13 @@ extension ClaimScanner {
             let after = bracketed ? i + 2 : i + 1
             if stream.isWord(after, in: Self.conditionsAfter) && !stream.isWord(after, "because") { continue }
             if isTakenBack(after: after) { continue }
+            // "[Yes] or [No] are not appropriate answers": both forms named, neither given.
+            if bracketed
+                && ((stream.isWord(after, "or") && stream.kind(after + 1) == .openBracket)
+                    || (stream.isWord(i - 2, "or") && stream.kind(i - 3) == .closeBracket))
+            {
+                continue
+            }
             // "[No] … I must correct my previous answer. 1171 is actually a prime number.": an answer the text
             // later withdraws. (Looked for once, from the first answer on.)
             if lastRetraction == nil { lastRetraction = .some(Self.lastRetraction(stream, from: i)) }
