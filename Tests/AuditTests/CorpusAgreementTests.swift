@@ -50,12 +50,24 @@ struct CorpusAgreementTests {
         var wrongSteps = 0
         var example: String? = nil
         for (record, output) in results {
-            let response = record["response"]?.stringValue ?? ""
+            // "[Yes] or [No] are not appropriate answers" names both forms and gives neither.
+            let response = (record["response"]?.stringValue ?? "")
+                .replacingOccurrences(of: "[Yes] or [No]", with: "", options: .caseInsensitive)
+                .replacingOccurrences(of: "[No] or [Yes]", with: "", options: .caseInsensitive)
             let truth = record["truth"]?["is_prime"] == .bool(true)
             // The model's final bracketed answer.
             let yes = response.range(of: "[Yes]", options: [.caseInsensitive, .backwards])
             let no = response.range(of: "[No]", options: [.caseInsensitive, .backwards])
             guard yes != nil || no != nil else { continue }
+            // An answer the text withdraws after it ("I must correct my previous answer. … 16997 is a prime number")
+            // is not the final one: such records have no bracketed final answer.
+            let last = max(yes?.upperBound ?? response.startIndex, no?.upperBound ?? response.startIndex)
+            let rest = response[last...].lowercased()
+            if ["correct my previous answer", "correct my initial answer", "apologize for my previous answer"]
+                .contains(where: rest.contains)
+            {
+                continue
+            }
             bracketed += 1
             let saidYes = yes != nil && (no == nil || yes!.lowerBound > no!.lowerBound)
             let expected = saidYes == truth ? "correct" : "wrong"
