@@ -14,6 +14,11 @@ struct FragmentTests {
         return auditor.audit(prompt: prompt, response: response)
     }
 
+    /// The texts of the claims flagged wrong in the response.
+    func wrongClaims(_ prompt: String, _ response: String) -> [String] {
+        audit(prompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
+    }
+
     static let champPrompt = "Solve the following problem. Let n be 22...22, with a total of 1980 digits. What is n mod 1982?"
 
     @Test("no claim is flagged wrong in a fragment", arguments: [
@@ -54,8 +59,7 @@ struct FragmentTests {
         "The remainder when 40 is divided by 120 is 40.",
     ])
     func fragments(response: String) {
-        let result = audit(Self.champPrompt, response)
-        let wrong = result.claims.filter { $0.verdict == .wrong }.map(\.text)
+        let wrong = wrongClaims(Self.champPrompt, response)
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
@@ -74,7 +78,7 @@ struct FragmentTests {
         "10. Divide 1675 by 5 to get 335. \n11. Check if 335 is divisible by 2. No, it is not divisible by 2.",
     ])
     func hedges(response: String) {
-        let wrong = audit(Self.llmdriftPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
+        let wrong = wrongClaims(Self.llmdriftPrompt, response)
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
@@ -120,7 +124,7 @@ struct FragmentTests {
         "$$5^{125}-1=(5^25)^5-1=(5^25-1)(5^25+1)(5^25+5)\\cdots(5^25+254)$$",
     ])
     func notSubjects(response: String) {
-        let wrong = audit(Self.champPrompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
+        let wrong = wrongClaims(Self.champPrompt, response)
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
