@@ -33,6 +33,14 @@ struct JudgeTests {
         #expect(try verdict(stated, expression).verdict == (correct ? .correct : .wrong))
     }
 
+    @Test("the unit of a value written to 10^148 reads 1e148")
+    func scientificUnit() throws {
+        let j = try verdict("1.3407807929942597e+164", "13407807929942597 * 10^148 + 546498570421")
+        #expect(j.unit == "1e148")
+        #expect(try verdict("1.27e30", "2^100").unit == "1e28")
+        #expect(try verdict("1.5e3", "1500").unit == "100")
+    }
+
     @Test("cos(3.14): −0.99999 and −1.00000 pass, −0.99998 fails")
     func nearMinusOne() throws {
         #expect(try verdict("-0.99999", "cos(3.14)").verdict == .correct)

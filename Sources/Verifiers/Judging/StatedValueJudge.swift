@@ -122,7 +122,8 @@ public struct StatedValueJudge: Sendable {
             let halfU = ExactDecimal(units: 5, scale: unitPlace + 1)
             let d = (t - y).magnitude
             let delta = truth.valueIsExact ? ExactDecimal(units: 0, scale: 0) : ExactDecimal(units: 5, scale: places + 1)
-            judgement.unit = u.description
+            // A unit left of the point past sixteen digits is written as a power of ten ("1e148").
+            judgement.unit = unitPlace < -16 ? "1e\(-unitPlace)" : u.description
             judgement.errorInUnits = ratio(d, u)
 
             let rounded = decide(d, delta, halfU, inclusive: true)
