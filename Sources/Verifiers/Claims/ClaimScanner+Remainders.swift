@@ -1,0 +1,168 @@
+extension ClaimScanner {
+    // MARK: - Remainders and congruences
+
+    /// A link of a chain that works modulo m: "(3^3)^35 = 1^35" in "3^105 = (3^3)^35 = 1^35 = 1 mod 13" is no claim
+    /// about integers; a link whose right side is a lone integer is a congruence modulo m.
+    mutating func relateModulo(
+        index: Int, runStart from: Int, left: (Int, Int), relation r: Int, right: (Int, Int), modulus m: BigInteger,
+        end: Int, leftExpression: inout (Expression, ExpressionReader.Shape, Int, Int)?
+    ) {
+        let (ls, le) = left
+        let (rs, re) = right
+        if index == 0 {
+            leftExpression = nil
+            if operatorPhrase(before: from, segmentEnd: le) != nil || gluedToName(from) || continuesBefore(from)
+                || isModulo(from - 1)
+            {
+                return
+            }
+            leftExpression = readTrimmingFront(ls, le)
+        }
+        defer { leftExpression = ExpressionReader.read(stream, rs, re).map { ($0.0, $0.1, rs, re) } }
+        guard let left = leftExpression, stream.kind(r) == .equals, loneInteger(rs, re) != nil else { return }
+        addCongruence(left, residue: (rs, re), modulus: m, end: re, relation: r)
+    }
+
+
+    /// "A mod m = r": the claim that A leaves remainder r (or one congruent to it) on division by m, with A the
+    /// expression before the modulo operator at `valueEnd`, m the run's first segment and r its second.
+    ///
+    /// Only read when nothing is ambiguous: A is a whole expression (not the end of one with letters) and, unless it
+    /// is in brackets, has no sum at its top ("3^105 + 4^105 mod 7" could mean either), m is a lone integer above 1,
+    /// and r a lone integer with its sign.
+    mutating func addResidue(valueEnd: Int, modulus: (Int, Int), residue: (Int, Int), relation r: Int) {
+        guard let m = loneInteger(modulus.0, modulus.1), let value = wholeOperand(endingAt: valueEnd) else { return }
+        guard let stated = loneInteger(residue.0, residue.1), !gluedAfter(residue.1) else { return }
+        if isRejected(after: residue.1) || isQuestion(at: r) || isHypothetical(value.start) { return }
+        claims.append(
+            Claim(
+                kind: .arithmetic, statement: .residue(value.expression, modulus: m, residue: stated),
+                bytes: stream[value.start].start..<stream[residue.1 - 1].end))
+    }
+
+    /// "A = r (mod m)" (``relate``) or "A ≡ r (mod m)" (``congruence(_:_:)``): A and r congruent modulo m.
+    mutating func addCongruence(
+        _ left: (Expression, ExpressionReader.Shape, Int, Int), residue: (Int, Int), modulus m: BigInteger, end: Int,
+        relation r: Int
+    ) {
+        let (a, shape, start, _) = left
+        guard shape.integerOnly, !shape.hasFunction, let stated = loneInteger(residue.0, residue.1) else { return }
+        if isRejected(after: end) || isQuestion(at: r) || isHypothetical(start) { return }
+        claims.append(
+            Claim(
+                kind: .arithmetic, statement: .residue(a, modulus: m, residue: stated),
+                bytes: stream[start].start..<stream[end - 1].end))
+    }
+
+    /// The congruence "A ≡ r (mod m)" whose A is the last segment of the run from..<sign.
+    mutating func congruence(_ from: Int, _ sign: Int) {
+        var start = from
+        var k = from
+        while k < sign {
+            if let kind = stream.kind(k), kind == .equals || kind == .approx || kind == .notEqual { start = k + 1 }
+            k += 1
+        }
+        if start == from && (continuesBefore(from) || gluedToName(from) || isModulo(from - 1)) { return }
+        guard start < sign, let (a, shape) = ExpressionReader.read(stream, start, sign) else { return }
+        // The lone integers of "A ≡ r1 ≡ r2 ≡ … (mod m)", each after its sign (a few: chains are short).
+        var links: [(sign: Int, start: Int, end: Int)] = []
+        var at = sign
+        while at < stream.count, stream.kind(at) == .otherRelation, isCongruenceSign(at), links.count < 16 {
+            var residueEnd = at + 1
+            if stream.kind(residueEnd) == .minus { residueEnd += 1 }
+            guard stream.kind(residueEnd) == .number else { return }
+            residueEnd += 1
+            links.append((at, at + 1, residueEnd))
+            at = residueEnd
+        }
+        guard !links.isEmpty, let (m, end) = modulusAfter(at) else { return }
+        var left = (a, shape, start, sign)
+        for (index, link) in links.enumerated() {
+            let last = index == links.count - 1
+            addCongruence(left, residue: (link.start, link.end), modulus: m, end: last ? end : link.end, relation: link.sign)
+            guard let (e, s) = ExpressionReader.read(stream, link.start, link.end) else { return }
+            left = (e, s, link.start, link.end)
+        }
+    }
+
+    /// Whether token i is "≡" or "\equiv".
+    func isCongruenceSign(_ i: Int) -> Bool {
+        let t = stream[i]
+        if t.end - t.start == 3 { return stream.bytes[t.start] == 0xE2 && stream.bytes[t.start + 1] == 0x89 && stream.bytes[t.start + 2] == 0xA1 }
+        return t.end - t.start == 6 && stream.bytes[t.start] == 0x5C && stream.bytes[t.start + 1] == 0x65  // \equiv
+    }
+
+    /// The modulus written at token i ("(mod 25)", "\pmod{25}", "mod 25", "(\bmod 25)") and the index after it.
+    func modulusAfter(_ i: Int) -> (BigInteger, Int)? {
+        var k = i
+        let bracketed = stream.kind(k) == .openParen
+        if bracketed { k += 1 }
+        guard isModulo(k), stream.kind(k) != .percent else { return nil }
+        k += 1
+        let braced = stream.kind(k) == .openParen  // \pmod{25}
+        if braced { k += 1 }
+        guard let m = loneInteger(k, k + 1) else { return nil }
+        k += 1
+        if braced {
+            guard stream.kind(k) == .closeParen else { return nil }
+            k += 1
+        }
+        if bracketed {
+            guard stream.kind(k) == .closeParen else { return nil }
+            k += 1
+        }
+        if gluedAfter(k) { return nil }
+        return (m, k)
+    }
+
+    /// The integer of tokens from..<to when they are one integer, with its sign ("19", "−1"); nil otherwise.
+    func loneInteger(_ from: Int, _ to: Int) -> BigInteger? {
+        if to - from == 2, stream.kind(from) == .minus, let n = stream.integer(from + 1) { return -n }
+        guard to - from == 1 else { return nil }
+        return stream.integer(from)
+    }
+
+    /// Whether the token at i is written against the one before it so that they read as one thing ("10c", "5!",
+    /// "12(n+m)") or continues it in an operation ("3^y").
+    func gluedAfter(_ i: Int) -> Bool {
+        guard let kind = stream.kind(i) else { return false }
+        if kind.bit & Self.expressionOperators != 0 { return true }
+        guard stream.adjacent(i - 1) else { return false }
+        return kind == .word || kind == .openParen || kind == .openBracket || kind == .other || kind == .exclamation
+    }
+
+    /// The operand that ends before the modulo operator at `end`: the math tokens before it back to a relation or
+    /// a word, read as one integer expression that is whole and, unless bracketed, not a sum.
+    func wholeOperand(endingAt end: Int) -> (expression: Expression, start: Int)? {
+        var start = end
+        while start > 0, Self.isMathToken(stream, start - 1) {
+            let kind = stream.kind(start - 1)
+            if kind == .equals || kind == .approx || kind == .notEqual { break }
+            start -= 1
+        }
+        guard start < end, !continuesBefore(start), !gluedToName(start), !isModulo(start - 1) else { return nil }
+        guard let (e, shape) = ExpressionReader.read(stream, start, end), shape.integerOnly, !shape.hasFunction
+        else { return nil }
+        switch e {
+        case .add, .subtract:
+            guard stream.kind(start) == .openParen, closingParenthesis(start) == end - 1 else { return nil }
+        default: break
+        }
+        return (e, start)
+    }
+
+    /// The index of the bracket that closes the one at `open`.
+    func closingParenthesis(_ open: Int) -> Int? {
+        var depth = 0
+        var k = open
+        while k < stream.count {
+            if stream.kind(k) == .openParen { depth += 1 }
+            if stream.kind(k) == .closeParen {
+                depth -= 1
+                if depth == 0 { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+}
