@@ -14,14 +14,13 @@ struct FragmentTests {
         return auditor.audit(prompt: prompt, response: response)
     }
 
-    /// The texts of the claims flagged wrong in the response.
-    func wrongClaims(_ prompt: String, _ response: String) -> [String] {
-        audit(prompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
-    }
-
     static let champPrompt = "Solve the following problem. Let n be 22...22, with a total of 1980 digits. What is n mod 1982?"
 
-    @Test("no claim is flagged wrong in a fragment", arguments: [
+    static let llmdriftPrompt = "Is 13400 a prime number? Think step by step and then answer \"[Yes]\" or \"[No]\"."
+
+    /// Texts that make no claim flagged wrong: pieces of formulas, numbers that are not subjects (CHAMP), and
+    /// hedged, conditional and taken-back statements (LLMDrift).
+    static let fragments: [String] = [
         // A modulus is not a left side, nor a right side: "3 = 2", "30 = 19", "17 = 110" were read here.
         "Case 4: x mod 3 = 2, (2x+1) mod 3 = 0, (4x+1) mod 3 = 2",
         "(4x+1) mod 3 = (12a+8+1) mod 3 = (12a+9) mod 3 = 0 mod 3 = 0",
@@ -57,15 +56,15 @@ struct FragmentTests {
         "since \\( 65 \\times 5 = 325 \\), and \\( 325 \\) is a multiple of 10 minus 5).",
         // "when N is divided by d" names a division, it does not say d divides N.
         "The remainder when 40 is divided by 120 is 40.",
-    ])
-    func fragments(response: String) {
-        let wrong = wrongClaims(Self.champPrompt, response)
-        #expect(wrong.isEmpty, "\(wrong)")
-    }
-
-    static let llmdriftPrompt = "Is 13400 a prime number? Think step by step and then answer \"[Yes]\" or \"[No]\"."
-
-    @Test("hedged, conditional and taken-back statements are no claims (LLMDrift answers)", arguments: [
+    ]
+    static let notSubjects: [String] = [
+        "Since a prime number greater than 2 is odd, the sum must be odd.",
+        "and 2 more than a multiple of 5 is never a multiple of 5.",
+        "Since the digit sum of 1977 is divisible by 3 but not by 9, it cannot be a square.",
+        "n = 22...22 = 2 * (10^1980 - 1)/9",
+        "$$5^{125}-1=(5^25)^5-1=(5^25-1)(5^25+1)(5^25+5)\\cdots(5^25+254)$$",
+    ]
+    static let hedges: [String] = [
         "However, this does not necessarily mean that it is a prime number.",
         "Therefore, 13400 is not divisible by 3, but we cannot conclude that it is a prime number.",
         "However, this is not enough to prove that it is a prime number.",
@@ -76,9 +75,14 @@ struct FragmentTests {
         "Since 13400 is not divisible by any odd number up to its square root, it is a prime number. \n- However, this is not the case for 13400, as it is even.",
         "Since the question asks if 13400 is prime and the answer is [Yes], this is incorrect.",
         "10. Divide 1675 by 5 to get 335. \n11. Check if 335 is divisible by 2. No, it is not divisible by 2.",
-    ])
-    func hedges(response: String) {
-        let wrong = wrongClaims(Self.llmdriftPrompt, response)
+    ]
+
+    @Test(
+        "no claim is flagged wrong in a fragment, a number that is no subject, a hedge or a taken-back answer",
+        arguments: fragments.map { (champPrompt, $0) } + notSubjects.map { (champPrompt, $0) }
+            + hedges.map { (llmdriftPrompt, $0) })
+    func noWrongClaims(prompt: String, response: String) {
+        let wrong = audit(prompt, response).claims.filter { $0.verdict == .wrong }.map(\.text)
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
@@ -114,18 +118,6 @@ struct FragmentTests {
         let result = audit(Self.llmdriftPrompt, "8. Therefore, 13400 is a prime number.\n\n9. Answer: [No] (Step 8 is incorrect).")
         #expect(result.answer?.text == "[No]")
         #expect(result.answer?.verdict == .correct)
-    }
-
-    @Test("numbers that are not the subject of what follows", arguments: [
-        "Since a prime number greater than 2 is odd, the sum must be odd.",
-        "and 2 more than a multiple of 5 is never a multiple of 5.",
-        "Since the digit sum of 1977 is divisible by 3 but not by 9, it cannot be a square.",
-        "n = 22...22 = 2 * (10^1980 - 1)/9",
-        "$$5^{125}-1=(5^25)^5-1=(5^25-1)(5^25+1)(5^25+5)\\cdots(5^25+254)$$",
-    ])
-    func notSubjects(response: String) {
-        let wrong = wrongClaims(Self.champPrompt, response)
-        #expect(wrong.isEmpty, "\(wrong)")
     }
 
     @Test("a pronoun means the question's number only when the question is about that number")

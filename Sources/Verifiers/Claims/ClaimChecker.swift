@@ -93,9 +93,14 @@ struct ClaimChecker {
                 truth = t
             }
             let (tq, tr) = truth
-            // "q with a remainder" (r nil): the quotient cut off or rounded to the nearest integer, with a remainder.
-            let rounded = !d.isNegative && !n.isNegative && tr + tr >= d && tq + 1 == q
-            let truthMatches = r.map { tq == q && tr == $0 } ?? (!tr.isZero && (tq == q || rounded))
+            let truthMatches: Bool
+            if let r {
+                truthMatches = tq == q && tr == r
+            } else {
+                // "q with a remainder": the quotient cut off or rounded to the nearest integer, and a remainder.
+                let rounded = !d.isNegative && !n.isNegative && tr + tr >= d && tq + 1 == q
+                truthMatches = !tr.isZero && (tq == q || rounded)
+            }
             claim.verdict = truthMatches ? .correct : .wrong
             if let word {
                 claim.finding = .wordQuotient(word)
@@ -290,11 +295,9 @@ struct ClaimChecker {
         case .negate(let a):
             guard let x = residue(a, modulo: m) else { return nil }
             return try? (-x).modulo(m)
-        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b):
-            guard let x = residue(a, modulo: m), let y = residue(b, modulo: m) else { return nil }
-            let combined: BigInteger
-            if case .add = e { combined = x + y } else if case .subtract = e { combined = x - y } else { combined = x * y }
-            return try? combined.modulo(m)
+        case .add(let a, let b): return combined(a, b, modulo: m, +)
+        case .subtract(let a, let b): return combined(a, b, modulo: m, -)
+        case .multiply(let a, let b): return combined(a, b, modulo: m, *)
         case .power(let a, let b):
             guard let base = residue(a, modulo: m), let exponent = Rational(b), exponent.den == 1,
                 !exponent.num.isNegative
@@ -303,6 +306,14 @@ struct ClaimChecker {
         default:
             return nil
         }
+    }
+
+    /// (a op b) mod m from the residues of a and b.
+    private static func combined(
+        _ a: Expression, _ b: Expression, modulo m: BigInteger, _ op: (BigInteger, BigInteger) -> BigInteger
+    ) -> BigInteger? {
+        guard let x = residue(a, modulo: m), let y = residue(b, modulo: m) else { return nil }
+        return try? op(x, y).modulo(m)
     }
 
     func unverified(_ claim: inout Claim, _ reason: String) {

@@ -21,8 +21,8 @@ extension ClaimScanner {
             // An operand before these is never part of the run here, or the run would have started there.
             return true
         case .minus:
-            // A sign after prose starts a value ("we get −1 = …"); after a letter or a bracket it subtracts.
-            // After a letter, or a name written against a number ("839 - 2x4 - 6"), it subtracts too.
+            // A sign after prose starts a value ("we get −1 = …"); after a bracket, a letter or a name written against
+            // a number ("839 - 2x4 - 6") it subtracts.
             let before = stream.kind(i - 1)
             let letter = stream[i - 1].end - stream[i - 1].start == 1
             return before == .closeParen || before == .closeBracket || before == .other
@@ -38,14 +38,18 @@ extension ClaimScanner {
     func continuesAfter(_ i: Int) -> Bool {
         guard i < stream.count else { return false }
         if isModulo(i) || (stream.kind(i) == .openParen && isModulo(i + 1)) { return true }
-        guard stream.adjacent(i - 1) else { return false }
-        switch stream.kind(i) {
-        case .word, .openParen, .openBracket, .other, .exclamation: return true  // "5!" is a factorial
-        case .ellipsis:
-            // "999...999", "(5^25+15)\cdots(5^25+254)"; but "0.4291…" only marks the digits cut off.
+        // "999...999", "(5^25+15)\cdots(5^25+254)"; but "0.4291…" only marks the digits cut off.
+        if stream.kind(i) == .ellipsis && stream.adjacent(i - 1) {
             return !(stream.kind(i - 1) == .number && stream[i - 1].hasPoint)
-        default: return false
         }
+        return isWrittenAgainst(i)
+    }
+
+    /// Whether token i is written against the one before it so that the two read as one thing: a letter or a
+    /// bracket ("10c", "12(n+m)"), a mark, or a factorial ("5!").
+    func isWrittenAgainst(_ i: Int) -> Bool {
+        guard let kind = stream.kind(i), stream.adjacent(i - 1) else { return false }
+        return kind == .word || kind == .openParen || kind == .openBracket || kind == .other || kind == .exclamation
     }
 
     /// Whether tokens sum.0..<sum.1 add up the digits of the lone number at single.0, in order, one digit a term
@@ -96,14 +100,10 @@ extension ClaimScanner {
                 let number = stream[k].word
                 if number != 0 {
                     if Self.rejectionWords.contains(number: number) { return true }
-                    if Self.denyingNot.contains(number: number) && stream.kind(k + 1) == .word
-                        && Self.truthWords.contains(number: stream[k + 1].word)
-                    {
-                        return true
-                    }
-                    // "However, this is not the case for 5459".
-                    if Self.denyingNot.contains(number: number) && stream.isWord(k + 1, "the")
-                        && stream.isWord(k + 2, "case")
+                    // "which is not true", "this does not hold", "However, this is not the case for 5459".
+                    if Self.denyingNot.contains(number: number),
+                        stream.kind(k + 1) == .word && Self.truthWords.contains(number: stream[k + 1].word)
+                            || stream.isWord(k + 1, "the") && stream.isWord(k + 2, "case")
                     {
                         return true
                     }

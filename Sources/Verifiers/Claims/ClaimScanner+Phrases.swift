@@ -601,7 +601,8 @@ extension ClaimScanner {
             return (.primality, .primality(n, isPrime: yes))
         }
         var firstWordSeen = false
-        var lastRetraction: Int?? = nil
+        var retraction: Int? = nil
+        var retractionSought = false
         // "yes" and "no" by their vocabulary numbers, read through a pointer: this loop looks at every token of
         // every answer. (A word has a vocabulary word's number exactly when it is that word.)
         let yesNumber = Self.yesNumber
@@ -651,8 +652,11 @@ extension ClaimScanner {
             }
             // "[No] … I must correct my previous answer. 1171 is actually a prime number.": an answer the text
             // later withdraws. (Looked for once, from the first answer on.)
-            if lastRetraction == nil { lastRetraction = .some(Self.lastRetraction(stream, from: i)) }
-            if let last = lastRetraction ?? nil, last > i { continue }
+            if !retractionSought {
+                retraction = Self.lastRetraction(stream, from: i)
+                retractionSought = true
+            }
+            if let retraction, retraction > i { continue }
             let (kind, s) = statement(yes)
             let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
             claims.append(Claim(kind: kind, statement: s, bytes: bytes))
@@ -776,24 +780,25 @@ extension ClaimScanner {
 
     /// For each vocabulary number, its ``PredicateWord`` classes: membership in ``negations``, ``hedgeWords``,
     /// ``articles``, "the", ``adverbs`` and ``superlatives`` (number 0, no vocabulary word, is in none).
-    static let predicateWordClasses: [UInt8] = {
-        precondition(
-            [negations, hedgeWords, articles, adverbs, superlatives].allSatisfy(\.isInVocabulary),
-            "the words between a verb and its predicate are vocabulary words")
-        let the = vocabularyNumber("the")
+    static let predicateWordClasses = wordClasses(
+        [
+            (negations, PredicateWord.negation), (hedgeWords, PredicateWord.hedge), (articles, PredicateWord.article),
+            (WordSet(["the"]), PredicateWord.the), (adverbs, PredicateWord.adverb),
+            (superlatives, PredicateWord.superlative),
+        ], "the words between a verb and its predicate")
+
+    /// A table from vocabulary number to the bits of the sets that hold the word (number 0, no vocabulary word, is in
+    /// none), so that a pass asks one load per word instead of a test per set. Every word of the sets must be in the
+    /// vocabulary.
+    static func wordClasses(_ sets: [(WordSet, UInt8)], _ what: String) -> [UInt8] {
+        precondition(sets.allSatisfy(\.0.isInVocabulary), "\(what) are vocabulary words")
         return (0..<256).map { n in
-            let number = UInt8(n)
-            guard number != 0 else { return 0 }
+            guard n != 0 else { return 0 }
             var c: UInt8 = 0
-            if negations.contains(number: number) { c |= PredicateWord.negation }
-            if hedgeWords.contains(number: number) { c |= PredicateWord.hedge }
-            if articles.contains(number: number) { c |= PredicateWord.article }
-            if number == the { c |= PredicateWord.the }
-            if adverbs.contains(number: number) { c |= PredicateWord.adverb }
-            if superlatives.contains(number: number) { c |= PredicateWord.superlative }
+            for (set, bit) in sets where set.contains(number: UInt8(n)) { c |= bit }
             return c
         }
-    }()
+    }
 
     static let adverbs = WordSet([
         "also", "indeed", "therefore", "thus", "hence", "definitely", "certainly", "clearly", "actually", "in", "fact",

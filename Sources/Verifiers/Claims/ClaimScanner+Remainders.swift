@@ -11,9 +11,7 @@ extension ClaimScanner {
         let (rs, re) = right
         if index == 0 {
             leftExpression = nil
-            if operatorPhrase(before: from, segmentEnd: le) != nil || gluedToName(from) || continuesBefore(from)
-                || isModulo(from - 1)
-            {
+            if operatorPhrase(before: from, segmentEnd: le) != nil || gluedToName(from) || continuesBefore(from) {
                 return
             }
             leftExpression = readTrimmingFront(ls, le)
@@ -22,7 +20,6 @@ extension ClaimScanner {
         guard let left = leftExpression, stream.kind(r) == .equals, loneInteger(rs, re) != nil else { return }
         addCongruence(left, residue: (rs, re), modulus: m, end: re, relation: r)
     }
-
 
     /// "A mod m = r": the claim that A leaves remainder r (or one congruent to it) on division by m, with A the
     /// expression before the modulo operator at `valueEnd`, m the run's first segment and r its second.
@@ -62,7 +59,7 @@ extension ClaimScanner {
             if let kind = stream.kind(k), kind == .equals || kind == .approx || kind == .notEqual { start = k + 1 }
             k += 1
         }
-        if start == from && (continuesBefore(from) || gluedToName(from) || isModulo(from - 1)) { return }
+        if start == from && (continuesBefore(from) || gluedToName(from)) { return }
         guard start < sign, let (a, shape) = ExpressionReader.read(stream, start, sign) else { return }
         // The lone integers of "A ≡ r1 ≡ r2 ≡ … (mod m)", each after its sign (a few: chains are short).
         var links: [(sign: Int, start: Int, end: Int)] = []
@@ -79,7 +76,8 @@ extension ClaimScanner {
         var left = (a, shape, start, sign)
         for (index, link) in links.enumerated() {
             let last = index == links.count - 1
-            addCongruence(left, residue: (link.start, link.end), modulus: m, end: last ? end : link.end, relation: link.sign)
+            addCongruence(
+                left, residue: (link.start, link.end), modulus: m, end: last ? end : link.end, relation: link.sign)
             guard let (e, s) = ExpressionReader.read(stream, link.start, link.end) else { return }
             left = (e, s, link.start, link.end)
         }
@@ -88,8 +86,9 @@ extension ClaimScanner {
     /// Whether token i is "≡" or "\equiv".
     func isCongruenceSign(_ i: Int) -> Bool {
         let t = stream[i]
-        if t.end - t.start == 3 { return stream.bytes[t.start] == 0xE2 && stream.bytes[t.start + 1] == 0x89 && stream.bytes[t.start + 2] == 0xA1 }
-        return t.end - t.start == 6 && stream.bytes[t.start] == 0x5C && stream.bytes[t.start + 1] == 0x65  // \equiv
+        let b = stream.bytes
+        if t.end - t.start == 3 { return b[t.start] == 0xE2 && b[t.start + 1] == 0x89 && b[t.start + 2] == 0xA1 }  // ≡
+        return t.end - t.start == 6 && b[t.start] == 0x5C && b[t.start + 1] == 0x65  // \equiv
     }
 
     /// The modulus written at token i ("(mod 25)", "\pmod{25}", "mod 25", "(\bmod 25)") and the index after it.
@@ -126,9 +125,7 @@ extension ClaimScanner {
     /// "12(n+m)") or continues it in an operation ("3^y").
     func gluedAfter(_ i: Int) -> Bool {
         guard let kind = stream.kind(i) else { return false }
-        if kind.bit & Self.expressionOperators != 0 { return true }
-        guard stream.adjacent(i - 1) else { return false }
-        return kind == .word || kind == .openParen || kind == .openBracket || kind == .other || kind == .exclamation
+        return kind.bit & Self.expressionOperators != 0 || isWrittenAgainst(i)
     }
 
     /// The operand that ends before the modulo operator at `end`: the math tokens before it back to a relation or
@@ -140,7 +137,7 @@ extension ClaimScanner {
             if kind == .equals || kind == .approx || kind == .notEqual { break }
             start -= 1
         }
-        guard start < end, !continuesBefore(start), !gluedToName(start), !isModulo(start - 1) else { return nil }
+        guard start < end, !continuesBefore(start), !gluedToName(start) else { return nil }
         guard let (e, shape) = ExpressionReader.read(stream, start, end), shape.integerOnly, !shape.hasFunction
         else { return nil }
         switch e {

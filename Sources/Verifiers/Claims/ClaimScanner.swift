@@ -170,8 +170,7 @@ struct ClaimScanner {
         var segmentStart = from
         var index = 0
         // "3^105 = (3^3)^35 = 1^35 = 1 mod 13": a chain that ends in a modulus works modulo it throughout.
-        let chainModulus = stream.kind(to).map { $0 == .word || $0 == .openParen || $0 == .otherRelation } == true
-            && stream.kind(to - 1) == .number ? modulusAfter(to) : nil
+        let chainModulus = stream.kind(to - 1) == .number ? modulusAfter(to) : nil
         while true {
             let following = nextRelation(relation + 1, to)
             if let (m, end) = chainModulus, following != nil {
@@ -220,7 +219,7 @@ struct ClaimScanner {
             // "log(2) = …", "\log_{10}(2)": the run is the argument of a name the reader does not know.
             leftExpression = nil
             return
-        } else if index == 0 && isModulo(from - 1) && stream.kind(from - 1) != .openParen {
+        } else if index == 0 && isModulo(from - 1) {
             // "4489 mod 30 = 19": the run starts with the modulus of a remainder.
             addResidue(valueEnd: from - 1, modulus: (ls, le), residue: (rs, re), relation: r)
             leftExpression = nil
@@ -368,19 +367,15 @@ struct ClaimScanner {
         var (la, sa, ls, le) = left
         var (rb, sb, rs, re) = right
         let relation = stream.kind(r)!
-        // Two lone numbers ("641 = 177" from "x ≡ 177 (mod 641)", "120 = 5!", "50 = 504, which is not true"): no
-        // computation is stated, so the relation is a label, a cut or a test, never a step to check.
-        // A denied relation ends a test, and so does "238327 ≠ 123" after the lines that worked out both sides:
-        // neither it nor the bare formulas just before it are claims.
-        if isRejected(after: re) || (relation == .notEqual && sa.isSingleNumber && sb.isSingleNumber) {
+        // Two lone numbers ("641 = 177" from "x ≡ 177 (mod 641)", "120 = 5!") state no computation: the relation is a
+        // label, a cut or a test, never a step to check. A denied relation ("50 = 504, which is not true") and two
+        // different lone numbers ("974 = 0", "238327 ≠ 123") end a test: the bare formulas just before go with them.
+        let lone = sa.isSingleNumber && sb.isSingleNumber
+        if isRejected(after: re) || (lone && stream.integer(ls) != stream.integer(rs)) {
             dropDerivation(before: ls)
             return
         }
-        if sa.isSingleNumber && sb.isSingleNumber {
-            // "974 = 0" after the lines that worked it out: the end of a test, not a claim, and nor are they.
-            if stream.integer(ls) != stream.integer(rs) { dropDerivation(before: ls) }
-            return
-        }
+        if lone { return }
         // "1977 = 1 + 9 + 7 + 7 = 24": the digits of a number summed, written as if equal to it.
         if isDigitSum(single: (ls, le), sum: (rs, re)) || isDigitSum(single: (rs, re), sum: (ls, le)) { return }
         if isQuestion(at: r) { return }
@@ -653,25 +648,12 @@ struct ClaimScanner {
     /// The vocabulary number of "that".
     static let thatNumber = vocabularyNumber("that")
 
-    /// For each vocabulary number, its ``ClauseWord`` classes (number 0, no vocabulary word, is in none): one load
-    /// per word of a sentence instead of a test per set.
-    static let clauseWordClasses: [UInt8] = {
-        precondition(
-            [conditionalWords, clauseHedges, denials, conclusionVerbs].allSatisfy(\.isInVocabulary),
-            "the words that make a sentence no claim are vocabulary words")
-        return (0..<256).map { n in
-            let number = UInt8(n)
-            guard number != 0 else { return 0 }
-            var c: UInt8 = 0
-            if conditionalWords.contains(number: number) || clauseHedges.contains(number: number) {
-                c |= ClauseWord.conditional
-            }
-            if denials.contains(number: number) { c |= ClauseWord.denial }
-            if conclusionVerbs.contains(number: number) { c |= ClauseWord.conclusion }
-            if number == vocabularyNumber("such") { c |= ClauseWord.such }
-            return c
-        }
-    }()
+    /// For each vocabulary number, its ``ClauseWord`` classes (``wordClasses(_:_:)``).
+    static let clauseWordClasses = wordClasses(
+        [
+            (conditionalWords, ClauseWord.conditional), (clauseHedges, ClauseWord.conditional),
+            (denials, ClauseWord.denial), (conclusionVerbs, ClauseWord.conclusion), (WordSet(["such"]), ClauseWord.such),
+        ], "the words that make a sentence no claim")
 
     /// Words that make the rest of their sentence a guess: "this does not necessarily mean that it is prime", "it is
     /// highly likely that 8921 is prime".

@@ -64,8 +64,7 @@ struct Vocabulary: Sendable {
         "pair", "triplet", "because", "when", "though",
         // Words after a relation that deny it ("which is not true"), and the modulo operator.
         "false", "incorrect", "contradiction", "impossible", "wrong", "mistake", "true", "correct", "hold", "satisfied",
-        "which",
-        "that", "mod", "modulo",
+        "which", "that", "mod", "modulo",
         // What a denial takes back: "we cannot conclude that it is prime".
         "conclude", "prove", "proves", "determine", "confirm", "guarantee", "guarantees", "say", "sure", "certain",
         // Links to values, operators and lists.
