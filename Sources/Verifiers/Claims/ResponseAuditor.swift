@@ -22,6 +22,8 @@ public struct ResponseAuditor: Sendable {
     public var budget: Duration?
     /// Kept between answers: its caches hold pure functions of the numbers (the same output, computed once).
     private var checker: ClaimChecker
+    /// Where the budgets of the next answers start from (see ``CPUBudget``).
+    private var cpuBaseline = CPUBaseline()
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
@@ -58,7 +60,7 @@ public struct ResponseAuditor: Sendable {
     public mutating func auditAnswer(
         prompt: UnsafeBufferPointer<UInt8>, response: UnsafeBufferPointer<UInt8>, explain: Bool = true
     ) -> AuditResult {
-        let deadline = budget.map(CPUBudget.init)
+        let deadline = budget.map { CPUBudget($0, baseline: &cpuBaseline) }
         let question = questions.question(prompt, tokens: &promptTokens)
         if question.bracketAnswers, let answer = lastBracketedAnswer(response, question) {
             return checkedAnswer(answer, response, deadline: deadline, explain: explain)
@@ -73,7 +75,7 @@ public struct ResponseAuditor: Sendable {
     private mutating func audit(prompt: UnsafeBufferPointer<UInt8>, response: String, answerOnly: Bool)
         -> AuditResult
     {
-        let deadline = budget.map(CPUBudget.init)
+        let deadline = budget.map { CPUBudget($0, baseline: &cpuBaseline) }
         // Contiguous UTF-8 (already so for any string read from JSON), so claims can be slices of it at byte offsets.
         var responseText = response
         responseText.makeContiguousUTF8()
