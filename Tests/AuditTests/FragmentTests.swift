@@ -183,6 +183,40 @@ struct FragmentTests {
         #expect(claims.map(\.verdict) == verdicts)
     }
 
+    @Test("congruences between expressions are checked link by link, each side reduced modulo m", arguments: [
+        // Real CHAMP answers (lines 170, 175, 504 of champ_number_theory.jsonl): 4^26 = 2^52 ≡ 2, 2^26 ≡ 4.
+        (
+            "3^104 ≡ (3^2)^52 ≡ 9^52 ≡ 2^52 ≡ 4^26 ≡ 2^26 ≡ 4 (mod 7)",
+            ["3^104 ≡ (3^2)^52", "(3^2)^52 ≡ 9^52", "9^52 ≡ 2^52", "2^52 ≡ 4^26", "4^26 ≡ 2^26", "2^26 ≡ 4 (mod 7)"],
+            [Judgement.Verdict.correct, .correct, .correct, .correct, .wrong, .correct]
+        ),
+        // 3^6 · 3^104 is 3^110, not 3^105.
+        (
+            "\\[ 3^{105} + 4^{105} \\equiv 3^{6} \\cdot 3^{104} + 4^{6} \\cdot 4^{104} \\pmod{7} \\]",
+            ["3^{105} + 4^{105} \\equiv 3^{6} \\cdot 3^{104} + 4^{6} \\cdot 4^{104} \\pmod{7}"], [.wrong]
+        ),
+        ("so 3^100 ≡ 3^4 (mod 7).", ["3^100 ≡ 3^4 (mod 7)"], [.correct]),
+        ("and 10^{1980} \\equiv (10^3)^{660} \\mod 1982", ["10^{1980} \\equiv (10^3)^{660} \\mod 1982"], [.correct]),
+        // −5^{1980} is −(5^1980) as written, but meant as (−5)^1980 after "385 ≡ −5": neither is read.
+        ("-5^{1980} \\equiv 5^{1980} \\pmod{13}", [], []),
+        ("-2^5 ≡ -32 ≡ 2 (mod 17)", ["-2^5 ≡ -32", "-32 ≡ 2 (mod 17)"], [.correct, .correct]),
+        // A link that is not an integer expression ends the chain: with no modulus after it, nothing is read.
+        ("a^{p-1} ≡ 1 (mod p)", [], []),
+        ("3^{100} ≡ 3^{100 mod 6} ≡ 3^4 (mod 7)", [], []),
+    ])
+    func expressionCongruences(response: String, texts: [String], verdicts: [Judgement.Verdict]) {
+        let result = audit(Self.champPrompt, response)
+        #expect(result.claims.map(\.text) == texts)
+        #expect(result.claims.map(\.verdict) == verdicts)
+    }
+
+    @Test("an expression congruence names both remainders in its evidence")
+    func expressionCongruenceEvidence() throws {
+        let claim = try #require(audit(Self.champPrompt, "Then 4^26 ≡ 2^26 (mod 7).").claims.first)
+        #expect(claim.expected == "≡ 2 (mod 7)")
+        #expect(claim.evidence.map { "\($0.0)=\($0.1)" } == ["remainder=2", "stated_remainder=4", "modulus=7"])
+    }
+
     @Test("a statement after \"and\" is read; \"5 and 7 = 12\" (a sum in words) is not", arguments: [
         ("So 85 = 5 × 17, and 91 = 7 × 12.", ["85 = 5 × 17", "91 = 7 × 12"]),
         ("We have 23 = 2 (mod 7) and 23 = 3 (mod 7).", ["23 = 2 (mod 7)", "23 = 3 (mod 7)"]),

@@ -164,6 +164,8 @@ enum Statement: Sendable {
     case primeFactors(BigInteger, [BigInteger])
     /// "A mod m = r", "A ≡ r (mod m)": A and r leave the same remainder on division by m.
     case residue(Expression, modulus: BigInteger, residue: BigInteger)
+    /// "3^100 ≡ 3^4 (mod 7)": two integer expressions that leave the same remainder on division by m.
+    case congruent(Expression, Expression, modulus: BigInteger)
     /// "lhs = rhs" between expressions: exact when `rule` is .exact, else the stated-value rule.
     case value(Expression, stated: String, statedExpression: Expression?, rule: StatedValueRule, unit: AngleUnit,
         negated: Bool)

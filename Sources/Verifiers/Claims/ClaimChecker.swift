@@ -112,6 +112,8 @@ struct ClaimChecker {
             checkFactorization(&claim, n, factors, primes)
         case .residue(let a, let m, let r):
             checkResidue(&claim, a, m, r)
+        case .congruent(let a, let b, let m):
+            checkCongruence(&claim, a, b, m)
         case .primeFactors(let n, let listed):
             guard n.bitWidth <= bounds.maxCompleteFactorBits * 2, let f = try? factorizer.factor(n), f.complete else {
                 unverified(&claim, "too large to factor completely")
@@ -283,6 +285,24 @@ struct ClaimChecker {
         claim.verdict = value == stated ? .correct : .wrong
         claim.expected = "≡ \(value) (mod \(modulus))"
         claim.evidence = [("remainder", value.description), ("modulus", modulus.description)]
+    }
+
+    /// "A ≡ B (mod m)" between integer expressions: correct when A and B leave the same remainder on division by m.
+    private func checkCongruence(_ claim: inout Claim, _ a: Expression, _ b: Expression, _ m: BigInteger) {
+        let modulus = m.magnitude
+        guard modulus.bitWidth <= Rational.maxBits, modulus > 1 else {
+            unverified(&claim, modulus.isZero ? "modulo zero" : "unsupported modulus")
+            return
+        }
+        guard let left = Self.residue(a, modulo: modulus), let right = Self.residue(b, modulo: modulus) else {
+            unverified(&claim, "unsupported form: not an integer expression of bounded size")
+            return
+        }
+        claim.verdict = left == right ? .correct : .wrong
+        claim.expected = "≡ \(left) (mod \(modulus))"
+        claim.evidence = [
+            ("remainder", left.description), ("stated_remainder", right.description), ("modulus", modulus.description),
+        ]
     }
 
     /// The least non-negative residue modulo m (m > 1) of an integer expression of literals, +, −, × and powers with

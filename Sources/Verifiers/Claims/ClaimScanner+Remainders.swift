@@ -43,7 +43,9 @@ extension ClaimScanner {
         relation r: Int
     ) {
         let (a, shape, start, _) = left
-        guard shape.integerOnly, !shape.hasFunction, let stated = loneInteger(residue.0, residue.1) else { return }
+        guard shape.integerOnly, !shape.hasFunction, !Self.hasNegatedPower(a),
+            let stated = loneInteger(residue.0, residue.1)
+        else { return }
         if isRejected(after: end) || isQuestion(at: r) || isHypothetical(start) { return }
         claims.append(
             Claim(
@@ -51,7 +53,10 @@ extension ClaimScanner {
                 bytes: stream[start].start..<stream[end - 1].end))
     }
 
-    /// The congruence "A ≡ r (mod m)" whose A is the last segment of the run from..<sign.
+    /// The congruence "A ≡ r (mod m)" whose A is the last segment of the run from..<sign, and the chain
+    /// "A ≡ B ≡ r (mod m)": each link congruent to the one before. A link is a lone integer, or an integer expression
+    /// of math tokens ("3^4", "(3^6)^16 · 3^4"); a link that is neither (a letter, a word, a nested "mod") ends the
+    /// chain before it, and with no modulus right after the last link read there is no claim.
     mutating func congruence(_ from: Int, _ sign: Int) {
         var start = from
         var k = from
@@ -61,25 +66,77 @@ extension ClaimScanner {
         }
         if start == from && (continuesBefore(from) || gluedToName(from)) { return }
         guard start < sign, let (a, shape) = ExpressionReader.read(stream, start, sign) else { return }
-        // The lone integers of "A ≡ r1 ≡ r2 ≡ … (mod m)", each after its sign (a few: chains are short).
+        // The links of "A ≡ B1 ≡ B2 ≡ … (mod m)", each after its sign (a few: chains are short).
         var links: [(sign: Int, start: Int, end: Int)] = []
         var at = sign
         while at < stream.count, stream.kind(at) == .otherRelation, isCongruenceSign(at), links.count < 16 {
-            var residueEnd = at + 1
-            if stream.kind(residueEnd) == .minus { residueEnd += 1 }
-            guard stream.kind(residueEnd) == .number else { return }
-            residueEnd += 1
-            links.append((at, at + 1, residueEnd))
-            at = residueEnd
+            let linkEnd = congruenceLinkEnd(from: at + 1)
+            guard linkEnd > at + 1 else { return }
+            links.append((at, at + 1, linkEnd))
+            at = linkEnd
         }
         guard !links.isEmpty, let (m, end) = modulusAfter(at) else { return }
         var left = (a, shape, start, sign)
         for (index, link) in links.enumerated() {
             let last = index == links.count - 1
-            addCongruence(
-                left, residue: (link.start, link.end), modulus: m, end: last ? end : link.end, relation: link.sign)
+            let linkEnd = last ? end : link.end
+            if loneInteger(link.start, link.end) != nil {
+                addCongruence(left, residue: (link.start, link.end), modulus: m, end: linkEnd, relation: link.sign)
+            } else {
+                addCongruence(left, to: (link.start, link.end), modulus: m, end: linkEnd, relation: link.sign)
+            }
             guard let (e, s) = ExpressionReader.read(stream, link.start, link.end) else { return }
             left = (e, s, link.start, link.end)
+        }
+    }
+
+    /// Where a link of a congruence chain that starts at `from` ends: after the math tokens up to the next relation,
+    /// a "mod" or anything else; `from` when none is there.
+    func congruenceLinkEnd(from: Int) -> Int {
+        var k = from
+        while k < stream.count, Self.isMathToken(stream, k), !isModulo(k) {
+            let kind = stream.kind(k)
+            if kind == .openParen && isModulo(k + 1) { break }  // "(mod 7)"
+            if kind == .equals || kind == .approx || kind == .notEqual || kind == .otherRelation || kind == .word {
+                break
+            }
+            k += 1
+        }
+        return k
+    }
+
+    /// "A ≡ B (mod m)" with B an integer expression (``congruence(_:_:)``): A and B congruent modulo m.
+    mutating func addCongruence(
+        _ left: (Expression, ExpressionReader.Shape, Int, Int), to right: (Int, Int), modulus m: BigInteger, end: Int,
+        relation r: Int
+    ) {
+        let (a, shape, start, _) = left
+        guard shape.integerOnly, !shape.hasFunction, !gluedToName(right.0),
+            let (b, rightShape) = ExpressionReader.read(stream, right.0, right.1), rightShape.integerOnly,
+            !rightShape.hasFunction, !Self.hasNegatedPower(a), !Self.hasNegatedPower(b)
+        else { return }
+        if isRejected(after: end) || isQuestion(at: r) || isHypothetical(start) { return }
+        claims.append(
+            Claim(
+                kind: .arithmetic, statement: .congruent(a, b, modulus: m),
+                bytes: stream[start].start..<stream[end - 1].end))
+    }
+
+    /// Whether `e` negates a power whose reading depends on the precedence ("-5^{1980}"): −(5^1980) by the usual
+    /// rule, but in congruences answers mean (−5)^1980 as often (after "385 ≡ −5 (mod 13)"), so such a side is read
+    /// as neither. With an odd integer exponent written out ("-2^5") both readings are the same number.
+    static func hasNegatedPower(_ e: Expression) -> Bool {
+        switch e {
+        case .negate(.power(let base, let exponent)):
+            if case .number(let n) = exponent, n.scale == 0, let last = n.digits.utf8.last, last & 1 == 1 {
+                return hasNegatedPower(base)
+            }
+            return true
+        case .negate(let a), .degrees(let a), .radians(let a), .function(_, let a): return hasNegatedPower(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
+            .power(let a, let b):
+            return hasNegatedPower(a) || hasNegatedPower(b)
+        case .number, .pi, .e: return false
         }
     }
 

@@ -304,7 +304,7 @@ public struct ResponseAuditor: Sendable {
             case .value(let e, _, _, _, _, _):
                 guard let target = question.target else { return false }
                 return claims[i].role == .answer || comparable(e) == comparable(target)
-            case .division, .residue:
+            case .division, .residue, .congruent:
                 return false
             }
         }

@@ -31,6 +31,7 @@ extension Claim {
             return .factors(all)
         case .primeFactors(_, let primes): return .factors(primes)
         case .residue(_, _, let residue): return .value(residue.description, exact: nil)
+        case .congruent(_, let right, _): return .value(right.text, exact: right)
         case .value(_, let stated, let statedExpression, _, _, let negated):
             // "cos(x) ≠ 0.5" states no value; it is reported as written and compares with nothing.
             return .value(negated ? "≠ " + stated : stated, exact: statedExpression)
