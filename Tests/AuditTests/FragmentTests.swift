@@ -166,9 +166,17 @@ struct FragmentTests {
 
     @Test("in a chain of remainders a right side followed by mod is read as a congruence")
     func residueChain() {
+        // 2^23 ≡ 482 (mod 641), 603 × 2 ≡ 565: the first link is wrong too.
         let result = audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 641 = 1206 mod 641 = 525")
-        #expect(result.claims.map(\.text) == ["(603 * 2) mod 641 = 1206", "1206 mod 641 = 525"])
-        #expect(result.claims.map(\.verdict) == [.correct, .wrong])
+        #expect(
+            result.claims.map(\.text) == [
+                "2^23 mod 641 = (603 * 2) mod 641", "(603 * 2) mod 641 = 1206", "1206 mod 641 = 525",
+            ])
+        #expect(result.claims.map(\.verdict) == [.wrong, .correct, .wrong])
+        #expect(result.claims.first?.expected == "≡ 482 (mod 641)")
+        // Other moduli on the two sides, or a sum before mod, are not read as one congruence.
+        #expect(audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 643").claims.isEmpty)
+        #expect(audit(Self.champPrompt, "2^23 mod 641 = 3^5 + 1 mod 641").claims.isEmpty)
     }
 
     @Test("a chain that ends in a modulus works modulo it throughout", arguments: [

@@ -27,8 +27,22 @@ extension ClaimScanner {
     /// Only read when nothing is ambiguous: A is a whole expression (not the end of one with letters) and, unless it
     /// is in brackets, has no sum at its top ("3^105 + 4^105 mod 7" could mean either), m is a lone integer above 1,
     /// and r a lone integer with its sign.
+    ///
+    /// "2^23 mod 641 = (603 * 2) mod 641", both sides taken modulo the same m, is the congruence of A and B.
     mutating func addResidue(valueEnd: Int, modulus: (Int, Int), residue: (Int, Int), relation r: Int) {
         guard let m = loneInteger(modulus.0, modulus.1), let value = wholeOperand(endingAt: valueEnd) else { return }
+        if loneInteger(residue.0, residue.1) == nil, isModulo(residue.1), stream.kind(residue.1) == .word,
+            loneInteger(residue.1 + 1, residue.1 + 2) == m, !gluedAfter(residue.1 + 2), stream.kind(r) == .equals,
+            let other = wholeOperand(endingAt: residue.1), other.start == residue.0,
+            !Self.hasNegatedPower(value.expression), !Self.hasNegatedPower(other.expression)
+        {
+            if isRejected(after: residue.1 + 2) || isQuestion(at: r) || isHypothetical(value.start) { return }
+            claims.append(
+                Claim(
+                    kind: .arithmetic, statement: .congruent(value.expression, other.expression, modulus: m),
+                    bytes: stream[value.start].start..<stream[residue.1 + 1].end))
+            return
+        }
         guard let stated = loneInteger(residue.0, residue.1), !gluedAfter(residue.1) else { return }
         if isRejected(after: residue.1) || isQuestion(at: r) || isHypothetical(value.start) { return }
         claims.append(
