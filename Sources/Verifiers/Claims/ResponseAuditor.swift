@@ -98,15 +98,23 @@ public struct ResponseAuditor: Sendable {
                 note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                 claims.removeSubrange(Self.maxClaims...)
             }
+            // In an answer-only audit, every claim found and the answer's place among them: whether the answer is
+            // meant modulo an implicit modulus depends on the claims around it
+            // (``ClaimScanner/impliedModulus(of:in:)``).
+            var scanned: [Claim] = []
+            var answerPosition = 0
             if answerOnly {
                 guard let index = Self.answer(claims, question: question, stream: stream) else {
                     return AuditResult(verdict: .noClaims, answerIndex: nil, claims: [])
                 }
+                scanned = claims
+                answerPosition = index
                 claims = [claims[index]]
             }
             var checked = 0
             var spent = false
             var anyWrong = false
+            var checkedWrong = false
             var anyUnverified = false
             let answerIndex: Int?
             // Through the buffer, each claim is changed in place with no uniqueness check per access.
@@ -121,7 +129,22 @@ public struct ResponseAuditor: Sendable {
                         continue
                     }
                     checker.check(&claims[index])
+                    checkedWrong = checkedWrong || claims[index].verdict == .wrong
                     checked += 1
+                }
+                // A wrong claim the answer likely means modulo a modulus it leaves implicit (an entry of a table of
+                // last digits, a step of a computation mod m) is unverified, with the reason; its truth for integers
+                // stays in `expected`. Looked for only when a claim came out wrong.
+                if checkedWrong {
+                    for index in claims.indices where claims[index].verdict == .wrong {
+                        let reason =
+                            answerOnly
+                            ? scanned.withUnsafeBufferPointer { scanner.impliedModulus(of: answerPosition, in: $0) }
+                            : scanner.impliedModulus(of: index, in: UnsafeBufferPointer(claims))
+                        guard let reason else { continue }
+                        claims[index].verdict = .unverified
+                        claims[index].reason = reason
+                    }
                 }
                 let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
                 // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
