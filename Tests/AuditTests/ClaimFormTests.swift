@@ -87,6 +87,28 @@ struct ClaimFormTests {
         #expect(result.verdict == verdict, "\(result.claims.map { ($0.text, $0.verdict, $0.expected ?? "") })")
     }
 
+    /// Each text is a computation one step a line, as models write it (the last two from CHAMP answers); each pair
+    /// is the claims' texts and verdicts, in order.
+    @Test("a computation written one step a line is one chain", arguments: [
+        ("We compute:\n\n3 * 4 + 5\n= 12 + 5\n= 18", [("3 * 4 + 5\n= 12 + 5", Judgement.Verdict.correct),
+            ("12 + 5\n= 18", .wrong)]),
+        ("S = 3 * 4 + 5\n  = 12 + 5\n  = 17", [("3 * 4 + 5\n  = 12 + 5", .correct), ("12 + 5\n  = 17", .correct)]),
+        ("$$\n\\begin{aligned}\nS &= 3 \\cdot 4 + 5 \\\\\n&= 12 + 5 \\\\\n&= 18\n\\end{aligned}\n$$",
+            [("3 \\cdot 4 + 5 \\\\\n&= 12 + 5", .correct), ("12 + 5 \\\\\n&= 18", .wrong)]),
+        ("= (77 + 87 - 6561 - 1) mod 323\n= -6398 mod 323\n= -154",
+            [("(77 + 87 - 6561 - 1) mod 323\n= -6398", .correct), ("-6398 mod 323\n= -154", .wrong)]),
+        ("\\begin{align*}\n3^{105} + 4^{105} &\\equiv (3^5)^{21} + (4^5)^{21} \\\\\n&\\equiv 2 \\\\\n&\\equiv 1 \\pmod{11}.",
+            [("3^{105} + 4^{105} &\\equiv (3^5)^{21} + (4^5)^{21}", .correct),
+                ("(3^5)^{21} + (4^5)^{21} \\\\\n&\\equiv 2", .correct), ("2 \\\\\n&\\equiv 1 \\pmod{11}", .wrong)]),
+        // A heading underlined with equals signs goes on with nothing.
+        ("Step 2\n======\n7 is odd.", [("7 is odd", .correct)]),
+    ])
+    func chainOverLines(response: String, claims: [(String, Judgement.Verdict)]) {
+        let result = audit("Work it out.", response)
+        #expect(result.claims.map(\.text) == claims.map(\.0), "\(result.claims.map { ($0.text, $0.verdict) })")
+        #expect(result.claims.map(\.verdict) == claims.map(\.1))
+    }
+
     @Test("spans are Unicode scalar offsets into the response")
     func spans() throws {
         let response = "Über π: 7 × 13 = 91."

@@ -20,6 +20,31 @@ struct ReferenceTokenizer {
             tokens.append(wordToken(text, start, end, afterLineStart: lineStart))
             lineStart = false
         }
+        /// Whether a relation that continues a chain starts at k: one "=", "≈", "≡", "\\approx", "\\equiv", "\\simeq".
+        func relationStarts(_ k: Int) -> Bool {
+            if byte(k) == 0x3D { return byte(k + 1) != 0x3D }
+            if byte(k) == 0xE2 && byte(k + 1) == 0x89 { return byte(k + 2) == 0x88 || byte(k + 2) == 0xA1 }
+            guard byte(k) == 0x5C else { return false }
+            var end = k + 1
+            while isLetter(byte(end)) { end += 1 }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: text[(k + 1)..<end]), as: UTF8.self)
+            return ["approx", "equiv", "simeq"].contains(name)
+        }
+        /// Whether the line after a break goes on a chain: blanks (and up to `newlines` line feeds), an optional "&",
+        /// then a relation. Such a break is no token.
+        func goesOnWithRelation(_ k: Int, newlines: Int) -> Bool {
+            var k = k
+            var newlines = newlines
+            while [0x20, 0x09, 0x0D].contains(byte(k)) || (byte(k) == 0x0A && newlines > 0) {
+                if byte(k) == 0x0A { newlines -= 1 }
+                k += 1
+            }
+            if byte(k) == 0x26 {
+                k += 1
+                while byte(k) == 0x20 { k += 1 }
+            }
+            return relationStarts(k)
+        }
         /// The length of a thin-space-like separator at k ("\,", U+2009, U+202F, U+00A0), or 0.
         func thinSpace(at k: Int) -> Int {
             if byte(k) == 0x5C && (byte(k + 1) == 0x2C || byte(k + 1) == 0x3B) { return 2 }  // \, \;
@@ -39,7 +64,12 @@ struct ReferenceTokenizer {
             case 0x20, 0x09, 0x0D:
                 i += 1
             case 0x0A:
-                add(.newline, i, i + 1)
+                if !goesOnWithRelation(i + 1, newlines: 0) { add(.newline, i, i + 1) }
+                i += 1
+            case 0x26:  // & before a relation (LaTeX alignment) is dropped
+                var k = i + 1
+                while byte(k) == 0x20 { k += 1 }
+                if !relationStarts(k) { add(.other, i, i + 1) }
                 i += 1
             case 0x30...0x39:
                 var token = Token(kind: .number, start: start, end: start, afterLineStart: lineStart)
@@ -139,7 +169,7 @@ struct ReferenceTokenizer {
                 } else {
                     let c = byte(i)
                     i += 1
-                    if c == 0x5C { add(.newline, start, i) }  // \\ line break
+                    if c == 0x5C && !goesOnWithRelation(i, newlines: 1) { add(.newline, start, i) }  // \\ line break
                     else if c == 0x7B || c == 0x7D { /* \{ \} */ }
                 }
             case 0x24, 0x60, 0x23, 0x22:  // $ ` # "

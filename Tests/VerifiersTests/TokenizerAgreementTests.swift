@@ -45,6 +45,9 @@ struct TokenizerAgreementTests {
         // Numbers followed by each byte that may or may not continue them.
         "97 is prime", "97, 98 and 99", "7,5", "7,500", "12 345 678 910", "1 23", "5\u{A0}000", "8\\;000",
         "6\u{202F}000", "3.", "4.x", "5e+", "5E-3x", "10 ", "10,", "10\n", "2{x}", "9\u{E2}", "1\u{C2}",
+        // Line breaks before a line that goes on with a relation, and the alignment mark.
+        "3 * 4\n= 12", "3 * 4\n  = 12\n= 12", "5\n\n= 5", "5\n==\n", "Title\n=====", "x \\\\\n&= 2 \\\\ &\\approx 2",
+        "2 \\\\\n\n= 2", "a\r\n≡ b", "a\n≈ b", "a\n\\equiv b", "a\n\\equal b", "AT&T", "a & b", "& =", "&", "x\n&", "\n=",
     ]
 
     @Test("edge texts give the same tokens", arguments: edges)
@@ -103,7 +106,7 @@ struct TokenizerAgreementTests {
             Array("\u{2009}".utf8), Array("\u{A0}".utf8), Array("×".utf8), Array("≈".utf8), Array("²".utf8),
             [0xE2], [0xC2], [0x80], [0xF0], Array("is".utf8), Array("prime".utf8), Array("approximately".utf8),
             Array("sin".utf8), Array("123".utf8), Array("times".utf8), Array("frac".utf8), Array("ABCDEFGHIJ".utf8),
-            Array("isn’t".utf8),
+            Array("isn’t".utf8), Array("&".utf8), Array("≡".utf8), Array("approx".utf8), Array("equiv".utf8),
         ]
         var generator = SplitMix64(seed: 0x5EED)
         for round in 0..<3000 {

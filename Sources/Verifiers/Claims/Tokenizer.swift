@@ -141,6 +141,10 @@ enum Tokenizer {
             // A byte that is always a token of its own (a comma, a line break, a bracket, …) and a period not of
             // "..." are written here, with a space that follows them.
             if let kind = b == 0x2E ? (text.byte(i &+ 1) != 0x2E ? .period : nil) : Self.oneByteKind(b) {
+                if kind == .newline && Self.continuesWithRelation(text, i &+ 1, afterLaTeXBreak: false) {
+                    i &+= 1
+                    continue
+                }
                 out.initialize(to: Token(kind: kind, start: i, end: i &+ 1, afterLineStart: lineStart))
                 used &+= 1
                 lineStart = kind == .newline
@@ -150,6 +154,7 @@ enum Tokenizer {
             let symbol = Self.symbol(text, i, lineStart)
             i = symbol.end
             guard let kind = symbol.kind else { continue }
+            if kind == .newline && Self.continuesWithRelation(text, i, afterLaTeXBreak: true) { continue }
             if b == 0x2A {
                 // A single * before an operand is multiplication after one, emphasis otherwise.
                 let previous = used > 0 ? chunk[used - 1].kind : tokens.last?.kind
@@ -406,6 +411,62 @@ enum Tokenizer {
         return text.byte(i) == 0x20 ? i + 1 : i
     }
 
+    // MARK: - Continuation lines
+
+    /// Whether the line break that ends before k is followed by a line that goes on with a relation: spaces, an
+    /// optional LaTeX alignment mark "&", then "=", "≈", "≡" or a LaTeX relation ("\approx", "\equiv"). Models
+    /// write a long computation one step a line,
+    ///
+    ///     3 × 4 + 5
+    ///     = 12 + 5
+    ///     = 17
+    ///
+    /// and in LaTeX `… \\ &= 12 + 5 \\ &= 17`: such a break is read as a space, so the lines are one chain.
+    /// After a LaTeX break "\\" one newline may come first. A rule of equals signs (a Markdown heading's
+    /// underline, "=====") goes on with nothing.
+    private static func continuesWithRelation(_ text: Bytes, _ k: Int, afterLaTeXBreak: Bool) -> Bool {
+        var k = k
+        var newlines = afterLaTeXBreak ? 1 : 0
+        while true {
+            let b = text.byte(k)
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                k += 1
+            } else if b == 0x0A && newlines > 0 {
+                newlines -= 1
+                k += 1
+            } else {
+                break
+            }
+        }
+        if text.byte(k) == 0x26 {
+            k += 1
+            while text.byte(k) == 0x20 { k += 1 }
+        }
+        return relationStarts(text, k)
+    }
+
+    /// Whether a relation that goes on a chain starts at k: one "=", "≈", "≡", "\approx", "\equiv", "\simeq".
+    private static func relationStarts(_ text: Bytes, _ k: Int) -> Bool {
+        switch text.byte(k) {
+        case 0x3D:
+            return text.byte(k + 1) != 0x3D
+        case 0xE2:
+            return text.byte(k + 1) == 0x89 && (text.byte(k + 2) == 0x88 || text.byte(k + 2) == 0xA1)
+        case 0x5C:
+            guard isLetter(text.byte(k + 1)) else { return false }
+            let nameEnd = text.letterRunEnd(k + 1)
+            let name = UnsafeBufferPointer(start: text.base + k + 1, count: nameEnd - k - 1)
+            return memcmpEqualName("approx", name) || memcmpEqualName("equiv", name) || memcmpEqualName("simeq", name)
+        default:
+            return false
+        }
+    }
+
+    /// Whether `name` is the letters of `s`.
+    private static func memcmpEqualName(_ s: StaticString, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        s.utf8CodeUnitCount == name.count && memcmpEqual(s, name)
+    }
+
     // MARK: - Symbols
 
     /// The kind of the token that byte `b` always is by itself, whatever surrounds it, or nil. (A switch that the
@@ -464,6 +525,10 @@ enum Tokenizer {
             return text.byte(nameStart) == 0x5C ? token(.newline, 2) : skip(2)
         case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
             return skip(1)
+        case 0x26:  // &: LaTeX's alignment mark before a relation ("&= 12 + 5") is dropped
+            var k = i + 1
+            while text.byte(k) == 0x20 { k += 1 }
+            return relationStarts(text, k) ? skip(1) : token(.other, 1)
         case 0x2A where lineStart && text.byte(i + 1) == 0x20:
             return skip(1)  // a Markdown list marker
         case 0x2A:  // *
@@ -503,9 +568,7 @@ enum Tokenizer {
     /// What the LaTeX command `name` (without its backslash) stands for.
     @inline(never)
     private static func latexCommand(_ name: UnsafeBufferPointer<UInt8>) -> LaTeXCommand {
-        func named(_ s: StaticString) -> Bool {
-            s.utf8CodeUnitCount == name.count && Self.memcmpEqual(s, name)
-        }
+        func named(_ s: StaticString) -> Bool { memcmpEqualName(s, name) }
         if named("times") || named("cdot") || named("ast") { return .token(.times) }
         if named("div") { return .token(.divide) }
         if named("approx") || named("simeq") || named("sim") || named("thickapprox") { return .token(.approx) }
