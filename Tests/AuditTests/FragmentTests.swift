@@ -25,7 +25,7 @@ struct FragmentTests {
         "Case 4: x mod 3 = 2, (2x+1) mod 3 = 0, (4x+1) mod 3 = 2",
         "(4x+1) mod 3 = (12a+8+1) mod 3 = (12a+9) mod 3 = 0 mod 3 = 0",
         "4489 mod 30 = 19",
-        "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (11 \\cdot 10) \\mod 17 = 110 \\mod 17 = 8 \\]",
+        "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (9 \\cdot 10) \\mod 17 = 90 \\mod 17 = 5 \\]",
         "So, 3^105 + 4^105 mod 7 = 1 + 1 mod 7 = 2 mod 7.",
         "0^2 = 0 (mod 5)\n2^2 = 4 (mod 5)\n3^2 = 4 (mod 5)",
         "When $15n$ is 6 modulo 9, then $15n-3$ is 3 modulo 9.",
@@ -177,6 +177,15 @@ struct FragmentTests {
         // Other moduli on the two sides, or a sum before mod, are not read as one congruence.
         #expect(audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 643").claims.isEmpty)
         #expect(audit(Self.champPrompt, "2^23 mod 641 = 3^5 + 1 mod 641").claims.isEmpty)
+        // LaTeX's \\mod alike (CHAMP line 406: 10^38 ≡ 9, not 11, modulo 17).
+        let latex = audit(
+            Self.champPrompt, "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (11 \\cdot 10) \\mod 17 = 110 \\mod 17 = 8 \\]")
+        #expect(
+            latex.claims.map(\.text) == [
+                "10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17", "(10^{38} \\cdot 10) \\mod 17 = (11 \\cdot 10) \\mod 17",
+                "(11 \\cdot 10) \\mod 17 = 110", "110 \\mod 17 = 8",
+            ])
+        #expect(latex.claims.map(\.verdict) == [.correct, .wrong, .correct, .correct])
     }
 
     @Test("a chain that ends in a modulus works modulo it throughout", arguments: [

@@ -28,10 +28,11 @@ extension ClaimScanner {
     /// is in brackets, has no sum at its top ("3^105 + 4^105 mod 7" could mean either), m is a lone integer above 1,
     /// and r a lone integer with its sign.
     ///
-    /// "2^23 mod 641 = (603 * 2) mod 641", both sides taken modulo the same m, is the congruence of A and B.
+    /// "2^23 mod 641 = (603 * 2) mod 641" (or with LaTeX's `\mod`, `\bmod`), both sides taken modulo the same m, is
+    /// the congruence of A and B.
     mutating func addResidue(valueEnd: Int, modulus: (Int, Int), residue: (Int, Int), relation r: Int) {
         guard let m = loneInteger(modulus.0, modulus.1), let value = wholeOperand(endingAt: valueEnd) else { return }
-        if loneInteger(residue.0, residue.1) == nil, isModulo(residue.1), stream.kind(residue.1) == .word,
+        if loneInteger(residue.0, residue.1) == nil, isModulo(residue.1), stream.kind(residue.1) != .percent,
             loneInteger(residue.1 + 1, residue.1 + 2) == m, !gluedAfter(residue.1 + 2), stream.kind(r) == .equals,
             let other = wholeOperand(endingAt: residue.1), other.start == residue.0,
             !Self.hasNegatedPower(value.expression), !Self.hasNegatedPower(other.expression)
