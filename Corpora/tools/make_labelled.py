@@ -1742,7 +1742,7 @@ def remainder_handwritten():
         f"$2^{{64}} = {2**64}$, so $2^{{64}} \\bmod 1000 = {r}$: the last three digits are {r}.", "correct",
         [Expr("2**64", str(2**64), f"2^{{64}} = {2**64}"), Residue((2, 64), 1000, r, f"2^{{64}} \\bmod 1000 = {r}")], "")
 
-    # -- LaTeX, and the same sum with brackets (without them "3^105 + 4^105 mod 7" is not read) --
+    # -- LaTeX, and the same sum with brackets --
     a5, b5 = pow(3, 5, 11), pow(4, 5, 11)
     ra, rb, rs = pow(3, 105, 11), pow(4, 105, 11), (pow(3, 105, 11) + pow(4, 105, 11)) % 11
     add(K, "What is the remainder when 3^105 + 4^105 is divided by 11?",
@@ -1926,10 +1926,16 @@ def remainder_handwritten():
         "Do you mean (3^105 + 4^105) mod 7, the remainder of the whole sum, or 3^105 + (4^105 mod 7)? As written, "
         "3^105 + 4^105 mod 7 can be read either way, so tell me which one you want.", "no_claims", [],
         "A clarifying question.")
+    # An unbracketed sum before "mod" is read as the sum modulo m: the other reading, 3^105 + (4^105 mod 7) = r,
+    # implies the congruence, so a claim false as read is false either way.
     add(K, "Is 3^105 + 4^105 divisible by 7?",
-        "Reducing each power first, 3^105 + 4^105 mod 7 = 0, so 7 divides the sum.", "no_claims", [],
-        "An unbracketed sum before 'mod' can mean either reading, so it is not a checkable form (the bracketed "
-        "sum is divisible by 7).")
+        "Reducing each power first, 3^105 + 4^105 mod 7 = 0, so 7 divides the sum.", "correct",
+        [Residue("3**105+4**105", 7, 0, "3^105 + 4^105 mod 7 = 0")], "")
+    add(K, "What is 3^105 + 4^105 modulo 7?",
+        "Since 3^6 ≡ 1 (mod 7) and 4^3 ≡ 1 (mod 7), each power reduces to 1, so 3^105 + 4^105 mod 7 = 2.", "wrong",
+        [Residue((3, 6), 7, 1, "3^6 ≡ 1 (mod 7)"), Residue((4, 3), 7, 1, "4^3 ≡ 1 (mod 7)"),
+         Residue("3**105+4**105", 7, 2, "3^105 + 4^105 mod 7 = 2")],
+        "3^105 ≡ 3^3 ≡ 6 (mod 7): the sum is 0 modulo 7.")
     add(K, "Solve x ≡ 177 (mod 641) and x ≡ 3 (mod 5).",
         "From x ≡ 177 (mod 641), write x = 641k + 177 for an integer k. Substituting into x ≡ 3 (mod 5) gives a "
         "congruence for k modulo 5, which is easy to solve once 641 and 177 are reduced modulo 5.", "no_claims", [],

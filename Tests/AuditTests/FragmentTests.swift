@@ -26,7 +26,7 @@ struct FragmentTests {
         "(4x+1) mod 3 = (12a+8+1) mod 3 = (12a+9) mod 3 = 0 mod 3 = 0",
         "4489 mod 30 = 19",
         "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (9 \\cdot 10) \\mod 17 = 90 \\mod 17 = 5 \\]",
-        "So, 3^105 + 4^105 mod 7 = 1 + 1 mod 7 = 2 mod 7.",
+        "So, 3^105 + 4^105 mod 7 = 6 + 1 mod 7 = 0 mod 7.",
         "0^2 = 0 (mod 5)\n2^2 = 4 (mod 5)\n3^2 = 4 (mod 5)",
         "When $15n$ is 6 modulo 9, then $15n-3$ is 3 modulo 9.",
         // A side written against a letter, a bracket or a factorial goes on past what was read.
@@ -174,9 +174,8 @@ struct FragmentTests {
             ])
         #expect(result.claims.map(\.verdict) == [.wrong, .correct, .wrong])
         #expect(result.claims.first?.expected == "≡ 482 (mod 641)")
-        // Other moduli on the two sides, or a sum before mod, are not read as one congruence.
+        // Other moduli on the two sides are not read as one congruence.
         #expect(audit(Self.champPrompt, "2^23 mod 641 = (603 * 2) mod 643").claims.isEmpty)
-        #expect(audit(Self.champPrompt, "2^23 mod 641 = 3^5 + 1 mod 641").claims.isEmpty)
         // LaTeX's \\mod alike (CHAMP line 406: 10^38 ≡ 9, not 11, modulo 17).
         let latex = audit(
             Self.champPrompt, "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (11 \\cdot 10) \\mod 17 = 110 \\mod 17 = 8 \\]")
@@ -243,11 +242,27 @@ struct FragmentTests {
         #expect(audit(Self.champPrompt, response).claims.map(\.text) == texts)
     }
 
-    @Test("a sum before mod is ambiguous and not read; a congruence the answer denies is not a claim", arguments: [
-        "So, 3^105 + 4^105 mod 7 = 2.", "the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nThis is not possible since",
+    @Test("a congruence the answer denies is not a claim")
+    func deniedCongruence() {
+        #expect(audit(Self.champPrompt, "the equation becomes:\n1 - 1 ≡ 2 (mod 3)\nThis is not possible since").claims.isEmpty)
+    }
+
+    /// "A + B mod m" may also mean A + (B mod m); that reading, as an equation, implies A + B ≡ r (mod m), so the
+    /// claim is read as the sum modulo m and is wrong only when both readings are false. The texts are from CHAMP.
+    @Test("a sum before mod is the sum modulo m", arguments: [
+        ("So, 3^105 + 4^105 mod 7 = 0.", ["3^105 + 4^105 mod 7 = 0"], [Judgement.Verdict.correct]),
+        ("So, 3^105 + 4^105 mod 7 = 1 + 1 mod 7 = 2 mod 7.", ["3^105 + 4^105 mod 7 = 1 + 1 mod 7", "1 + 1 mod 7 = 2"],
+            [.wrong, .correct]),
+        ("So, \\(2^{32} + 1 \\mod 641 = 0\\).", ["2^{32} + 1 \\mod 641 = 0"], [.correct]),
+        ("248832 + 59049 + 32768 + 7776 mod 1991\n= 349425", ["248832 + 59049 + 32768 + 7776 mod 1991\n= 349425"],
+            [.wrong]),
+        ("2^23 mod 641 = 3^5 + 1 mod 641", ["2^23 mod 641 = 3^5 + 1 mod 641"], [.wrong]),
+        ("and 100 - 15 mod 7 = 99", ["100 - 15 mod 7 = 99"], [.correct]),
     ])
-    func unreadResidues(response: String) {
-        #expect(audit(Self.champPrompt, response).claims.isEmpty)
+    func sumBeforeMod(response: String, texts: [String], verdicts: [Judgement.Verdict]) {
+        let result = audit(Self.champPrompt, response)
+        #expect(result.claims.map(\.text) == texts)
+        #expect(result.claims.map(\.verdict) == verdicts)
     }
 
     @Test("N divided by d = q is checked as the division it writes", arguments: [

@@ -24,9 +24,10 @@ extension ClaimScanner {
     /// "A mod m = r": the claim that A leaves remainder r (or one congruent to it) on division by m, with A the
     /// expression before the modulo operator at `valueEnd`, m the run's first segment and r its second.
     ///
-    /// Only read when nothing is ambiguous: A is a whole expression (not the end of one with letters) and, unless it
-    /// is in brackets, has no sum at its top ("3^105 + 4^105 mod 7" could mean either), m is a lone integer above 1,
-    /// and r a lone integer with its sign.
+    /// Only read when A is a whole expression (not the end of one with letters), m is a lone integer above 1, and r a
+    /// lone integer with its sign. A sum before "mod" without brackets ("3^105 + 4^105 mod 7 = 0") is read as the sum
+    /// modulo m. Its other reading, "mod" taking the last term alone, is an equation A + (B mod m) = r that implies
+    /// A + B ≡ r (mod m): a claim false as read is false in both readings.
     ///
     /// "2^23 mod 641 = (603 * 2) mod 641" (or with LaTeX's `\mod`, `\bmod`), both sides taken modulo the same m, is
     /// the congruence of A and B.
@@ -201,7 +202,7 @@ extension ClaimScanner {
     }
 
     /// The operand that ends before the modulo operator at `end`: the math tokens before it back to a relation or
-    /// a word, read as one integer expression that is whole and, unless bracketed, not a sum.
+    /// a word, read as one integer expression that is whole.
     func wholeOperand(endingAt end: Int) -> (expression: Expression, start: Int)? {
         var start = end
         while start > 0, Self.isMathToken(stream, start - 1) {
@@ -212,26 +213,6 @@ extension ClaimScanner {
         guard start < end, !continuesBefore(start), !gluedToName(start) else { return nil }
         guard let (e, shape) = ExpressionReader.read(stream, start, end), shape.integerOnly, !shape.hasFunction
         else { return nil }
-        switch e {
-        case .add, .subtract:
-            guard stream.kind(start) == .openParen, closingParenthesis(start) == end - 1 else { return nil }
-        default: break
-        }
         return (e, start)
-    }
-
-    /// The index of the bracket that closes the one at `open`.
-    func closingParenthesis(_ open: Int) -> Int? {
-        var depth = 0
-        var k = open
-        while k < stream.count {
-            if stream.kind(k) == .openParen { depth += 1 }
-            if stream.kind(k) == .closeParen {
-                depth -= 1
-                if depth == 0 { return k }
-            }
-            k += 1
-        }
-        return nil
     }
 }
