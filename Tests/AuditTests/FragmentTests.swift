@@ -265,6 +265,28 @@ struct FragmentTests {
         #expect(result.claims.map(\.verdict) == verdicts)
     }
 
+    /// Inside a bracket reduced modulo m, "x mod m" is x modulo m; in a bracket within it (an exponent, say) it is
+    /// not read. The first text is from CHAMP (line 579): 256 mod 323 is 256, not 87.
+    @Test("reductions inside a bracket reduced by the same modulus", arguments: [
+        (
+            "= (400 mod 323 + 256 mod 323 - 9 mod 323 - 1 mod 323) mod 323\n= (77 + 87 - 9 - 1) mod 323\n= 154",
+            ["(400 mod 323 + 256 mod 323 - 9 mod 323 - 1 mod 323) mod 323\n= (77 + 87 - 9 - 1) mod 323",
+                "(77 + 87 - 9 - 1) mod 323\n= 154"],
+            [Judgement.Verdict.wrong, .correct]
+        ),
+        ("\\[ 1984 \\mod 7 = (1900 \\mod 7 + 84 \\mod 7) \\mod 7 \\]",
+            ["1984 \\mod 7 = (1900 \\mod 7 + 84 \\mod 7) \\mod 7"], [.correct]),
+        ("((10^7 * 10) mod 17 + 1 mod 17) mod 17 = 6", ["((10^7 * 10) mod 17 + 1 mod 17) mod 17 = 6"], [.wrong]),
+        // Another modulus inside, or a reduction in an exponent, leaves the bracket unread.
+        ("(400 mod 7 + 256 mod 323) mod 323 = 10", [], []),
+        ("(2^(10 mod 7)) mod 7 = 2", [], []),
+    ])
+    func innerModuli(response: String, texts: [String], verdicts: [Judgement.Verdict]) {
+        let result = audit(Self.champPrompt, response)
+        #expect(result.claims.map(\.text) == texts)
+        #expect(result.claims.map(\.verdict) == verdicts)
+    }
+
     @Test("N divided by d = q is checked as the division it writes", arguments: [
         ("4654 divided by 61 = 70.96 (not a whole number)", "4654 divided by 61 = 70.96", Judgement.Verdict.wrong),
         ("12804 divided by 2 = 6402 \n\n2. Next", "12804 divided by 2 = 6402", .correct),

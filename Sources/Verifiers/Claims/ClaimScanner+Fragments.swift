@@ -204,15 +204,5 @@ extension ClaimScanner {
     static let inexactWords = WordSet(["divisible", "whole", "integer", "factor", "exact"])
 
     /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
-    func isModulo(_ i: Int) -> Bool {
-        guard let kind = stream.kind(i) else { return false }
-        if kind == .percent { return stream.kind(i - 1) == .number && stream.kind(i + 1) == .number }  // 7927 % 17
-        if kind == .word { return stream.isWord(i, "mod") || stream.isWord(i, "modulo") }
-        guard kind == .otherRelation else { return false }
-        let t = stream[i]
-        let length = t.end - t.start
-        guard length >= 4, stream.bytes[t.start] == 0x5C else { return false }
-        let p = stream.bytes.baseAddress! + t.end - 3
-        return p[0] == 0x6D && p[1] == 0x6F && p[2] == 0x64  // "mod", at the end of \mod, \bmod, \pmod
-    }
+    func isModulo(_ i: Int) -> Bool { stream.isModulo(i) }
 }

@@ -89,6 +89,7 @@ public struct ResponseAuditor: Sendable {
             }
             responseTokens.removeAll(keepingCapacity: true)
             Tokenizer.tokenize(bytes, into: &responseTokens)
+            InnerModuli.drop(from: &responseTokens, bytes: bytes)
             let stream = TokenStream(bytes: bytes, tokens: responseTokens)
             var scanner = ClaimScanner(stream, question: question)
             var note: String? = nil

@@ -22,6 +22,19 @@ struct TokenStream {
         return matches(t, w)
     }
 
+    /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
+    func isModulo(_ i: Int) -> Bool {
+        guard let kind = kind(i) else { return false }
+        if kind == .percent { return self.kind(i - 1) == .number && self.kind(i + 1) == .number }  // 7927 % 17
+        if kind == .word { return isWord(i, "mod") || isWord(i, "modulo") }
+        guard kind == .otherRelation else { return false }
+        let t = tokens[i]
+        let length = t.end - t.start
+        guard length >= 4, bytes[t.start] == 0x5C else { return false }
+        let p = bytes.baseAddress! + t.end - 3
+        return p[0] == 0x6D && p[1] == 0x6F && p[2] == 0x64  // "mod", at the end of \mod, \bmod, \pmod
+    }
+
     /// Whether token i is the vocabulary word numbered `number` (never 0): a word has a vocabulary word's number
     /// exactly when it is that word, whatever its length.
     @inline(__always)
