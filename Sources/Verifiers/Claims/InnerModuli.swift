@@ -10,10 +10,23 @@
 /// Only a reduction directly in the bracket (not in a bracket within it, which may be an exponent, where reducing
 /// changes the value), after an operand, by the bracket's own modulus written the same way, is removed.
 enum InnerModuli {
-    /// Removes the inner reductions of `tokens` (over `bytes`). Most answers have no "mod": one pass finds that.
+    /// Removes the inner reductions of `tokens` (over `bytes`). Most answers reduce no bracket: one pass over the
+    /// tokens, through a pointer, finds that.
     static func drop(from tokens: inout [Token], bytes: UnsafeBufferPointer<UInt8>) {
         let stream = TokenStream(bytes: bytes, tokens: tokens)
-        guard tokens.indices.contains(where: { tokens[$0].kind != .number && stream.isModulo($0) }) else { return }
+        let reducesBracket = tokens.withUnsafeBufferPointer { t in
+            var i = 1
+            while i < t.count {
+                if t[i &- 1].kind == .closeParen && (t[i].kind == .word || t[i].kind == .otherRelation)
+                    && stream.isModulo(i)
+                {
+                    return true
+                }
+                i &+= 1
+            }
+            return false
+        }
+        guard reducesBracket else { return }
         var removed = [Bool](repeating: false, count: tokens.count)
         var opens: [Int] = []
         var any = false

@@ -141,7 +141,9 @@ enum Tokenizer {
             // A byte that is always a token of its own (a comma, a line break, a bracket, …) and a period not of
             // "..." are written here, with a space that follows them.
             if let kind = b == 0x2E ? (text.byte(i &+ 1) != 0x2E ? .period : nil) : Self.oneByteKind(b) {
-                if kind == .newline && Self.continuesWithRelation(text, i &+ 1, afterLaTeXBreak: false) {
+                if kind == .newline && Self.mayContinueLine(text.byte(i &+ 1))
+                    && Self.continuesWithRelation(text, i &+ 1, afterLaTeXBreak: false)
+                {
                     i &+= 1
                     continue
                 }
@@ -443,6 +445,14 @@ enum Tokenizer {
             while text.byte(k) == 0x20 { k += 1 }
         }
         return relationStarts(text, k)
+    }
+
+    /// Whether a line that starts with byte `b` may go on with a relation: b is a blank, "&", "=", "\\" or the lead
+    /// byte of "≈" and "≡" (most lines start with a letter, a digit or a list marker: one test of a constant's bit).
+    @inline(__always)
+    private static func mayContinueLine(_ b: UInt8) -> Bool {
+        let belowSixtyFour: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0D | 1 << 0x26 | 1 << 0x3D
+        return b < 64 ? belowSixtyFour &>> UInt64(b) & 1 != 0 : b == 0x5C || b == 0xE2
     }
 
     /// Whether a relation that goes on a chain starts at k: one "=", "≈", "≡", "\approx", "\equiv", "\simeq".
