@@ -109,6 +109,39 @@ struct ClaimFormTests {
         #expect(result.claims.map(\.verdict) == claims.map(\.1))
     }
 
+    /// A LaTeX command the scanner does not read is no markup to drop: without it, "\\binom{6}{2} = 15" read as the
+    /// product 6 × 2 and "\\phi(12) = 4" as the lone bracket (12), both flagged wrong.
+    @Test("LaTeX operators the scanner does not read make no claim", arguments: [
+        "$\\binom{6}{2} = 15$", "$\\dbinom{10}{3} = 120$", "$\\lfloor 7/2 \\rfloor = 3$", "$\\lceil 7/2 \\rceil = 4$",
+        "$\\phi(12) = 4$", "$\\sigma(6) = 12$", "$0.\\overline{3} = 1/3$", "$\\overline{25} \\times 4 = 100$",
+        "φ(12) = 4", "$\\gcd(12, 18) = 6$",
+        // CHAMP line 221: without the floors, 5 + 2.5 + 1.25 ≠ 5 + 2 + 1.
+        "\\left\\lfloor \\frac{10}{2} \\right\\rfloor + \\left\\lfloor \\frac{10}{4} \\right\\rfloor + \\left\\lfloor \\frac{10}{8} \\right\\rfloor = 5 + 2 + 1",
+    ])
+    func unreadLaTeX(response: String) {
+        let result = audit("Work it out.", response)
+        #expect(result.claims.isEmpty, "\(result.claims.map { ($0.text, $0.verdict) })")
+    }
+
+    @Test("markup is dropped and connectives end a clause", arguments: [
+        ("$\\therefore 7 \\times 13 = 91$", "7 \\times 13 = 91"), ("$\\implies 7 \\times 13 = 91$", "7 \\times 13 = 91"),
+        ("$\\left( 3 + 4 \\right) \\times 2 = 14$", "( 3 + 4 \\right) \\times 2 = 14"),
+        ("$\\text{so } \\displaystyle \\frac{6}{3} = 2$", "\\frac{6}{3} = 2"),
+    ])
+    func markup(response: String, text: String) {
+        let result = audit("Work it out.", response)
+        #expect(result.claims.map(\.text) == [text])
+        #expect(result.claims.map(\.verdict) == [.correct])
+    }
+
+    @Test("a negated power is wrong only when both readings are", arguments: [
+        ("$-1^{2} = 1$", Judgement.Verdict.unverified), ("-3^2 = -9", .correct), ("-3^2 = 9", .unverified),
+        ("-3^2 = 8", .wrong), ("-2^3 = -8", .correct),
+    ])
+    func negatedPower(response: String, verdict: Judgement.Verdict) {
+        #expect(audit("Work it out.", response).claims.map(\.verdict) == [verdict])
+    }
+
     @Test("spans are Unicode scalar offsets into the response")
     func spans() throws {
         let response = "Über π: 7 × 13 = 91."

@@ -293,10 +293,13 @@ struct ReferenceTokenizer {
             lineStart = false
             return
         }
+        else if Tokenizer.latexMarkup.contains(where: named) { kind = nil }
+        else if Tokenizer.latexConnectives.contains(where: named) { kind = .comma }
+        else { kind = .other }
         if let kind {
             tokens.append(Token(kind: kind, start: start, end: to, afterLineStart: lineStart))
             lineStart = false
         }
-        // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
+        // Markup (\text, \left, \right, \mathrm, \quad, …) is dropped.
     }
 }

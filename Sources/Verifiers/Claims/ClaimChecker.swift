@@ -125,6 +125,31 @@ struct ClaimChecker {
             claim.evidence = [("factorization", Self.product(f))]
         case .value(let expression, let stated, let statedExpression, let rule, let unit, let negated):
             checkValue(&claim, expression, stated, statedExpression, rule, unit, negated)
+            // "-1^{2} = 1": as written −(1²), but often meant (−1)²; wrong only when both readings are.
+            if claim.verdict == .wrong, ClaimScanner.hasNegatedPower(expression) {
+                var other = claim
+                checkValue(&other, Self.negatedBases(expression), stated, statedExpression, rule, unit, negated)
+                if other.verdict == .correct {
+                    unverified(&claim, "ambiguous: −a^n is −(a^n) as written, and the claim holds for (−a)^n")
+                }
+            }
+        }
+    }
+
+    /// `e` with each negated power −(a^n) read as (−a)^n.
+    static func negatedBases(_ e: Expression) -> Expression {
+        switch e {
+        case .negate(.power(let base, let exponent)): return .power(.negate(negatedBases(base)), negatedBases(exponent))
+        case .negate(let a): return .negate(negatedBases(a))
+        case .degrees(let a): return .degrees(negatedBases(a))
+        case .radians(let a): return .radians(negatedBases(a))
+        case .function(let f, let a): return .function(f, negatedBases(a))
+        case .add(let a, let b): return .add(negatedBases(a), negatedBases(b))
+        case .subtract(let a, let b): return .subtract(negatedBases(a), negatedBases(b))
+        case .multiply(let a, let b): return .multiply(negatedBases(a), negatedBases(b))
+        case .divide(let a, let b): return .divide(negatedBases(a), negatedBases(b))
+        case .power(let a, let b): return .power(negatedBases(a), negatedBases(b))
+        case .number, .pi, .e: return e
         }
     }
 

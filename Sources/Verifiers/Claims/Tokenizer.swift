@@ -571,7 +571,7 @@ enum Tokenizer {
         case token(Token.Kind)
         /// A function name ("\sin", "\log"): a word token of the name.
         case function
-        /// Markup, dropped.
+        /// Markup (``latexMarkup``), dropped.
         case markup
     }
 
@@ -597,9 +597,33 @@ enum Tokenizer {
         {
             return .function
         }
-        // Everything else (\text, \boxed, \left, \right, \mathrm, \quad, …) is markup: dropped.
-        return .markup
+        if latexMarkup.contains(where: named) { return .markup }
+        if latexConnectives.contains(where: named) { return .token(.comma) }
+        // Everything else is a symbol or an operator the scanner does not read (\binom, \lfloor, \overline, \phi,
+        // \gcd, \sum, \pm, …): it ends an expression and, like a name, is written against what follows it, so
+        // "\binom{6}{2} = 15" and "\phi(12) = 4" are no products or lone brackets.
+        return .token(.other)
     }
+
+    /// LaTeX commands that are only markup, dropped with their backslash (their arguments stay): text and font
+    /// styles, bracket sizes, spacing, environments, labels.
+    static let latexMarkup: [StaticString] = [
+        "text", "textbf", "textit", "textrm", "textsf", "texttt", "textnormal", "mathrm", "mathbf", "mathit", "mathsf",
+        "mathtt", "mathbb", "mathcal", "mathfrak", "mathnormal", "boldsymbol", "bm", "operatorname", "mbox", "hbox",
+        "emph", "underline", "cancel", "bcancel", "xcancel", "color", "textcolor", "colorbox", "left", "right",
+        "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
+        "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "negthinspace", "space", "hspace",
+        "vspace", "hfill", "kern", "mkern", "phantom", "hphantom", "vphantom", "strut", "mathstrut", "displaystyle",
+        "textstyle", "scriptstyle", "limits", "nolimits", "begin", "end", "hline", "label", "tag", "nonumber",
+        "notag", "item", "newline", "noindent", "centering", "it", "bf", "rm", "sf", "tt", "small", "large", "Large",
+    ]
+
+    /// LaTeX commands that join statements ("\therefore 91 = 7 \cdot 13"): a break between clauses, like a comma.
+    static let latexConnectives: [StaticString] = [
+        "therefore", "because", "implies", "impliedby", "iff", "Rightarrow", "Leftarrow", "Leftrightarrow",
+        "rightarrow", "leftarrow", "leftrightarrow", "Longrightarrow", "Longleftrightarrow", "longrightarrow",
+        "to", "mapsto",
+    ]
 
     static func memcmpEqual(_ s: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let p = s.utf8Start
