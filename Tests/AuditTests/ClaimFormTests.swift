@@ -59,6 +59,32 @@ struct ClaimFormTests {
         #expect(audit("Is 91 prime?", response).verdict == verdict)
     }
 
+    /// Each listed number has its claim, from that number to the end of the statement. The wrong ones are from
+    /// CHAMP answers (lines 231, 535, 586 of champ_number_theory.jsonl) and LLMDrift (line 151).
+    @Test("statements about a list of numbers", arguments: [
+        ("2, 3, and 5 are prime.", ["2, 3, and 5 are prime", "3, and 5 are prime", "5 are prime"],
+            [Judgement.Verdict.correct, .correct, .correct]),
+        ("Both 11 and 13 are primes.", ["11 and 13 are primes", "13 are primes"], [.correct, .correct]),
+        ("4, 6 and 9 are composite.", ["4, 6 and 9 are composite", "6 and 9 are composite", "9 are composite"],
+            [.correct, .correct, .correct]),
+        ("$7$ and $15$ are both prime, so this is also a solution.", ["7$ and $15$ are both prime", "15$ are both prime"],
+            [.correct, .wrong]),
+        ("1 is a prime number, but 11 and 15 are not prime numbers.",
+            ["1 is a prime number", "11 and 15 are not prime numbers", "15 are not prime numbers"], [.wrong, .wrong, .correct]),
+        ("since 11,000 and 4,000 are both divisible by 1,001, we only need",
+            ["11,000 and 4,000 are both divisible by 1,001", "4,000 are both divisible by 1,001"], [.wrong, .wrong]),
+        ("12 and 18 are even.", ["12 and 18 are even", "18 are even"], [.correct, .correct]),
+        // Not about each number: a collective denial, an object, a condition, a hedge.
+        ("4 and 9 are not both prime.", [], []), ("4 and 9 are not all prime.", [], []),
+        ("The numbers between 2 and 5 are 3 and 4.", [], []), ("The divisors of 12 and 18 are listed.", [], []),
+        ("If 3 and 5 are prime, then 15 is odd.", [], []), ("3 and 5 might be prime.", [], []),
+    ])
+    func numberLists(response: String, texts: [String], verdicts: [Judgement.Verdict]) {
+        let result = audit("Tell me about these numbers.", response)
+        #expect(result.claims.map(\.text) == texts, "\(result.claims.map { ($0.text, $0.verdict) })")
+        #expect(result.claims.map(\.verdict) == verdicts)
+    }
+
     @Test("divisibility forms", arguments: [
         ("91 is divisible by 7 and 13.", RecordVerdict.correct), ("7 divides 91.", .correct),
         ("7 does not divide 91.", .wrong), ("91 is a multiple of 13.", .correct), ("91 is even.", .wrong),

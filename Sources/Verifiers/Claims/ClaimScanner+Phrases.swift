@@ -25,6 +25,10 @@ extension ClaimScanner {
                     i = end
                     continue
                 }
+                if stream.isWord(i + 1, in: Self.are), let end = listPhrase(endingAt: i) {
+                    i = end
+                    continue
+                }
                 i += 1
                 continue
             }
@@ -220,11 +224,16 @@ extension ClaimScanner {
 
     /// "is (not) (a) prime (number)", "is divisible by 3, 5 and 7", "is a multiple of 7", "is even",
     /// "is a (prime) factor of N": adds the claims and returns the index after the phrase.
-    mutating func predicate(subject n: BigInteger, from start: Int, at i: Int) -> Int? {
+    mutating func predicate(subject n: BigInteger, from start: Int, at i: Int, plural: Bool = false) -> Int? {
         var j = i
         var negated = false
         var canBe = false
-        if stream.isWord(j, "it's") {
+        if plural {
+            // "3, 5 and 7 are prime", "4 and 6 aren't prime".
+            guard stream.isWord(j, in: Self.are) else { return nil }
+            negated = !stream.isWord(j, "are")
+            j += 1
+        } else if stream.isWord(j, "it's") {
             j += 1
         } else if stream.isWord(j, in: Self.isNot) {
             negated = true
@@ -261,6 +270,11 @@ extension ClaimScanner {
                 the = true
                 j += 1
             } else if c & PredicateWord.adverb != 0 || (the && c & PredicateWord.superlative != 0) {
+                // "4 and 9 are not both prime" says nothing of each.
+                if plural && negated && stream.isWord(j, "both") { return nil }
+                j += 1
+            } else if plural, stream.isWord(j, "all") {
+                if negated { return nil }
                 j += 1
             } else if t.kind == .comma, stream.isWord(j + 1, in: Self.adverbs), stream.kind(j + 2) == .comma {
                 j += 3
@@ -271,8 +285,8 @@ extension ClaimScanner {
         if isHypothetical(start) { return nil }
         let key = j
         // prime / composite
-        if stream.isWord(key, in: Self.primeOrComposite) {
-            let prime = stream.isWord(key, "prime") != negated
+        if stream.isWord(key, in: Self.primeOrComposite) || (plural && stream.isWord(key, "primes")) {
+            let prime = !stream.isWord(key, "composite") != negated
             var end = key + 1
             if stream.isWord(end, in: Self.numberNouns) { end += 1 }
             if stream.isWord(end, in: Self.conditionsAfter) && !stream.isWord(end, "because") {
@@ -287,7 +301,7 @@ extension ClaimScanner {
                 return end + 3
             }
             if stream.isWord(end, in: Self.notPrimalityNouns) { return nil }
-            if the && !stream.isWord(key, "prime") { return nil }
+            if the && stream.isWord(key, "composite") { return nil }
             // "it is a prime number. However, this is not the case for 5459".
             if isRejected(after: end) { return nil }
             add(.primality, .primality(n, isPrime: prime), start, end)
@@ -337,6 +351,47 @@ extension ClaimScanner {
         }
         return nil
     }
+
+    /// "2, 3 and 5 are prime", "17 and 19 are both prime numbers", "12 and 18 are divisible by 3": the statement
+    /// whose subject is a list of numbers ending at token i (before "are"), one claim for each number, from that
+    /// number to the end of the statement. Nil, and no claim, unless every number is a subject (``subject(at:)``)
+    /// and the list is not the object of a word before it ("between 2 and 5", "of 12 and 18").
+    mutating func listPhrase(endingAt i: Int) -> Int? {
+        var first = i
+        var count = 1
+        while true {
+            var p = first - 1
+            var linked = false
+            if stream.isWord(p, "and") {
+                p -= 1
+                linked = true
+            }
+            if stream.kind(p) == .comma {
+                p -= 1
+                linked = true
+            }
+            guard linked, stream.kind(p) == .number, count < 64 else { break }
+            first = p
+            count += 1
+        }
+        guard count > 1, !stream.isWord(first - 1, in: Self.listObjectBefore) else { return nil }
+        var k = first
+        var end: Int? = nil
+        while k <= i {
+            guard let (n, _) = subject(at: k) else { return end }
+            guard let e = predicate(subject: n, from: k, at: i + 1, plural: true) else { return end }
+            end = e
+            k += 1
+            while k <= i && stream.kind(k) != .number { k += 1 }
+        }
+        return end
+    }
+
+    /// "are", "aren't".
+    static let are = WordSet(["are", "aren't"])
+
+    /// Words that make a list of numbers after them an object, not the subject of what follows.
+    static let listObjectBefore = WordSet(["of", "than", "between", "from", "and", "or", "nor", "by", "to"])
 
     /// "3, 5, 7, 11, or 13", "5 and 116767", "2 and 4 …, as well as by 7, 11": the numbers, and the end. Empty for
     /// a universal or vague list ("any other number", "… and itself", "only").
@@ -806,7 +861,7 @@ extension ClaimScanner {
         "evenly", "both", "surely", "undoubtedly",
     ])
 
-    static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't"])
+    static let verbs = WordSet(["is", "isn't", "isnt", "it's", "can", "cannot", "can't", "are", "aren't"])
 
     static let factorizationWords = WordSet(["factorization", "factorisation"])
 

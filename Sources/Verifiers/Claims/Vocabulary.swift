@@ -46,7 +46,7 @@ struct Vocabulary: Sendable {
     /// The words of the scanner's word sets and phrases; function names are added from the two name tables.
     static let scannerWords: [StaticString] = [
         // Verbs, pronouns and articles that start or continue statements.
-        "is", "isn't", "isnt", "it's", "it", "its", "can", "cannot", "can't", "be", "are", "was", "has", "this", "the",
+        "is", "isn't", "isnt", "it's", "it", "its", "can", "cannot", "can't", "be", "are", "aren't", "was", "has", "this", "the",
         "a", "an", "of", "by", "to", "and", "or", "nor", "not", "never", "no", "yes", "number", "numbers", "integer",
         // Conditionals and hedges.
         "if", "suppose", "supposing", "assume", "assuming", "whether", "unless", "were", "would", "could", "should",
@@ -59,7 +59,7 @@ struct Vocabulary: Sendable {
         "evenly", "both", "surely", "undoubtedly", "only", "smallest", "largest", "first", "next", "biggest", "last",
         "even", "odd", "greatest", "least",
         // Predicates.
-        "prime", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
+        "prime", "primes", "composite", "divisible", "divided", "divides", "divide", "does", "do", "doesn't", "don't",
         "multiple", "divisor", "factor", "factors", "factorization", "factorisation", "decomposition", "power", "gap",
         "pair", "triplet", "because", "when", "though",
         // Words after a relation that deny it ("which is not true"), and the modulo operator.
