@@ -85,6 +85,29 @@ struct ClaimFormTests {
         #expect(result.claims.map(\.verdict) == verdicts)
     }
 
+    /// The wrong ones are from CHAMP (lines 189, 384) and LLMDrift (line 993).
+    @Test("an expression as the subject", arguments: [
+        ("2^31 - 1 is prime.", "2^31 - 1 is prime", Judgement.Verdict.correct),
+        ("$2^{32} + 1$ is prime.", "2^{32} + 1$ is prime", .wrong), ("So x = 7 × 13 is composite.", "7 × 13 is composite", .correct),
+        ("This means that \\(2^{16} - 1\\) is divisible by 641, and", "2^{16} - 1\\) is divisible by 641", .wrong),
+        ("We know that $5^{50}+3\\cdot5^{50}+1$ is a multiple of 5", "5^{50}+3\\cdot5^{50}+1$ is a multiple of 5", .wrong),
+        ("and 11 - 2 * 9 = -7. Since -7 is not divisible by 7, neither is 12923.", "-7 is not divisible by 7", .wrong),
+    ])
+    func expressionSubjects(response: String, text: String, verdict: Judgement.Verdict) {
+        let claims = audit("Tell me about it.", response).claims.filter { $0.kind != .arithmetic }
+        #expect(claims.map(\.text) == [text])
+        #expect(claims.map(\.verdict) == [verdict])
+    }
+
+    /// CHAMP line 213: the subject is "every third power of 10", not 10^3.
+    @Test("a number or an expression after a preposition is no subject", arguments: [
+        "We notice that every third power of 10 after \\( 10^3 \\) is a multiple of 18.", "n + 1 is prime",
+        "every number after 10 is a multiple of 5", "a prime greater than 2 is even", "Any number below 2 + 3 is prime.",
+    ])
+    func objects(response: String) {
+        #expect(audit("Tell me about it.", response).claims.isEmpty)
+    }
+
     @Test("divisibility forms", arguments: [
         ("91 is divisible by 7 and 13.", RecordVerdict.correct), ("7 divides 91.", .correct),
         ("7 does not divide 91.", .wrong), ("91 is a multiple of 13.", .correct), ("91 is even.", .wrong),

@@ -21,6 +21,13 @@ extension ClaimScanner {
                     i = end
                     continue
                 }
+                // "2^31 - 1 is prime", "7 × 13 is composite": the subject is the expression the number ends.
+                if stream.isWord(i + 1, in: verbs), let (n, start) = expressionSubject(endingAt: i),
+                    let end = predicate(subject: n, from: start, at: i + 1)
+                {
+                    i = end
+                    continue
+                }
                 if stream.isWord(i + 1, in: dividesStarts), let end = dividesPhrase(at: i) {
                     i = end
                     continue
@@ -198,7 +205,11 @@ extension ClaimScanner {
     }
 
     /// Words that make the number after them the object of a phrase, not the subject of what follows.
-    static let objectBefore = WordSet(["than", "of"])
+    /// ("every third power of 10 after 10^3 is a multiple of 18" is not about 10^3.)
+    static let objectBefore = WordSet([
+        "than", "of", "after", "before", "beyond", "past", "until", "below", "above", "under", "over", "except",
+        "exceeding",
+    ])
 
     /// Words that make a number after them an operand of an operation ("10 minus 5", "3 mod 7").
     static let operationWords = WordSet(["minus", "plus", "times", "divided", "mod", "modulo", "squared", "cubed"])
@@ -350,6 +361,24 @@ extension ClaimScanner {
             return end
         }
         return nil
+    }
+
+    /// The integer value and first token of the expression that the number at token i ends ("2^31 - 1" before "is
+    /// prime"): the math tokens before it back to a relation or a word, read whole as an integer expression without
+    /// functions or letters, of at most ``Rational/maxBits`` bits. Nil when the number ends no operation.
+    func expressionSubject(endingAt i: Int) -> (BigInteger, Int)? {
+        guard let k = stream.kind(i - 1), Self.operatorKinds & k.bit != 0, k != .equals, k != .approx else { return nil }
+        var start = i
+        while start > 0, Self.isMathToken(stream, start - 1) {
+            let kind = stream.kind(start - 1)
+            if kind == .equals || kind == .approx || kind == .notEqual { break }
+            start -= 1
+        }
+        guard start < i, !continuesBefore(start), !gluedToName(start), !stream.isWord(start - 1, in: Self.objectBefore),
+            let (e, shape) = ExpressionReader.read(stream, start, i + 1), shape.integerOnly, !shape.hasFunction,
+            !Self.hasNegatedPower(e), let value = Rational(e), value.den == 1
+        else { return nil }
+        return (value.num, start)
     }
 
     /// "2, 3 and 5 are prime", "17 and 19 are both prime numbers", "12 and 18 are divisible by 3": the statement
