@@ -130,6 +130,13 @@ struct ClaimFormTests {
         ("What is the cosine of 3532 radians?", "The cosine of 3532 radians is approximately 0.66.", .correct),
         ("What is the sine of -0.413 radians? Give answer rounded to one decimal places.", "-0.4", .correct),
         ("What is the sine of -0.413 radians? Give answer rounded to one decimal places.", "-0.5", .wrong),
+        // An angle stated in degrees is compared in degrees.
+        ("What is arcsin(1/2)?", "arcsin(1/2) = 30°", .correct), ("What is arctan(1)?", "arctan(1) = 45°", .correct),
+        ("What is arctan(1)?", "arctan(1) = 46°", .wrong), ("What is arccos(0)?", "arccos(0) = 90 degrees", .correct),
+        ("What is the arcsine of 0.5?", "The arcsine of 0.5 is 30°.", .correct),
+        ("What is the arcsine of 0.5?", "The arcsine of 0.5 is 31 degrees.", .wrong),
+        ("What is the arcsine of 0.5?", "The arcsine of 0.5 is 0.5236 radians.", .correct),
+        ("What is 2 arcsin(0.5)?", "2 arcsin(0.5) = 60°", .correct),
     ])
     func functions(prompt: String, response: String, verdict: RecordVerdict) {
         let result = audit(prompt, response)

@@ -281,6 +281,20 @@ struct ClaimChecker {
         _ claim: inout Claim, _ expression: Expression, _ stated: String, _ statedExpression: Expression?,
         _ rule: StatedValueRule, _ unit: AngleUnit, _ negated: Bool
     ) {
+        var statedExpression = statedExpression
+        var unit = unit
+        // "arcsin(1/2) = 30°": an angle stated in degrees is compared in degrees (30, not 30° as radians).
+        if Self.yieldsAngle(expression), let s = statedExpression {
+            switch s {
+            case .degrees(let x):
+                statedExpression = x
+                unit = .degrees
+            case .radians(let x):
+                statedExpression = x
+                unit = .radians
+            default: break
+            }
+        }
         let judgement: Judgement
         if rule == .exact, let statedExpression {
             judgement = judge.judgeExact(statedExpression: statedExpression, stated: stated, expression: expression, angleUnit: unit)
@@ -293,6 +307,16 @@ struct ClaimChecker {
         }
         claim.reason = judgement.reason
         claim.finding = .value(ValueFinding(judgement, angleUnit: unit, rule: rule))
+    }
+
+    /// Whether `e` is an angle: an inverse trigonometric function, negated or scaled by a constant ("2 arcsin(x)").
+    static func yieldsAngle(_ e: Expression) -> Bool {
+        switch e {
+        case .function(let f, _): return f.isInverseTrigonometric
+        case .negate(let a), .divide(let a, .number): return yieldsAngle(a)
+        case .multiply(.number, let a), .multiply(let a, .number): return yieldsAngle(a)
+        default: return false
+        }
     }
 
     /// "A mod m = r", "A ≡ r (mod m)": correct when m divides A − r. A is reduced modulo m as it is evaluated, so

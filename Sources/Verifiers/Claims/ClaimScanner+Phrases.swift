@@ -636,13 +636,31 @@ extension ClaimScanner {
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
-        let explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
+        var explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
+        // "The arcsine of 0.5 is 30°": a unit after the value is the unit of the angle the function gives.
+        var end = k + 1
+        if let statedUnit = angleUnit(at: end) {
+            guard ClaimChecker.yieldsAngle(expression) else { return nil }
+            explicit = statedUnit
+            end += 1
+        }
         let kind: Claim.Kind = .function
         add(
             kind,
             .value(expression, stated: stated, statedExpression: nil, rule: rule, unit: explicit ?? question.unit ?? .radians,
-                negated: false), i, k + 1)
-        return k + 1
+                negated: false), i, end)
+        return end
+    }
+
+    /// The angle unit written at token i: "°", "degrees", "radians" (and their short forms), or nil.
+    func angleUnit(at i: Int) -> AngleUnit? {
+        if stream.kind(i) == .degree || stream.isWord(i, "degrees") || stream.isWord(i, "degree")
+            || stream.isWord(i, "deg")
+        {
+            return .degrees
+        }
+        if stream.isWord(i, "radians") || stream.isWord(i, "radian") || stream.isWord(i, "rad") { return .radians }
+        return nil
     }
 
     /// Whether the function phrase at i ("the sine of …", "cos of …") can be followed by a stated value: false when
