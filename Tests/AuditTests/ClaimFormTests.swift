@@ -108,6 +108,17 @@ struct ClaimFormTests {
         #expect(audit("Tell me about it.", response).claims.isEmpty)
     }
 
+    @Test("a whole number said to be rounded is judged as written", arguments: [
+        ("7/2 = 3 (rounded down)", Judgement.Verdict.correct), ("7/2 = 4 (rounded)", .correct),
+        ("7/2 = 2 (rounded down)", .wrong), ("In integer division, 7 / 2 = 3.", .correct),
+        ("√17077 = 130 (rounded down)", .correct), ("7/2 = 3", .wrong),
+        // "is an integer" claims the quotient is exact.
+        ("Since 17077 / 7 = 2439 is an integer", .wrong), ("7 × 8 = 57 (rounded)", .wrong),
+    ])
+    func rounded(response: String, verdict: Judgement.Verdict) {
+        #expect(audit("Work it out.", response).claims.first?.verdict == verdict)
+    }
+
     @Test("divisibility forms", arguments: [
         ("91 is divisible by 7 and 13.", RecordVerdict.correct), ("7 divides 91.", .correct),
         ("7 does not divide 91.", .wrong), ("91 is a multiple of 13.", .correct), ("91 is even.", .wrong),

@@ -432,6 +432,9 @@ struct ClaimScanner {
             rule = .asWritten
         } else if relation == .approx {
             rule = stated == nil ? .exact : .asWritten
+        } else if stated != nil, Self.mayRound(la), statesRounding(before: ls, after: re) {
+            // "7/2 = 3 (rounded down)", "in integer division, 7 / 2 = 3": a whole number as written.
+            rule = .asWritten
         } else {
             rule = .exact
         }
@@ -446,6 +449,40 @@ struct ClaimScanner {
                 bytes: bytes))
         if ambiguous { claims[claims.count - 1].reason = Self.ambiguousUnit }
     }
+
+    /// Whether the value of `e` may be a fraction of integers that an answer rounds: it has a division or a function.
+    static func mayRound(_ e: Expression) -> Bool {
+        switch e {
+        case .divide, .function: return true
+        case .negate(let a), .degrees(let a), .radians(let a): return mayRound(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .power(let a, let b):
+            return mayRound(a) || mayRound(b)
+        case .number, .pi, .e: return false
+        }
+    }
+
+    /// Whether the sentence around a claim over tokens from..<to says its value is rounded: a word of
+    /// ``roundingWords`` or "integer division" within eight tokens before it or after it, with no sentence end
+    /// between. ("2439 is an integer" says the opposite: that word alone is not enough.)
+    func statesRounding(before from: Int, after to: Int) -> Bool {
+        func says(_ k: Int) -> Bool {
+            stream.isWord(k, in: Self.roundingWords) || (stream.isWord(k, "integer") && stream.isWord(k + 1, "division"))
+        }
+        var k = to
+        while k < min(to + 8, stream.count), Self.boundaryKinds & stream[k].kind.bit == 0 {
+            if says(k) { return true }
+            k += 1
+        }
+        k = from - 1
+        while k >= max(from - 8, 0), Self.boundaryKinds & stream[k].kind.bit == 0 {
+            if says(k) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Words that say a value is rounded: "rounded", "rounding", "nearest", "floor", "truncated".
+    static let roundingWords = WordSet(["rounded", "rounding", "round", "nearest", "floor", "truncated", "truncating"])
 
     /// Why a value claim about angles without a unit mark is unverified when the question names both units.
     static let ambiguousUnit = "ambiguous unit: the question mentions both degrees and radians"
