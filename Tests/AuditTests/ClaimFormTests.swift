@@ -54,6 +54,10 @@ struct ClaimFormTests {
     @Test("yes/no forms answer the question", arguments: [
         ("**No**", RecordVerdict.correct), ("\\boxed{\\text{No}}", .correct), ("Final answer: yes", .wrong),
         ("[Yes]", .wrong), ("It is not prime: 91 = 7 × 13.", .correct), ("It is prime.", .wrong),
+        // A leading "Yes" whose own sentence answers "not prime" agrees with something else; in the next sentence
+        // it is a contradiction, and wrong.
+        ("Yes, 91 is divisible by 7, so it is not prime.", .correct), ("Yes. 91 is not prime.", .wrong),
+        ("No, 91 is prime.", .wrong),
     ])
     func yesNo(response: String, verdict: RecordVerdict) {
         #expect(audit("Is 91 prime?", response).verdict == verdict)

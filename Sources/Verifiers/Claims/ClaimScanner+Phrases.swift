@@ -759,10 +759,33 @@ extension ClaimScanner {
                 retractionSought = true
             }
             if let retraction, retraction > i { continue }
+            // "Yes, 91 is divisible by 7, so it is not prime": the sentence answers the other way, so the leading
+            // "Yes" agrees with something else.
+            if !bracketed && !boxed && !labelled && answeredOtherwise(afterYesNo: i, n, yes: yes) { continue }
             let (kind, s) = statement(yes)
             let bytes = bracketed ? stream[i - 1].start..<stream[i + 1].end : stream[i].start..<stream[i].end
             claims.append(Claim(kind: kind, statement: s, bytes: bytes))
             claims[claims.count - 1].role = .answer
+        }
+    }
+
+    /// Whether the rest of the sentence of the "yes" or "no" at token i states the question's answer the other way:
+    /// a claim found there that N is prime (or divisible by the question's divisor) when the word says it is not,
+    /// or the reverse.
+    func answeredOtherwise(afterYesNo i: Int, _ n: BigInteger, yes: Bool) -> Bool {
+        let end = sentence(i).1
+        let from = stream[i].end
+        let limit = end < stream.count ? stream[end].start : Int.max
+        return claims.contains { claim in
+            guard claim.bytes.lowerBound >= from && claim.bytes.lowerBound < limit else { return false }
+            switch claim.statement {
+            case .primality(let m, let isPrime):
+                return question.asksPrimality && m == n && isPrime != yes
+            case .divisibility(let m, let d, let divides):
+                return !question.asksPrimality && m == n && d == question.divisor && divides != yes
+            default:
+                return false
+            }
         }
     }
 
