@@ -129,6 +129,12 @@ struct FragmentTests {
         // "Is 17077 prime?" is about 17077: there "it" is 17077.
         let asked = audit("Is 17077 a prime number?", "17077 is odd, so it is not divisible by 2.")
         #expect(asked.claims.map(\.verdict) == [.correct, .correct])
+        // CHAMP line 219: "the factor 2" is no number the question is about; "Factor 583835" is.
+        let factor = audit(
+            "How often does the factor 2 occur in the product P(n)=(n+1)(n+2)...(2n), as an expression of n?",
+            "For example, every fourth term is divisible by 2 twice (because it's divisible by 4).")
+        #expect(factor.claims.isEmpty)
+        #expect(audit("Factor 583835 completely.", "It is divisible by 5.").claims.map(\.verdict) == [.correct])
     }
 
     @Test("the checkable steps around a fragment are still checked")

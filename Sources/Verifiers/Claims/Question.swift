@@ -68,14 +68,20 @@ struct Question {
         } else if sawRadians {
             unit = .radians
         }
+        // "How often does the factor 2 occur in …": a number named by its role in something else is not what the
+        // question is about ("Factor 583835" is).
         if subject == nil, let first = (0..<stream.count).first(where: { stream.kind($0) == .number }),
-            Self.standsAlone(stream, at: first)
+            Self.standsAlone(stream, at: first),
+            !(stream.isWord(first - 1, in: Self.roleNouns) && stream.isWord(first - 2, in: ClaimScanner.articlesAndThe))
         {
             subject = Self.integerStarting(stream, at: first)
         }
         readTarget(stream)
         rule = Self.rounding(stream)
     }
+
+    /// Nouns that name a number's role in another one ("the factor 2", "the digit 7", "base 10").
+    static let roleNouns = WordSet(["factor", "divisor", "digit", "base", "exponent", "modulus", "power"])
 
     /// The expression a "what is / compute / find" question asks for.
     private mutating func readTarget(_ stream: TokenStream) {
