@@ -113,6 +113,18 @@ struct FragmentTests {
         #expect(result.claims.first?.verdict == verdict)
     }
 
+    /// The words that say the division is not exact are part of the claim: without them "3747 ÷ 3 = 1249" is true.
+    @Test("a quotient said not to be exact carries those words in its text")
+    func inexactQuotientText() {
+        let texts = [
+            "3747 ÷ 3 = 1249 (not divisible)", "1831 ÷ 13 = 139 (not a whole number)", "2270 ÷ 3 = 756 R2",
+            "17077 / 13 = 1313, which is not an integer",
+        ]
+        for text in texts {
+            #expect(audit(Self.champPrompt, text + ". Next.").claims.first?.text == text)
+        }
+    }
+
     @Test("an answer kept while a step is taken back is still the answer")
     func answerKept() {
         let result = audit(Self.llmdriftPrompt, "8. Therefore, 13400 is a prime number.\n\n9. Answer: [No] (Step 8 is incorrect).")

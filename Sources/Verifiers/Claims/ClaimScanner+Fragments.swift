@@ -181,23 +181,27 @@ extension ClaimScanner {
             && stream.adjacent(i - 1) && stream.adjacent(i)
     }
 
-    /// Whether the words after an integer quotient ending before token i say the division is not exact: "(not
-    /// divisible)", "(not a whole number)", ", which is not an integer", ". This is not a whole number", "R2".
-    func statesRemainder(after i: Int) -> Bool {
+    /// The last token of the words after an integer quotient ending before token i that say the division is not
+    /// exact: "(not divisible)", "(not a whole number)", ", which is not an integer", ". This is not a whole
+    /// number", "R2"; nil when there are none. The claim's text runs to it: the words are part of what it states.
+    func statesRemainder(after i: Int) -> Int? {
         var k = i
         // "756 R2", whether "R2" is read as one word or as "R" against a number.
         if stream.kind(k) == .word, stream.bytes[stream[k].start] | 0x20 == 0x72 {
             let t = stream[k]
             let digits = (t.start + 1..<t.end).allSatisfy { stream.bytes[$0] >= 0x30 && stream.bytes[$0] <= 0x39 }
-            if t.end - t.start > 1 && digits { return true }
-            if t.end - t.start == 1 && stream.adjacent(k) && stream.kind(k + 1) == .number { return true }
+            if t.end - t.start > 1 && digits { return k }
+            if t.end - t.start == 1 && stream.adjacent(k) && stream.kind(k + 1) == .number { return k + 1 }
         }
         if let kind = stream.kind(k), kind == .openParen || kind == .comma || kind == .period { k += 1 }
         if stream.isWord(k, in: Self.backReferences) && stream.isWord(k + 1, "is") { k += 2 }
-        guard stream.isWord(k, "not") else { return false }
+        guard stream.isWord(k, "not") else { return nil }
         k += 1
         if stream.isWord(k, "a") || stream.isWord(k, "an") || stream.isWord(k, "evenly") { k += 1 }
-        return stream.isWord(k, in: Self.inexactWords)
+        guard stream.isWord(k, in: Self.inexactWords) else { return nil }
+        if stream.isWord(k + 1, in: Self.numberNouns) { k += 1 }  // "whole number"
+        if stream.kind(i) == .openParen, stream.kind(k + 1) == .closeParen { k += 1 }
+        return k
     }
 
     /// After "not": the division is not exact ("not divisible", "not a whole number", "not an integer").

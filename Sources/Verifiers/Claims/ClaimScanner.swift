@@ -409,12 +409,13 @@ struct ClaimScanner {
             // "17077 ÷ 13 = 1313 (not divisible)", "2270 ÷ 3 = 756 R2": an integer quotient the answer says is not
             // exact is the quotient of a division with a remainder.
             if sb.isSingleNumber, case .divide(let a, let b) = la, let q = ExpressionReader.integer(rb),
-                statesRemainder(after: re), let n = ExpressionReader.integer(a), let d = ExpressionReader.integer(b)
+                let last = statesRemainder(after: re), let n = ExpressionReader.integer(a),
+                let d = ExpressionReader.integer(b)
             {
                 claims.append(
                     Claim(
                         kind: .divisibility, statement: .division(n, divisor: d, quotient: q, remainder: nil),
-                        bytes: bytes))
+                        bytes: bytes.lowerBound..<stream[last].end))
                 return
             }
         }
