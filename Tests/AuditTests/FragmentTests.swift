@@ -28,6 +28,8 @@ struct FragmentTests {
         "\\[ 10^{39} \\mod 17 = (10^{38} \\cdot 10) \\mod 17 = (9 \\cdot 10) \\mod 17 = 90 \\mod 17 = 5 \\]",
         "So, 3^105 + 4^105 mod 7 = 6 + 1 mod 7 = 0 mod 7.",
         "0^2 = 0 (mod 5)\n2^2 = 4 (mod 5)\n3^2 = 4 (mod 5)",
+        // CHAMP line 402: a result the next sentence rejects.
+        "Therefore, we have:\n\n-1 = 0\n\nThis is not a valid solution, so we need to reconsider our approach.",
         "When $15n$ is 6 modulo 9, then $15n-3$ is 3 modulo 9.",
         // A side written against a letter, a bracket or a factorial goes on past what was read.
         "\\[ 325 = 10c - 5 \\]",

@@ -86,9 +86,12 @@ extension ClaimScanner {
                     if stream.kind(next) == .comma { next += 1 }
                 }
                 guard !crossed, stream.isWord(next, in: Self.backReferences) else { return false }
-                // "This is not possible" about the line before.
-                if stream.isWord(next + 1, "is") && stream.isWord(next + 2, "not") && stream.isWord(next + 3, "possible") {
-                    return true
+                // "This is not possible", "This is not a valid solution" about the line before.
+                if stream.isWord(next + 1, "is") && stream.isWord(next + 2, "not") {
+                    let k = stream.isWord(next + 3, "a") ? next + 4 : next + 3
+                    if stream.isWord(k, "possible") || stream.isWord(k, "valid") || stream.isWord(k, "true") {
+                        return true
+                    }
                 }
                 crossed = true
                 k = next + 1
