@@ -123,6 +123,19 @@ struct ClaimFormTests {
         #expect(audit("Work it out.", response).claims.first?.verdict == verdict)
     }
 
+    /// Claims false as read but true in a reading the text names are unverified, with the reason; others stay wrong.
+    /// (The floating-point one is LLMDrift's line 2516: 18705 ÷ 47 printed as a double.)
+    @Test("another base, binary floating point, a time, a mixed number", arguments: [
+        ("1 + 1 = 10 in binary", [Judgement.Verdict.unverified]), ("In base 2, 1 + 1 = 10.", [.unverified]),
+        ("0.1 + 0.2 = 0.30000000000000004", [.unverified]), ("18705 ÷ 47 = 397.97872340425533", [.unverified]),
+        ("0.1 + 0.2 = 0.30000000000000005", [.wrong]), ("12:00 - 3 = 9", []), ("The ratio 3:4 = 0.75", []),
+        ("3 1/2 = 3.5", []), ("Step 3: 1786 + 25 = 1811", [.correct]),
+    ])
+    func otherReadings(response: String, verdicts: [Judgement.Verdict]) {
+        let result = audit("Work it out.", response)
+        #expect(result.claims.map(\.verdict) == verdicts, "\(result.claims.map { ($0.text, $0.reason ?? "") })")
+    }
+
     @Test("divisibility forms", arguments: [
         ("91 is divisible by 7 and 13.", RecordVerdict.correct), ("7 divides 91.", .correct),
         ("7 does not divide 91.", .wrong), ("91 is a multiple of 13.", .correct), ("91 is even.", .wrong),

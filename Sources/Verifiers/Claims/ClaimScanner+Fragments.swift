@@ -10,6 +10,10 @@ extension ClaimScanner {
     func continuesBefore(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         if isModulo(i - 1) { return true }
+        // The minutes of a time or the second term of a ratio: "12:00 - 3", "3:4".
+        if stream.kind(i - 1) == .colon, stream.adjacent(i - 1), stream.kind(i - 2) == .number, stream.adjacent(i - 2) {
+            return true
+        }
         // Written against a bracket or an ellipsis before it: "C(5, 4)2(5^4)", "2^{3m}(1 + 3)", "22...22".
         if stream.adjacent(i - 1),
             stream.kind(i - 1) == .closeParen || stream.kind(i - 1) == .closeBracket || isDigitPattern(ellipsis: i - 1)

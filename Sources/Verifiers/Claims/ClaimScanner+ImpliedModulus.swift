@@ -249,7 +249,7 @@ extension ClaimScanner {
     }
 
     /// The index of the token that starts at byte `offset`, by binary search.
-    private func tokenIndex(startingAt offset: Int) -> Int? {
+    func tokenIndex(startingAt offset: Int) -> Int? {
         var low = 0
         var high = stream.count
         while low < high {

@@ -345,7 +345,8 @@ struct ClaimScanner {
             if !(twoNumbers && start + 1 < e), let (x, shape) = ExpressionReader.read(stream, start, e) {
                 return (x, shape, start, e)
             }
-            guard twoNumbers else { return nil }
+            // "3 1/2 = 3.5": a mixed number, not a list number before a fraction.
+            guard twoNumbers, stream.kind(start + 2) != .divide else { return nil }
             start += 1
         }
         return nil

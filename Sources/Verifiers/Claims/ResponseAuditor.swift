@@ -142,7 +142,7 @@ public struct ResponseAuditor: Sendable {
                             answerOnly
                             ? scanned.withUnsafeBufferPointer { scanner.impliedModulus(of: answerPosition, in: $0) }
                             : scanner.impliedModulus(of: index, in: UnsafeBufferPointer(claims))
-                        guard let reason else { continue }
+                        guard let reason = reason ?? scanner.otherReading(of: claims[index]) else { continue }
                         claims[index].verdict = .unverified
                         claims[index].reason = reason
                     }

@@ -1,0 +1,58 @@
+extension ClaimScanner {
+    // MARK: - Other readings of a claim that is false as read
+
+    /// Why claim `index`, false as the scanner read it, is true in a reading its sentence names, or nil: it is
+    /// written in another base ("1 + 1 = 10 in binary"), or it is the result of binary floating point
+    /// ("0.1 + 0.2 = 0.30000000000000004"). Asked only of claims that came out wrong.
+    func otherReading(of claim: Claim) -> String? {
+        guard claim.kind == .arithmetic, case .value(let expression, let stated, _, _, _, let negated) = claim.statement,
+            !negated
+        else { return nil }
+        if let word = baseWord(around: claim) {
+            return "another base: the sentence says \"\(word)\", and the claim is read in base 10"
+        }
+        if let value = Self.doubleValue(expression), value.isFinite, "\(value)" == stated {
+            return "binary floating point: \(stated) is the IEEE 754 double result, not the exact one"
+        }
+        return nil
+    }
+
+    /// A word naming a base ("binary", "base", "octal", "hexadecimal") within eight tokens of the claim, in its
+    /// sentence.
+    private func baseWord(around claim: Claim) -> String? {
+        guard let first = tokenIndex(startingAt: claim.bytes.lowerBound) else { return nil }
+        var last = first
+        while last + 1 < stream.count && stream[last + 1].start < claim.bytes.upperBound { last += 1 }
+        var k = last + 1
+        while k < min(last + 9, stream.count), Self.boundaryKinds & stream[k].kind.bit == 0 {
+            if stream.isWord(k, in: Self.baseWords) { return stream.word(k) }
+            k += 1
+        }
+        k = first - 1
+        while k >= max(first - 8, 0), Self.boundaryKinds & stream[k].kind.bit == 0 {
+            if stream.isWord(k, in: Self.baseWords) { return stream.word(k) }
+            k -= 1
+        }
+        return nil
+    }
+
+    static let baseWords = WordSet(["binary", "base", "octal", "hexadecimal", "hex", "ternary"])
+
+    /// The value of `e` computed in Double, the way a program would: literals rounded to Double, +, −, × and ÷.
+    static func doubleValue(_ e: Expression) -> Double? {
+        switch e {
+        case .number(let literal): return Double(literal.description)
+        case .negate(let a): return doubleValue(a).map { -$0 }
+        case .add(let a, let b): return op(a, b, +)
+        case .subtract(let a, let b): return op(a, b, -)
+        case .multiply(let a, let b): return op(a, b, *)
+        case .divide(let a, let b): return op(a, b, /)
+        default: return nil
+        }
+    }
+
+    private static func op(_ a: Expression, _ b: Expression, _ f: (Double, Double) -> Double) -> Double? {
+        guard let x = doubleValue(a), let y = doubleValue(b) else { return nil }
+        return f(x, y)
+    }
+}
