@@ -404,11 +404,19 @@ extension ClaimScanner {
             count += 1
         }
         guard count > 1, !stream.isWord(first - 1, in: Self.listObjectBefore) else { return nil }
+        // Every number a subject first, then a claim for each.
         var k = first
+        while k <= i {
+            guard subject(at: k) != nil else { return nil }
+            k += 1
+            while k <= i && stream.kind(k) != .number { k += 1 }
+        }
+        k = first
         var end: Int? = nil
         while k <= i {
-            guard let (n, _) = subject(at: k) else { return end }
-            guard let e = predicate(subject: n, from: k, at: i + 1, plural: true) else { return end }
+            guard let (n, _) = subject(at: k), let e = predicate(subject: n, from: k, at: i + 1, plural: true) else {
+                return end
+            }
             end = e
             k += 1
             while k <= i && stream.kind(k) != .number { k += 1 }
