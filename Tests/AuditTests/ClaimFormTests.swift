@@ -107,9 +107,21 @@ struct ClaimFormTests {
     @Test("a number or an expression after a preposition is no subject", arguments: [
         "We notice that every third power of 10 after \\( 10^3 \\) is a multiple of 18.", "n + 1 is prime",
         "every number after 10 is a multiple of 5", "a prime greater than 2 is even", "Any number below 2 + 3 is prime.",
+        "A number divisible by 4 and 6 is divisible by 12.", "Neither 2 nor 3 divides 91.", "Neither 4 nor 6 is prime.",
+        "any integer multiplied by 3 is a multiple of 3",
     ])
     func objects(response: String) {
         #expect(audit("Tell me about it.", response).claims.isEmpty)
+    }
+
+    /// After a comma alone, or ", and", a number starts a clause (LLMDrift lines 105 and 518).
+    @Test("a number after a clause's comma is a subject", arguments: [
+        ("Since the result (-10) is divisible by 7, 3881 is also divisible by 7.", "3881 is also divisible by 7"),
+        ("Since 870 is divisible by 13, 8741 is not a prime number.", "8741 is not a prime number"),
+        ("91 is divisible by 7, and 91 is not prime.", "91 is not prime"),
+    ])
+    func clauseSubjects(response: String, text: String) {
+        #expect(audit("Tell me about it.", response).claims.map(\.text).contains(text))
     }
 
     @Test("a whole number said to be rounded is judged as written", arguments: [

@@ -106,6 +106,13 @@ extension ClaimScanner {
             if stream.isWord(i - 1, in: Self.objectBefore) || (stream.kind(i - 1) == .ellipsis && stream.adjacent(i - 1)) {
                 return nil
             }
+            // Nor the last of a list of objects ("a number divisible by 4 and 6 is …"; after a comma alone it starts a
+            // clause: "Since 870 is divisible by 13, 8741 is not prime").
+            if stream.isWord(i - 1, "and"), stream.kind(i - 2) == .number, let head = listHead(before: i),
+                stream.isWord(head - 1, in: Self.objectBefore)
+            {
+                return nil
+            }
             if stream.kind(i + 1) == .power || stream.kind(i + 1) == .times { return nil }
             // The checks first: reading the number may allocate. A decimal is no subject (nor is it a pronoun).
             guard let n = stream.integer(i) else { return nil }
@@ -205,10 +212,11 @@ extension ClaimScanner {
     }
 
     /// Words that make the number after them the object of a phrase, not the subject of what follows.
-    /// ("every third power of 10 after 10^3 is a multiple of 18" is not about 10^3.)
+    /// ("every third power of 10 after 10^3 is a multiple of 18" is not about 10^3, "a number divisible by 4 and 6 is
+    /// divisible by 12" not about 6, "neither 4 nor 6 is prime" not that 6 is.)
     static let objectBefore = WordSet([
         "than", "of", "after", "before", "beyond", "past", "until", "below", "above", "under", "over", "except",
-        "exceeding",
+        "exceeding", "by", "nor", "or",
     ])
 
     /// Words that make a number after them an operand of an operation ("10 minus 5", "3 mod 7").
@@ -386,24 +394,7 @@ extension ClaimScanner {
     /// number to the end of the statement. Nil, and no claim, unless every number is a subject (``subject(at:)``)
     /// and the list is not the object of a word before it ("between 2 and 5", "of 12 and 18").
     mutating func listPhrase(endingAt i: Int) -> Int? {
-        var first = i
-        var count = 1
-        while true {
-            var p = first - 1
-            var linked = false
-            if stream.isWord(p, "and") {
-                p -= 1
-                linked = true
-            }
-            if stream.kind(p) == .comma {
-                p -= 1
-                linked = true
-            }
-            guard linked, stream.kind(p) == .number, count < 64 else { break }
-            first = p
-            count += 1
-        }
-        guard count > 1, !stream.isWord(first - 1, in: Self.listObjectBefore) else { return nil }
+        guard let first = listHead(before: i), !stream.isWord(first - 1, in: Self.listObjectBefore) else { return nil }
         // Every number a subject first, then a claim for each.
         var k = first
         while k <= i {
@@ -422,6 +413,33 @@ extension ClaimScanner {
             while k <= i && stream.kind(k) != .number { k += 1 }
         }
         return end
+    }
+
+    /// The first number of the list of numbers that ends at number token i ("4 and 6", "4, 6 and 9", "2, 3, 5, 7"),
+    /// or nil when no number is listed before i. Two numbers joined by ", and" are two clauses ("… divisible by 7,
+    /// and 3881 is …"), not a list.
+    func listHead(before i: Int) -> Int? {
+        if stream.isWord(i - 1, "and"), stream.kind(i - 2) == .comma,
+            !(stream.kind(i - 3) == .number && stream.kind(i - 4) == .comma && stream.kind(i - 5) == .number)
+        {
+            return nil
+        }
+        var first = i
+        while true {
+            var p = first - 1
+            var linked = false
+            if stream.isWord(p, "and") {
+                p -= 1
+                linked = true
+            }
+            if stream.kind(p) == .comma {
+                p -= 1
+                linked = true
+            }
+            guard linked, stream.kind(p) == .number, i - p < 256 else { break }
+            first = p
+        }
+        return first < i ? first : nil
     }
 
     /// "are", "aren't".
@@ -490,7 +508,7 @@ extension ClaimScanner {
     mutating func dividesPhrase(at i: Int) -> Int? {
         // The words first: parsing a number costs an allocation, and most numbers are not followed by "divides".
         guard stream.kind(i) == .number, stream.isWord(i + 1, in: Self.dividesStarts), !continuesBefore(number: i),
-            let d = stream.integer(i)
+            !stream.isWord(i - 1, in: Self.objectBefore), let d = stream.integer(i)
         else {
             return nil
         }
