@@ -1,7 +1,7 @@
 extension ClaimScanner {
     // MARK: - Other readings of a claim that is false as read
 
-    /// Why claim `index`, false as the scanner read it, is true in a reading its sentence names, or nil: it is
+    /// Why `claim`, false as the scanner read it, is true in a reading its sentence names, or nil: it is
     /// written in another base ("1 + 1 = 10 in binary"), or it is the result of binary floating point
     /// ("0.1 + 0.2 = 0.30000000000000004"). Asked only of claims that came out wrong.
     func otherReading(of claim: Claim) -> String? {
@@ -30,17 +30,7 @@ extension ClaimScanner {
                 && (stream.isWord(k, "binary") || stream.isWord(k, "base") || stream.isWord(k, "octal")
                     || stream.isWord(k, "hex") || stream.isWord(k, "ternary") || stream.isWord(k, "hexadecimal"))
         }
-        var k = last + 1
-        while k < min(last + 9, stream.count), Self.boundaryKinds & stream[k].kind.bit == 0 {
-            if namesBase(k) { return stream.word(k) }
-            k += 1
-        }
-        k = first - 1
-        while k >= max(first - 8, 0), Self.boundaryKinds & stream[k].kind.bit == 0 {
-            if namesBase(k) { return stream.word(k) }
-            k -= 1
-        }
-        return nil
+        return wordNear(first, last + 1, namesBase).map { stream.word($0) }
     }
 
     /// The value of `e` computed in Double, the way a program would: literals rounded to Double, +, −, × and ÷.

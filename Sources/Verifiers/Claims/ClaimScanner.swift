@@ -467,20 +467,25 @@ struct ClaimScanner {
     /// ``roundingWords`` or "integer division" within eight tokens before it or after it, with no sentence end
     /// between. ("2439 is an integer" says the opposite: that word alone is not enough.)
     func statesRounding(before from: Int, after to: Int) -> Bool {
-        func says(_ k: Int) -> Bool {
+        wordNear(from, to) { k in
             stream.isWord(k, in: Self.roundingWords) || (stream.isWord(k, "integer") && stream.isWord(k + 1, "division"))
-        }
+        } != nil
+    }
+
+    /// The first token within eight tokens after tokens from..<to, else the nearest within eight before them, that
+    /// `matches`, with no sentence end between; nil when there is none.
+    func wordNear(_ from: Int, _ to: Int, _ matches: (Int) -> Bool) -> Int? {
         var k = to
         while k < min(to + 8, stream.count), Self.boundaryKinds & stream[k].kind.bit == 0 {
-            if says(k) { return true }
+            if matches(k) { return k }
             k += 1
         }
         k = from - 1
         while k >= max(from - 8, 0), Self.boundaryKinds & stream[k].kind.bit == 0 {
-            if says(k) { return true }
+            if matches(k) { return k }
             k -= 1
         }
-        return false
+        return nil
     }
 
     /// Words that say a value is rounded: "rounded", "rounding", "nearest", "floor", "truncated".

@@ -43,7 +43,7 @@ enum InnerModuli {
                     let kind = tokens[k].kind
                     if kind == .openParen { depth += 1 }
                     if kind == .closeParen { depth -= 1 }
-                    if depth == 0, !removed[k], stream.isModulo(k), stream.kind(k) != .percent,
+                    if depth == 0, stream.isModulo(k), stream.kind(k) != .percent,
                         stream.kind(k - 1) == .number || stream.kind(k - 1) == .closeParen,
                         k + 1 < close, sameNumber(k + 1, modulus, stream)
                     {
