@@ -14,6 +14,8 @@ let package = Package(
         // MARK: - Public API
         .executable(name: "mathcheck", targets: ["mathcheck"]),
         .library(name: "Verifiers", targets: ["Verifiers"]),
+        .library(name: "Claims", targets: ["Claims"]),
+        .library(name: "JSON", targets: ["JSON"]),
         .library(name: "ToolCalls", targets: ["ToolCalls"]),
         .library(name: "Audit", targets: ["Audit"]),
     ],
@@ -31,19 +33,27 @@ let package = Package(
             pkgConfig: "mpfr",
             providers: [.apt(["libgmp-dev", "libmpfr-dev", "libflint-dev"])]
         ),
+        // Math only: exact numbers, primality, factorization, evaluation, judging a stated value. No text, no JSON.
         .target(name: "Verifiers", dependencies: ["CGMP"], swiftSettings: swiftSettings),
+        // Text → claims → verdicts: the tokenizer and vocabulary, the question, the scanner, the checker.
+        .target(name: "Claims", dependencies: ["Verifiers"], swiftSettings: swiftSettings),
+        // JSON values, the parser, the byte buffer and the record field scanner, on one grammar.
+        .target(name: "JSON", swiftSettings: swiftSettings),
+        // Calculator tools, their executor, the MCP server and the fine-tuning data.
         .target(
             name: "ToolCalls",
             dependencies: [
-                "Verifiers", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+                "Verifiers", "Claims", "JSON",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Audit", dependencies: ["ToolCalls"], swiftSettings: swiftSettings),
+        // Records, the run loop, checking against labels and references, reports. Not the tools.
+        .target(name: "Audit", dependencies: ["Verifiers", "Claims", "JSON"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "mathcheck",
             dependencies: [
-                "Audit",
+                "Audit", "ToolCalls", "Claims", "JSON", "Verifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -51,8 +61,13 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "VerifiersTests", dependencies: ["Verifiers"], swiftSettings: swiftSettings),
-        .testTarget(name: "ToolCallsTests", dependencies: ["ToolCalls"], swiftSettings: swiftSettings),
-        .testTarget(name: "AuditTests", dependencies: ["Audit"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["mathcheck"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Verifiers"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ToolCallsTests", dependencies: ["ToolCalls", "Claims", "JSON", "Verifiers"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuditTests", dependencies: ["Audit", "Claims", "JSON", "Verifiers"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["mathcheck", "JSON"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
-public import ToolCalls
+public import Claims
+public import JSON
 public import Verifiers
 
 /// The JSON shapes of audit results: one object per input line.

@@ -1,4 +1,4 @@
-public import ToolCalls
+public import JSON
 
 /// One input record: a prompt and a model's response, in any of the shapes eval and fine-tuning files use.
 public struct Record: Sendable {

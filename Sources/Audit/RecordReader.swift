@@ -1,4 +1,4 @@
-public import ToolCalls
+public import JSON
 
 /// Reads the fields a record needs straight from the bytes of its JSONL line, without building a tree of the rest.
 ///

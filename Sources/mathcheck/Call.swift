@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import ToolCalls
 
 /// `mathcheck call NAME 'ARGUMENTS-JSON'`: runs one calculator tool and prints its JSON result.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import Foundation
+import JSON
 import ToolCalls
 
 /// `mathcheck emit FILE… --format F`: fine-tuning rows from audited records.

@@ -1,5 +1,6 @@
+import Claims
+import JSON
 import Testing
-import ToolCalls
 import Verifiers
 
 @testable import Audit

@@ -1,6 +1,7 @@
+import Claims
 import Foundation
+import JSON
 import Testing
-import ToolCalls
 import Verifiers
 
 @testable import Audit

@@ -1,6 +1,8 @@
-import Testing
-import ToolCalls
 @testable import Audit
+import Claims
+import JSON
+import Testing
+@testable import Claims
 @testable import Verifiers
 
 /// The writer reads a claim's finding by case; its bytes must be those of ``Claim/expected`` and ``Claim/evidence``

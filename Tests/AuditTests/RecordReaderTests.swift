@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ToolCalls
+import JSON
 
 @testable import Audit
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ToolCalls
+import JSON
 
 @Suite("emit, generate and validate on the command line")
 struct TrainingCommandTests {

@@ -1,6 +1,7 @@
+import JSON
 import Testing
-import Verifiers
 @testable import ToolCalls
+import Verifiers
 
 @Suite("Calculator tools: results, errors and schemas")
 struct ToolExecutorTests {

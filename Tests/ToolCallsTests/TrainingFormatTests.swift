@@ -1,4 +1,6 @@
+import Claims
 import Foundation
+import JSON
 import Testing
 import Verifiers
 

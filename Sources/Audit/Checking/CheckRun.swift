@@ -1,5 +1,5 @@
 import Verifiers
-import ToolCalls
+import JSON
 
 /// Totals of a `mathcheck check` run: agreement and the confusion matrix of known correctness against mathcheck.
 public struct CheckSummary: Sendable {

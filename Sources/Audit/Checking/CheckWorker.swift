@@ -1,4 +1,5 @@
-public import ToolCalls
+import Claims
+public import JSON
 public import Verifiers
 
 /// What checking one record against its known correctness came to.

@@ -1,4 +1,4 @@
-public import ToolCalls
+public import JSON
 public import Verifiers
 
 /// A known answer to a record's question, read from its `"reference"` field.

@@ -1,3 +1,4 @@
+public import Claims
 public import Verifiers
 
 /// Grades a response's answer against a reference answer by value.

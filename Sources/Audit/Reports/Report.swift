@@ -1,3 +1,5 @@
+import Claims
+
 /// A way of presenting an audit run: fed each record's outcome in input order, then the totals.
 public protocol Report {
     /// Whether the report needs each record's JSONL line.

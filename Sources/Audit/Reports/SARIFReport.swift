@@ -1,4 +1,5 @@
-import ToolCalls
+import Claims
+import JSON
 import Verifiers
 
 /// `--format sarif`: SARIF 2.1.0 with one result per wrong claim, located at the corpus line, so GitHub code

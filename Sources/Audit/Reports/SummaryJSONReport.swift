@@ -1,4 +1,4 @@
-import ToolCalls
+import JSON
 
 /// `--format json`: one summary object for the whole run (records by verdict, claims by kind, the wrong rate).
 struct SummaryJSONReport: Report {

@@ -1,4 +1,5 @@
-public import ToolCalls
+import Claims
+public import JSON
 public import Verifiers
 
 /// Audits JSONL corpora record by record: one output line per input line, in order, nothing dropped.

@@ -5,7 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-public import ToolCalls
+public import JSON
 
 /// Buffered writing to a file descriptor: lines are collected and written in large blocks.
 public final class OutputBuffer {

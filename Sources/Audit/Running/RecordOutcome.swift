@@ -1,4 +1,5 @@
-public import ToolCalls
+public import Claims
+public import JSON
 public import Verifiers
 
 /// What auditing one input line came to: everything a report needs, without the claims' full JSON.

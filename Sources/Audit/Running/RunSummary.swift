@@ -1,3 +1,4 @@
+public import Claims
 public import Verifiers
 
 /// Totals over a run, accumulated from outcomes in input order.

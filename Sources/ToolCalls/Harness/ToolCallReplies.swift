@@ -1,3 +1,5 @@
+public import JSON
+
 /// Runs the tool calls in a model's message and writes the replies a harness sends back, in the model's own
 /// convention.
 ///

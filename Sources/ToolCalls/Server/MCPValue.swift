@@ -1,3 +1,4 @@
+import JSON
 import MCP
 
 /// Conversions between mathcheck's JSON and the MCP SDK's `Value`.

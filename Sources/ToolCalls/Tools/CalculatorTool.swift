@@ -1,3 +1,5 @@
+public import JSON
+
 /// The calculator functions mathcheck offers to models: the same verifiers the audit uses.
 public enum CalculatorTool: String, CaseIterable, Sendable {
     case isPrime = "is_prime"

@@ -1,3 +1,4 @@
+public import JSON
 import Verifiers
 
 /// A tool call that could not be answered, with a message a model can act on.

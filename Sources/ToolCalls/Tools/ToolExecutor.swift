@@ -1,3 +1,4 @@
+public import JSON
 public import Verifiers
 
 /// Runs calculator tool calls: validates the arguments against the tool's schema, calls the verifier and shapes

@@ -1,3 +1,5 @@
+public import Claims
+public import JSON
 public import Verifiers
 
 /// Writes the final answer to a question from the calculator's result, in words the audit checks.

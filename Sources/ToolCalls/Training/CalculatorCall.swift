@@ -1,3 +1,5 @@
+public import Claims
+public import JSON
 public import Verifiers
 
 /// The calculator call that answers an ``AskedQuestion``.

@@ -1,3 +1,5 @@
+import Claims
+public import JSON
 public import Verifiers
 
 /// Turns audited records (a prompt and a model's answer) into fine-tuning rows: each prompt that asks a question

@@ -1,3 +1,5 @@
+public import Claims
+import JSON
 public import Verifiers
 
 /// Builds verified training examples: asks the calculator, writes the answer from its result, and audits that answer

@@ -1,3 +1,5 @@
+import Claims
+public import JSON
 import Verifiers
 
 /// `mathcheck generate`: synthetic fine-tuning rows without a corpus.

@@ -1,3 +1,5 @@
+public import Claims
+import JSON
 public import Verifiers
 
 /// The kinds of synthetic question `mathcheck generate` writes.

@@ -1,3 +1,5 @@
+import JSON
+
 /// Checks a JSON value against the JSON Schema subset the calculator's tool schemas use: `type`, `properties`,
 /// `required`, `additionalProperties: false`, `enum`, `minimum`/`maximum` and the integer-string `pattern`.
 ///

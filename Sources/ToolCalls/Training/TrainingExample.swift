@@ -1,3 +1,5 @@
+public import JSON
+
 /// One verified training example, independent of the file format it is written in.
 public struct TrainingExample: Sendable {
     /// A calculator call and the result it returned.

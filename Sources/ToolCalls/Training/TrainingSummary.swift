@@ -1,3 +1,5 @@
+import JSON
+
 /// What an emit or generate run wrote and what it skipped, and why: printed on standard error at the end.
 public struct TrainingSummary: Sendable {
     /// Input records (emit) or questions drawn (generate).

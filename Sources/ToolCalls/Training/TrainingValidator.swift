@@ -1,3 +1,5 @@
+import Claims
+import JSON
 public import Verifiers
 
 /// Checks a fine-tuning file row by row, the way mathcheck writes them and the trainers read them.

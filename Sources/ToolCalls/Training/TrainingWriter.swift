@@ -1,3 +1,5 @@
+public import JSON
+
 /// Writes ``TrainingExample``s as rows of a fine-tuning file.
 ///
 /// Shapes (one JSON object per line; keys in this order, so the same examples give the same bytes):

@@ -25,8 +25,8 @@ public indirect enum Expression: Sendable, Equatable {
         case asin, acos, atan
         case sqrt, exp, ln, log10, log2, abs
 
-        var isTrigonometric: Bool { [.sin, .cos, .tan, .cot, .sec, .csc].contains(self) }
-        var isInverseTrigonometric: Bool { [.asin, .acos, .atan].contains(self) }
+        package var isTrigonometric: Bool { [.sin, .cos, .tan, .cot, .sec, .csc].contains(self) }
+        package var isInverseTrigonometric: Bool { [.asin, .acos, .atan].contains(self) }
     }
 }
 

@@ -1,7 +1,7 @@
 /// An exact fraction num/den with den > 0, used to recognise rational arguments such as the 2/3 in cos(2π/3).
-struct Rational: Equatable {
-    var num: BigInteger
-    var den: BigInteger
+package struct Rational: Equatable {
+    package var num: BigInteger
+    package var den: BigInteger
 
     init(_ num: BigInteger, _ den: BigInteger = 1) {
         let g = BigInteger.gcd(num, den)
@@ -17,10 +17,10 @@ struct Rational: Equatable {
     func divided(by b: Rational) -> Rational? { b.num.isZero ? nil : Rational(num * b.den, den * b.num) }
 
     /// The largest numerator or denominator size this recogniser works with, in bits.
-    static let maxBits = 4096
+    package static let maxBits = 4096
 
     /// The exact value of an expression built from decimal literals with + − × ÷ and small integer powers, or nil.
-    init?(_ expression: Expression) {
+    package init?(_ expression: Expression) {
         switch expression {
         case .number(let literal):
             guard let digits = try? BigInteger(parsing: literal.digits), abs(literal.scale) <= 1200,

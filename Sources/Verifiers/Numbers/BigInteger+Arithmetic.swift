@@ -83,7 +83,7 @@ extension BigInteger {
 
 extension BigInteger {
     /// `self / divisor` for a divisor known to divide `self` exactly and be nonzero (a broken invariant traps).
-    func dividedExactly(by divisor: BigInteger) -> BigInteger {
+    package func dividedExactly(by divisor: BigInteger) -> BigInteger {
         precondition(!divisor.isZero, "exact division by zero")
         return BigInteger.result { r in withPointer { n in divisor.withPointer { d in __gmpz_divexact(r, n, d) } } }
     }

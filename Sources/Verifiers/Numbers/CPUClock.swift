@@ -10,7 +10,7 @@
 ///
 /// Thread CPU time, not wall time: a budget then means the same work on a busy machine or with any number of
 /// parallel jobs, so whether a record runs out of budget depends on the record, not on what else is running.
-enum CPUClock {
+package enum CPUClock {
     /// The calling thread's CPU time.
     static func now() -> Duration {
         var spec = timespec()
@@ -26,7 +26,7 @@ enum CPUClock {
     }
 
     /// A duration in seconds with up to six decimals, trailing zeros dropped ("1", "0.25", "0.0001").
-    static func seconds(_ d: Duration) -> String {
+    package static func seconds(_ d: Duration) -> String {
         let (s, attoseconds) = d.components
         let micros = Int(attoseconds / 1_000_000_000_000)
         guard micros > 0 else { return "\(s)" }
@@ -40,10 +40,13 @@ enum CPUClock {
 /// A reading of the thread CPU clock and the wall clock taken together, which the budgets of the answers after it
 /// start from: reading the thread CPU clock is a system call (~10× the cost of the wall clock, which is read in user
 /// space), too dear to make for every answer of a corpus.
-struct CPUBaseline {
+package struct CPUBaseline {
     private(set) var cpu: Duration = .zero
     private(set) var wall: Duration = .zero
     private var taken = false
+
+    package init() {}
+
     /// How old a baseline may be, in wall time, when an answer starts: the most a budget may overrun by its start.
     static let maxAge: Duration = .milliseconds(10)
 
@@ -64,13 +67,13 @@ struct CPUBaseline {
 /// that. Nor is the CPU clock read when the answer starts: its CPU time then is at most the baseline's plus the wall
 /// time since the baseline (at most ``CPUBaseline/maxAge``), and the budget counts from that bound. It may so run
 /// over by up to ``CPUBaseline/maxAge``, never run out early.
-struct CPUBudget {
+package struct CPUBudget {
     /// The most CPU time the thread can have used when the answer started.
     private let cpuStartBound: Duration
     private let wallStart: Duration
     let limit: Duration
 
-    init(_ limit: Duration, baseline: inout CPUBaseline) {
+    package init(_ limit: Duration, baseline: inout CPUBaseline) {
         self.limit = limit
         wallStart = CPUClock.wallNow()
         baseline.refresh(at: wallStart)
@@ -78,7 +81,7 @@ struct CPUBudget {
     }
 
     /// Whether more than `limit` of CPU time has been used since the budget started.
-    func isExhausted() -> Bool {
+    package func isExhausted() -> Bool {
         if CPUClock.wallNow() - wallStart <= limit { return false }
         return CPUClock.now() - cpuStartBound > limit
     }

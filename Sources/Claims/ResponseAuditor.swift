@@ -1,0 +1,389 @@
+public import Verifiers
+
+/// Finds and verifies every checkable claim in one answer to one prompt.
+///
+/// An auditor keeps its token buffers, the questions it has read and its claim checker (with the factorizations it
+/// has shown) between answers, so auditing a corpus allocates little per record; use one auditor per thread.
+public struct ResponseAuditor: Sendable {
+    public var bounds: Bounds {
+        didSet { checker = ClaimChecker(bounds: bounds) }
+    }
+    /// The most claims checked in one answer; the rest are reported as not checked, never dropped silently.
+    public static let maxClaims = 2_000
+    /// How often the CPU budget is looked at, in claims.
+    static let claimsPerClockRead = 8
+    private var promptTokens: [Token] = []
+    /// Questions already read: corpora ask the same prompt of several models.
+    private var questions = QuestionCache(limit: questionCacheSize)
+    /// Corpora ask each prompt of several models, often a thousand prompts apart: the cache holds that many.
+    static let questionCacheSize = 4096
+    private var responseTokens: [Token] = []
+    /// The most CPU time one answer may take; claims not checked when it runs out are `unverified` with reason
+    /// `budget`. Nil means no limit. The size bounds keep every single claim far below a second, so with the
+    /// default of a second only pathological answers (thousands of expensive claims) ever reach it.
+    public var budget: Duration?
+    /// Kept between answers: its caches hold pure functions of the numbers (the same output, computed once).
+    private var checker: ClaimChecker
+    /// Where the budgets of the next answers start from (see ``CPUBudget``).
+    private var cpuBaseline = CPUBaseline()
+
+    public init(bounds: Bounds = .standard) {
+        self.bounds = bounds
+        checker = ClaimChecker(bounds: bounds)
+        promptTokens.reserveCapacity(256)
+        responseTokens.reserveCapacity(2048)
+    }
+
+    /// Audits `response`, the answer to `prompt`.
+    public mutating func audit(prompt: String, response: String) -> AuditResult {
+        var prompt = prompt
+        return prompt.withUTF8 { audit(prompt: $0, response: response, answerOnly: false) }
+    }
+
+    /// Audits `response`, the answer to the prompt given as UTF-8 bytes (questions are cached by those bytes, so a
+    /// corpus reader need not make a String of each prompt).
+    public mutating func audit(prompt: UnsafeBufferPointer<UInt8>, response: String) -> AuditResult {
+        audit(prompt: prompt, response: response, answerOnly: false)
+    }
+
+    /// Finds the claim that answers the question and checks only it: what grading against a reference needs.
+    /// The verdict is the answer's (`no_claims` without one); steps are neither checked nor returned.
+    public mutating func auditAnswer(prompt: String, response: String) -> AuditResult {
+        var prompt = prompt
+        return prompt.withUTF8 { audit(prompt: $0, response: response, answerOnly: true) }
+    }
+
+    /// Finds the claim that answers the question and checks only it, from the prompt's and response's UTF-8 bytes:
+    /// what grading a corpus against references needs, without making Strings of them.
+    ///
+    /// The same result as ``auditAnswer(prompt:response:)`` on the same texts, except that with `explain` off a
+    /// composite's `expected` names the factor found ("composite: 2 × 8698208") instead of the full factorization,
+    /// which is worked out only to be shown; the verdict is the same either way.
+    public mutating func auditAnswer(
+        prompt: UnsafeBufferPointer<UInt8>, response: UnsafeBufferPointer<UInt8>, explain: Bool = true
+    ) -> AuditResult {
+        let deadline = budget.map { CPUBudget($0, baseline: &cpuBaseline) }
+        let question = questions.question(prompt, tokens: &promptTokens)
+        if question.bracketAnswers, let answer = lastBracketedAnswer(response, question) {
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
+        if let found = answerWithoutEquations(response, question) {
+            guard let answer = found else { return AuditResult(verdict: .noClaims, answerIndex: nil, claims: []) }
+            return checkedAnswer(answer, response, deadline: deadline, explain: explain)
+        }
+        return audit(prompt: prompt, response: String(decoding: response, as: UTF8.self), answerOnly: true)
+    }
+
+    private mutating func audit(prompt: UnsafeBufferPointer<UInt8>, response: String, answerOnly: Bool)
+        -> AuditResult
+    {
+        let deadline = budget.map { CPUBudget($0, baseline: &cpuBaseline) }
+        // Contiguous UTF-8 (already so for any string read from JSON), so claims can be slices of it at byte offsets.
+        var responseText = response
+        responseText.makeContiguousUTF8()
+        let answer = responseText
+        promptTokens.removeAll(keepingCapacity: true)
+        responseTokens.removeAll(keepingCapacity: true)
+        let question = questions.question(prompt, tokens: &promptTokens)
+        return answer.utf8.withContiguousStorageIfAvailable { bytes in
+            if answerOnly, question.bracketAnswers, let claim = lastBracketedAnswer(bytes, question) {
+                return checkedAnswer(claim, bytes, deadline: deadline)
+            }
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(bytes, into: &responseTokens)
+            InnerModuli.drop(from: &responseTokens, bytes: bytes)
+            let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+            var scanner = ClaimScanner(stream, question: question)
+            var note: String? = nil
+            var claims = Self.deduplicated(scanner.scan())
+            scanner.claims = []  // its reference would make the first write below copy every claim
+            if claims.count > Self.maxClaims {
+                note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
+                claims.removeSubrange(Self.maxClaims...)
+            }
+            // In an answer-only audit, every claim found and the answer's place among them: whether the answer is
+            // meant modulo an implicit modulus depends on the claims around it
+            // (``ClaimScanner/impliedModulus(of:in:)``).
+            var scanned: [Claim] = []
+            var answerPosition = 0
+            if answerOnly {
+                guard let index = Self.answer(claims, question: question, stream: stream) else {
+                    return AuditResult(verdict: .noClaims, answerIndex: nil, claims: [])
+                }
+                scanned = claims
+                answerPosition = index
+                claims = [claims[index]]
+            }
+            var checked = 0
+            var spent = false
+            var anyWrong = false
+            var checkedWrong = false
+            var anyUnverified = false
+            let answerIndex: Int?
+            // Through the buffer, each claim is changed in place with no uniqueness check per access.
+            answerIndex = claims.withUnsafeMutableBufferPointer { claims in
+                for index in claims.indices {
+                    // The clock is read before every eighth claim: the size bounds keep each claim short, so the
+                    // budget is overrun by at most a few claims' time.
+                    if let deadline, !spent, index % Self.claimsPerClockRead == 0 { spent = deadline.isExhausted() }
+                    if spent {
+                        claims[index].verdict = .unverified
+                        claims[index].reason = "budget"
+                        continue
+                    }
+                    checker.check(&claims[index])
+                    checkedWrong = checkedWrong || claims[index].verdict == .wrong
+                    checked += 1
+                }
+                // A wrong claim the answer likely means modulo a modulus it leaves implicit (an entry of a table of
+                // last digits, a step of a computation mod m) is unverified, with the reason; its truth for integers
+                // stays in `expected`. Looked for only when a claim came out wrong.
+                if checkedWrong {
+                    for index in claims.indices where claims[index].verdict == .wrong {
+                        let reason =
+                            answerOnly
+                            ? scanned.withUnsafeBufferPointer { scanner.impliedModulus(of: answerPosition, in: $0) }
+                            : scanner.impliedModulus(of: index, in: UnsafeBufferPointer(claims))
+                        guard let reason = reason ?? scanner.otherReading(of: claims[index]) else { continue }
+                        claims[index].verdict = .unverified
+                        claims[index].reason = reason
+                    }
+                }
+                let answerIndex = answerOnly ? 0 : Self.answer(claims, question: question, stream: stream)
+                // Claims are sorted by their start, so each cursor moves forward (the ends almost always).
+                let asciiPrefix = bytes.firstNonASCIIIndex()
+                var starts = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
+                var ends = ScalarOffsets(bytes, asciiPrefix: asciiPrefix)
+                for index in claims.indices {
+                    claims[index].role = index == answerIndex ? .answer : .step
+                    let range = claims[index].bytes
+                    claims[index].answer = answer
+                    claims[index].textBytes = range
+                    claims[index].span = starts.scalarOffset(range.lowerBound)..<ends.scalarOffset(range.upperBound)
+                    anyWrong = anyWrong || claims[index].verdict == .wrong
+                    anyUnverified = anyUnverified || claims[index].verdict == .unverified
+                }
+                return answerIndex
+            }
+            if checked < claims.count, let budget {
+                let limit = "the budget of \(CPUClock.seconds(budget)) s of CPU time ran out"
+                note = (note.map { $0 + "; " } ?? "") + "\(limit) after \(checked) of \(claims.count) claims"
+            }
+            let verdict: RecordVerdict =
+                claims.isEmpty
+                ? .noClaims : anyWrong ? .wrong : anyUnverified || note != nil ? .unverified : .correct
+            return AuditResult(
+                verdict: verdict, answerIndex: answerIndex, claims: claims, note: note)
+        }!
+    }
+
+
+    /// The answer to a prompt that asked for "[Yes]" or "[No]": the last bracketed yes or no, the claim the full
+    /// audit chooses, found by tokenizing only lines that hold a "[", from the last one back.
+    ///
+    /// A bracketed answer is three tokens on one line ("[", the word, "]"), and no token crosses a line break, so a
+    /// line tokenized alone gives the same tokens as the whole answer does there (the only context the tokenizer
+    /// carries into a line, whether it starts one and the kind of the token before, decides list markers and "*",
+    /// never these three tokens). The yes/no pass of the scanner then reads the line. Nil when no line holds one.
+    private mutating func lastBracketedAnswer(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim? {
+        var end = bytes.count
+        while end > 0 {
+            guard let bracket = bytes.lastIndex(of: 0x5B, before: end) else { return nil }
+            var lineStart = bracket
+            while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = bracket
+            while lineEnd < end && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), into: &responseTokens)
+            for k in responseTokens.indices {
+                responseTokens[k].start += lineStart
+                responseTokens[k].end += lineStart
+            }
+            var scanner = ClaimScanner(TokenStream(bytes: bytes, tokens: responseTokens), question: question)
+            scanner.scanYesNo()
+            if let answer = scanner.claims.last(where: { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }) {
+                // An answer withdrawn later ("I must correct my previous answer") is seen only by the scan of the
+                // whole text: when the rest may hold such words, the full scan decides.
+                return Self.mayWithdraw(bytes, after: answer.bytes.upperBound) ? nil : answer
+            }
+            end = lineStart
+        }
+        return nil
+    }
+
+    /// Whether bytes from `start` on hold a word that every withdrawal of an answer needs
+    /// (``ClaimScanner/lastRetraction(_:from:)``: "previous", "initial", "earlier", "mistake", "error", "wrong"),
+    /// compared without case.
+    static func mayWithdraw(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+        let words: [StaticString] = ["previous", "initial", "earlier", "mistake", "error", "wrong"]
+        var k = start
+        while k < bytes.count {
+            let b = bytes[k] | 0x20
+            for w in words where w.utf8Start[0] == b && k + w.utf8CodeUnitCount <= bytes.count {
+                var same = true
+                for j in 1..<w.utf8CodeUnitCount where bytes[k + j] | 0x20 != w.utf8Start[j] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// The answer the full audit chooses, found without the equation scan when the question is one no equation can
+    /// answer; `.some(nil)` when there is none, and nil when the full audit must decide.
+    ///
+    /// Only a primality claim about the subject answers a question with no value, divisor or factorization asked for
+    /// ("Is 17077 prime?"), and the equation scan makes none: its claims are values, factorizations and divisions,
+    /// never marked as answers, and the other scans do not read them. Dropping them changes neither which primality
+    /// claims survive deduplication (which only drops a repeat of the same kind) nor their order (a stable sort by
+    /// their first byte). The one way they could matter is the cut at ``maxClaims``: the equation scan adds at most
+    /// one claim per token (one per relation in a run of math tokens, or one for a run without), so with the other
+    /// claims and the token count together within the limit, no cut happens.
+    private mutating func answerWithoutEquations(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim?? {
+        guard question.target == nil, question.divisor == nil, !question.asksFactorization else { return nil }
+        responseTokens.removeAll(keepingCapacity: true)
+        Tokenizer.tokenize(bytes, into: &responseTokens)
+        let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+        var scanner = ClaimScanner(stream, question: question)
+        scanner.scanPhrases()
+        scanner.scanYesNo()
+        scanner.scanValueAnswer()
+        guard scanner.claims.count + stream.count <= Self.maxClaims else { return nil }
+        scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
+        let claims = Self.deduplicated(scanner.claims)
+        return .some(Self.answer(claims, question: question, stream: stream).map { claims[$0] })
+    }
+
+    /// Checks the answer alone and returns it as an answer-only result.
+    private mutating func checkedAnswer(
+        _ answer: consuming Claim, _ bytes: UnsafeBufferPointer<UInt8>, deadline: CPUBudget?, explain: Bool = true
+    ) -> AuditResult {
+        var claim = answer
+        if let deadline, deadline.isExhausted() {
+            claim.verdict = .unverified
+            claim.reason = "budget"
+        } else {
+            checker.check(&claim, explain: explain)
+        }
+        claim.role = .answer
+        let text = UnsafeBufferPointer(rebasing: bytes[claim.bytes])
+        claim.setText(String(decoding: text, as: UTF8.self))
+        let start = UnsafeBufferPointer(rebasing: bytes[..<claim.bytes.lowerBound]).unicodeScalarCount()
+        claim.span = start..<(start + text.unicodeScalarCount())
+        let verdict: RecordVerdict =
+            claim.verdict == .wrong ? .wrong : claim.verdict == .unverified ? .unverified : .correct
+        return AuditResult(verdict: verdict, answerIndex: 0, claims: [claim])
+    }
+
+    /// Drops a claim that repeats another one over the same bytes (the first one stays).
+    ///
+    /// The claims come sorted by their first byte, so a repeat can only be among the claims that start at the same
+    /// byte: those are compared directly, with no hashing, and an answer without repeats is returned as it is.
+    private static func deduplicated(_ claims: [Claim]) -> [Claim] {
+        func isRepeat(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0 && claims[k].bytes.lowerBound == claims[i].bytes.lowerBound {
+                if claims[k].bytes.upperBound == claims[i].bytes.upperBound && claims[k].kind == claims[i].kind {
+                    return true
+                }
+                k -= 1
+            }
+            return false
+        }
+        guard let first = claims.indices.first(where: isRepeat) else { return claims }
+        var kept = Array(claims[..<first])
+        for i in (first + 1)..<claims.count where !isRepeat(i) { kept.append(claims[i]) }
+        return kept
+    }
+
+    /// The claim that answers the question: in the form the prompt asked for ("[Yes]"), the last one; otherwise
+    /// the last conclusive statement about the question.
+    private static func answer(_ claims: [Claim], question: Question, stream: TokenStream) -> Int? {
+        claims.withUnsafeBufferPointer { answer($0, question: question, stream: stream) }
+    }
+
+    private static func answer(_ claims: UnsafeMutableBufferPointer<Claim>, question: Question, stream: TokenStream)
+        -> Int?
+    {
+        answer(UnsafeBufferPointer(claims), question: question, stream: stream)
+    }
+
+    private static func answer(_ claims: UnsafeBufferPointer<Claim>, question: Question, stream: TokenStream) -> Int? {
+        if question.bracketAnswers {
+            for i in claims.indices.reversed()
+            where claims[i].role == .answer && stream.bytes[claims[i].bytes.lowerBound] == 0x5B {
+                return i
+            }
+        }
+        // Read field by field, in place: a closure over whole claims would copy each one.
+        func answers(_ i: Int) -> Bool {
+            switch claims[i].statement {
+            case .primality(let n, _):
+                return question.asksPrimality && n == question.subject
+            case .divisibility(let n, let d, _):
+                return question.divisor == d && n == question.subject
+            case .factorization(let n, _, _), .primeFactors(let n, _):
+                return question.asksFactorization && n == question.subject
+            case .value(let e, _, _, _, _, _):
+                guard let target = question.target else { return false }
+                return claims[i].role == .answer || comparable(e) == comparable(target)
+            case .division, .residue, .congruent:
+                return false
+            }
+        }
+        return claims.indices.reversed().first(where: answers)
+    }
+
+    /// An expression with radian marks removed, for comparing a claim's left side with the question's target.
+    private static func comparable(_ e: Expression) -> Expression {
+        switch e {
+        case .radians(let a): return comparable(a)
+        case .negate(let a): return .negate(comparable(a))
+        case .function(let f, let a): return .function(f, comparable(a))
+        case .degrees(let a): return .degrees(comparable(a))
+        case .add(let a, let b): return .add(comparable(a), comparable(b))
+        case .subtract(let a, let b): return .subtract(comparable(a), comparable(b))
+        case .multiply(let a, let b): return .multiply(comparable(a), comparable(b))
+        case .divide(let a, let b): return .divide(comparable(a), comparable(b))
+        case .power(let a, let b): return .power(comparable(a), comparable(b))
+        case .number, .pi, .e: return e
+        }
+    }
+}
+
+/// Converts UTF-8 byte offsets into Unicode scalar offsets with a cursor that moves from the last offset asked for.
+struct ScalarOffsets {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The length of the text's all-ASCII start: up to there, a byte offset is its scalar offset.
+    let asciiPrefix: Int
+    var byte = 0
+    var scalar = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.init(bytes, asciiPrefix: bytes.firstNonASCIIIndex()) }
+
+    /// `asciiPrefix` must be `bytes.firstNonASCIIIndex()` (given when several cursors read the same text).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, asciiPrefix: Int) {
+        self.bytes = bytes
+        self.asciiPrefix = asciiPrefix
+    }
+
+    /// The number of scalars that start in bytes[0..<target] (`scalar` counts those in bytes[0..<byte]).
+    mutating func scalarOffset(_ target: Int) -> Int {
+        let target = min(target, bytes.count)
+        // In the ASCII start every byte is a scalar (answers in plain ASCII never get past this line).
+        if target <= asciiPrefix { return target }
+        while byte > target {
+            byte -= 1
+            if bytes[byte] & 0xC0 != 0x80 { scalar -= 1 }
+        }
+        if byte < target {
+            // Eight bytes at a time; continuation bytes after a lead byte belong to the same scalar.
+            scalar += UnsafeBufferPointer(rebasing: bytes[byte..<target]).unicodeScalarCount()
+            byte = target
+        }
+        return scalar
+    }
+}
