@@ -1,6 +1,6 @@
 public import Claims
 public import JSON
-public import Verifiers
+import Verifiers
 
 /// The JSON shapes of audit results: one object per input line.
 public enum AuditJSON {
@@ -241,6 +241,7 @@ public enum AuditJSON {
         case .wrong: "wrong"
         case .unverified: "unverified"
         case .noClaims: "no_claims"
+        case .invalid: "invalid"
         }
     }
 }

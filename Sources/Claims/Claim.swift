@@ -173,10 +173,16 @@ enum Statement: Sendable {
         negated: Bool)
 }
 
-/// The overall verdict on one answer.
-public enum RecordVerdict: String, Sendable, Codable {
+/// The overall verdict on one record: `wrong` if any claim is wrong, else `unverified` if any could not be checked,
+/// else `correct`, or `no_claims`. `invalid` is the verdict of an input line that is not a record at all; the
+/// auditor of an answer never gives it, only the readers of records do.
+public enum RecordVerdict: String, Sendable, Codable, CaseIterable {
     case correct, wrong, unverified
     case noClaims = "no_claims"
+    case invalid
+
+    /// The verdicts a record's `"label"` may state: what the answer is known to be.
+    public static let labels: [RecordVerdict] = [.correct, .wrong, .noClaims]
 }
 
 /// The result of auditing one answer.

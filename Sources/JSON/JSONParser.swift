@@ -87,43 +87,8 @@ public struct JSONParser {
     /// only ASCII, and builds the string with `String(decoding:as:)`, which repairs nothing on valid input.
     @inline(__always)
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
-        guard ascii || isValidUTF8(bytes) else { return nil }
+        guard ascii || JSONGrammar.isValidUTF8(bytes) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Whether the bytes are well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing past
-    /// U+10FFFF), the rule `String(validating:as:)` applies.
-    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = b.count
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                i += 1
-                continue
-            }
-            func continuation(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
-            switch c {
-            case 0xC2...0xDF:
-                guard continuation(i + 1) else { return false }
-                i += 2
-            case 0xE0...0xEF:
-                guard continuation(i + 1), continuation(i + 2) else { return false }
-                let c1 = b[i + 1]
-                if c == 0xE0 && c1 < 0xA0 { return false }  // overlong
-                if c == 0xED && c1 > 0x9F { return false }  // a surrogate
-                i += 3
-            case 0xF0...0xF4:
-                guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
-                let c1 = b[i + 1]
-                if c == 0xF0 && c1 < 0x90 { return false }  // overlong
-                if c == 0xF4 && c1 > 0x8F { return false }  // past U+10FFFF
-                i += 4
-            default:
-                return false  // a continuation byte first, C0/C1 (overlong) or F5–FF
-            }
-        }
-        return true
     }
 
     private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
@@ -194,73 +159,29 @@ public struct JSONParser {
             guard position < bytes.count else { break }
             let e = bytes[position]
             position += 1
-            switch e {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(e)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
-            case UInt8(ascii: "u"):
-                var code = try hex4()
-                if (0xD800...0xDBFF).contains(code) {
-                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                        bytes[position + 1] == UInt8(ascii: "u")
-                    else { throw error("a high surrogate \\u escape must be followed by a low one") }
-                    position += 2
-                    let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate") }
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(code) {
-                    throw error("a lone low surrogate in a \\u escape")
-                }
-                guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
-                UTF8.encode(scalar) { buffer.append($0) }
-            default:
-                throw error("invalid escape '\\\(printable(e))'")
+            if let byte = JSONGrammar.escaped(e) {
+                buffer.append(byte)
+                continue
             }
+            guard e == UInt8(ascii: "u") else { throw error("invalid escape '\\\(printable(e))'") }
+            let code: UInt32
+            do throws(JSONGrammar.EscapeError) {
+                code = try JSONGrammar.unicodeEscape(bytes, &position)
+            } catch {
+                throw self.error(error.message)
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+            UTF8.encode(scalar) { buffer.append($0) }
         }
         throw JSONError(message: "unterminated string", offset: start - 1)
     }
 
-    private mutating func hex4() throws(JSONError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[position]
-            let digit: UInt8
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-            default: throw error("a \\u escape needs four hex digits")
-            }
-            value = value * 16 + UInt32(digit)
-            position += 1
-        }
-        return value
-    }
-
     private mutating func parseNumber() throws(JSONError) -> JSONValue {
         let start = position
-        if peek == UInt8(ascii: "-") { position += 1 }
-        guard let first = peek, isDigit(first) else { throw error("a number needs digits") }
-        if first == UInt8(ascii: "0") {
-            position += 1
-            if let next = peek, isDigit(next) { throw error("a number must not have leading zeros") }
-        } else {
-            while let d = peek, isDigit(d) { position += 1 }
-        }
-        if peek == UInt8(ascii: ".") {
-            position += 1
-            guard let d = peek, isDigit(d) else { throw error("a decimal point must be followed by digits") }
-            while let d = peek, isDigit(d) { position += 1 }
-        }
-        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
-            position += 1
-            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
-            guard let d = peek, isDigit(d) else { throw error("an exponent needs digits") }
-            while let d = peek, isDigit(d) { position += 1 }
+        do throws(JSONGrammar.NumberError) {
+            try JSONGrammar.skipNumber(bytes, &position)
+        } catch {
+            throw self.error(error.message)
         }
         return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
     }
@@ -277,16 +198,8 @@ public struct JSONParser {
 
     private var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-    private mutating func skipSpace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
-            default: return
-            }
-        }
-    }
+    private mutating func skipSpace() { JSONGrammar.skipSpace(bytes, &position) }
 
-    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     private func printable(_ b: UInt8) -> String {
         b >= 0x20 && b < 0x7F ? String(UnicodeScalar(b)) : "\\x" + String(b, radix: 16)

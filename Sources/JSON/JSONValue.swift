@@ -34,6 +34,12 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// The text of a JSON number, as written.
+    public var numberText: String? {
+        if case .number(let text) = self { return text }
+        return nil
+    }
+
     public var arrayValue: [JSONValue]? {
         if case .array(let a) = self { return a }
         return nil

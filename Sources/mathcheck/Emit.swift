@@ -34,26 +34,23 @@ struct Emit: ParsableCommand {
         var emitter = Emitter(format: rows.format, style: rows.style, system: rows.system, keepWrong: keepWrong)
         let sink = try TrainingOutput(path: rows.output)
         for file in files {
-            let reader = try openLines(file)
-            var number = 0
-            while reader.next({ bytes, length in
-                number += 1
-                guard let bytes else {
-                    emitter.invalid("the line is over the length limit")
-                    return warn("\(file):\(number): the line is \(length) bytes long, over the limit")
-                }
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                do {
-                    let record = try Record(try JSONParser.parse(bytes))
+            let records: RecordLines
+            do { records = try RecordLines(path: file) } catch { throw ValidationError(error.message) }
+            records.forEach { number, record in
+                switch record {
+                case .success(let record):
                     for row in emitter.rows(prompt: record.prompt, response: record.response) { sink.buffer.write(row) }
-                } catch let error as JSONError {
+                case .failure(.oversized(let length)):
+                    emitter.invalid("the line is over the length limit")
+                    warn("\(file):\(number): the line is \(length) bytes long, over the limit")
+                case .failure(.invalidJSON(let error)):
                     emitter.invalid("invalid JSON")
                     warn("\(file):\(number): invalid JSON: \(error)")
-                } catch {
+                case .failure(.notARecord(let error)):
                     emitter.invalid("not a record")
                     warn("\(file):\(number): \(error)")
                 }
-            }) {}
+            }
         }
         sink.buffer.flush()
         warn(emitter.summary.report(format: rows.format, inputName: "records"))

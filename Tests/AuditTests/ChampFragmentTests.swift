@@ -11,7 +11,7 @@ struct ChampFragmentTests {
         "CHAMP: no wrong claim is a fragment of a formula",
         .enabled(if: FileManager.default.fileExists(atPath: CorpusFiles.shared("champ_number_theory.jsonl").path)))
     func champ() throws {
-        var runner = AuditRunner()
+        var runner = RecordAuditor()
         var fragments: [String] = []
         var wrong = 0
         for (index, line) in try CorpusFiles.lines(CorpusFiles.shared("champ_number_theory.jsonl")).enumerated() {

@@ -101,12 +101,12 @@ struct PipelineTests {
     func ordering() throws {
         let path = CorpusFiles.url("Corpora/labelled.jsonl").path
         func run(jobs: Int, batch: Int) throws -> ([Int], [UInt8]) {
-            let pipeline = Pipeline<AuditRunner>(jobs: jobs)
+            let pipeline = Pipeline<RecordAuditor>(jobs: jobs)
             pipeline.batchLines = batch
             var lines: [Int] = []
             var bytes: [UInt8] = []
             try pipeline.run(
-                inputs: [path, path], makeWorker: { AuditRunner() },
+                inputs: [path, path], makeWorker: { RecordAuditor() },
                 consume: { outcome, line in
                     lines.append(outcome.line)
                     bytes.append(contentsOf: line)
@@ -133,7 +133,7 @@ struct PipelineTests {
     @Test("exit policy")
     func policy() throws {
         var summary = RunSummary()
-        for verdict in [RecordOutcome.Verdict.correct, .correct, .wrong, .unverified, .noClaims, .invalid] {
+        for verdict in [RecordVerdict.correct, .correct, .wrong, .unverified, .noClaims, .invalid] {
             summary.add(RecordOutcome(input: 0, line: 1, id: nil, verdict: verdict))
         }
         #expect(summary.wrongRate == 1.0 / 4)

@@ -9,7 +9,7 @@ import Verifiers
 @Suite("Corpus agreement")
 struct CorpusAgreementTests {
     func audit(_ url: URL) throws -> [(record: JSONValue, output: JSONValue)] {
-        var runner = AuditRunner()
+        var runner = RecordAuditor()
         return try CorpusFiles.lines(url).enumerated().map { index, line in
             var copy = line
             let output = copy.withUTF8 { runner.audit(line: $0, length: $0.count, number: index + 1) }

@@ -58,7 +58,7 @@ private func read(_ line: [UInt8], with reader: inout RecordReader) -> ReadLine 
 /// Whether the one-pass scan takes the line (rather than handing it to the general path).
 private func scanned(_ line: [UInt8]) -> Bool {
     line.withUnsafeBufferPointer { bytes in
-        var scan = MemberScan(bytes)
+        var scan = RecordFieldScan(bytes)
         return scan.scanObject()
     }
 }

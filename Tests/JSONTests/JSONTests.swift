@@ -41,7 +41,7 @@ struct JSONTests {
     @Test("the UTF-8 check agrees with the standard library's on every boundary and on random bytes")
     func utf8CheckAgrees() {
         func agrees(_ bytes: [UInt8]) -> Bool {
-            let ours = bytes.withUnsafeBufferPointer { JSONParser.isValidUTF8($0) }
+            let ours = bytes.withUnsafeBufferPointer { JSONGrammar.isValidUTF8($0) }
             return ours == (String(validating: bytes, as: UTF8.self) != nil)
         }
         // Every lead byte with every second byte, then with the boundary third and fourth bytes.

@@ -41,7 +41,7 @@ enum AuditBenchmarks {
         }
         // The audit: parse, find claims, verify them, write the JSON line.
         func auditAll() {
-            var runner = AuditRunner()
+            var runner = RecordAuditor()
             var out: [UInt8] = []
             out.reserveCapacity(1 << 20)
             for (index, line) in lines.enumerated() {

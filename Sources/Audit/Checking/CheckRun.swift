@@ -1,5 +1,6 @@
-import Verifiers
+public import Claims
 import JSON
+import Verifiers
 
 /// Totals of a `mathcheck check` run: agreement and the confusion matrix of known correctness against mathcheck.
 public struct CheckSummary: Sendable {
@@ -12,7 +13,7 @@ public struct CheckSummary: Sendable {
     public private(set) var ungraded = 0
     public private(set) var invalid = 0
     /// [known][mathcheck] counts.
-    public private(set) var confusion: [CheckOutcome.Known: [RecordOutcome.Verdict: Int]] = [:]
+    public private(set) var confusion: [RecordVerdict: [RecordVerdict: Int]] = [:]
 
     public init() {}
 
@@ -98,10 +99,10 @@ public struct CheckRun {
                 + "\(s.ungraded) not graded, \(s.invalid) invalid")
         lines.append("agreement: \(s.agreements)/\(s.graded) = \(fixed(s.agreement * 100, places: 2))%")
         lines.append("")
-        let columns: [RecordOutcome.Verdict] = [.correct, .wrong, .unverified, .noClaims]
+        let columns: [RecordVerdict] = [.correct, .wrong, .unverified, .noClaims]
         func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         lines.append("known \\ mathcheck".padding(toLength: 18, withPad: " ", startingAt: 0) + columns.map { cell($0.rawValue, 11) }.joined())
-        for known in CheckOutcome.Known.allCases {
+        for known in RecordVerdict.labels {
             let row = s.confusion[known] ?? [:]
             lines.append(known.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + columns.map { cell(String(row[$0] ?? 0), 11) }.joined())
         }
@@ -110,9 +111,9 @@ public struct CheckRun {
 
     static func object(_ s: CheckSummary, inputs: [String]) -> JSONValue {
         func number(_ n: Int) -> JSONValue { .number(String(n)) }
-        let columns: [RecordOutcome.Verdict] = [.correct, .wrong, .unverified, .noClaims]
+        let columns: [RecordVerdict] = [.correct, .wrong, .unverified, .noClaims]
         let confusion: JSONValue = .object(
-            CheckOutcome.Known.allCases.map { known in
+            RecordVerdict.labels.map { known in
                 (known.rawValue, .object(columns.map { ($0.rawValue, number(s.confusion[known]?[$0] ?? 0)) }))
             })
         return .object([

@@ -1,4 +1,4 @@
-import Claims
+public import Claims
 public import JSON
 public import Verifiers
 
@@ -9,21 +9,17 @@ public struct CheckOutcome: Sendable {
         case label, reference
     }
 
-    /// The known correctness: from the label, or from grading the answer against the reference.
-    public enum Known: String, Sendable, CaseIterable {
-        case correct, wrong
-        case noClaims = "no_claims"
-    }
-
     public var input: Int
     public var line: Int
     /// The record's `"id"`, as given.
     public var id: JSONValue?
     public var basis: Basis?
-    public var known: Known?
+    /// The known correctness (one of ``RecordVerdict/labels``): from the label, or from grading the answer
+    /// against the reference.
+    public var known: RecordVerdict?
     /// mathcheck's own verdict: the record's (label) or its answer's (reference); `invalid` for a bad line; nil
     /// when the record was not checked.
-    public var mathcheck: RecordOutcome.Verdict?
+    public var mathcheck: RecordVerdict?
     /// Nil when the record could not be graded (no label or reference, incomparable forms, invalid line).
     public var agrees: Bool?
     /// Why the record is invalid or was not graded.
@@ -73,7 +69,7 @@ public struct CheckWorker: LineWorker {
         grader: ReferenceGrader, describe: Bool
     ) {
         if let label = record.label {
-            guard let known = CheckOutcome.Known(rawValue: label) else {
+            guard let known = RecordVerdict(rawValue: label), RecordVerdict.labels.contains(known) else {
                 outcome.error = "\"label\" must be correct, wrong or no_claims, not \"\(label)\""
                 return
             }
@@ -82,8 +78,8 @@ public struct CheckWorker: LineWorker {
             let result = auditor.audit(
                 prompt: String(decoding: record.prompt, as: UTF8.self),
                 response: String(decoding: record.response, as: UTF8.self))
-            outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
-            outcome.agrees = known.rawValue == outcome.mathcheck?.rawValue
+            outcome.mathcheck = result.verdict
+            outcome.agrees = known == outcome.mathcheck
             if describe || outcome.agrees == false {
                 let decisive =
                     result.answer?.verdict == .wrong
@@ -106,14 +102,14 @@ public struct CheckWorker: LineWorker {
         outcome.basis = .reference
         // The factorization a composite's truth shows is worked out only when the answer is described.
         let result = auditor.auditAnswer(prompt: record.prompt, response: record.response, explain: describe)
-        outcome.mathcheck = RecordOutcome.Verdict(result.verdict)
+        outcome.mathcheck = result.verdict
         switch grader.grade(result.answer, against: reference) {
         case .matches: outcome.known = .correct
         case .differs: outcome.known = .wrong
         case .noAnswer: outcome.known = .noClaims
         case .incomparable(let why): outcome.error = why
         }
-        if outcome.known != nil { outcome.agrees = outcome.known?.rawValue == outcome.mathcheck?.rawValue }
+        if outcome.known != nil { outcome.agrees = outcome.known == outcome.mathcheck }
         if describe || outcome.agrees != true {
             var answer = result.answer
             if !describe, answer?.verdict != .correct {
@@ -147,16 +143,5 @@ public struct CheckWorker: LineWorker {
         }
         if let error = o.error { members.append(("error", .string(error))) }
         JSONValue.object(members).write(into: &out)
-    }
-}
-
-extension RecordOutcome.Verdict {
-    init(_ verdict: RecordVerdict) {
-        switch verdict {
-        case .correct: self = .correct
-        case .wrong: self = .wrong
-        case .unverified: self = .unverified
-        case .noClaims: self = .noClaims
-        }
     }
 }

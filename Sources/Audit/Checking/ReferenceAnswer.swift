@@ -99,11 +99,3 @@ extension String {
 extension Substring {
     func trimming(_ set: String) -> String { String(self).trimming(set) }
 }
-
-extension JSONValue {
-    /// The text of a JSON number.
-    var numberText: String? {
-        if case .number(let text) = self { return text }
-        return nil
-    }
-}

@@ -50,7 +50,7 @@ func listed(_ outcome: RecordOutcome, unverified: Bool) -> [FlaggedClaim] {
 }
 
 /// Claim kinds as reports name them.
-extension RecordOutcome.Verdict {
+extension RecordVerdict {
     var label: String {
         switch self {
         case .noClaims: return "no claims"

@@ -1,3 +1,4 @@
+import Claims
 import JSON
 
 /// `--format json`: one summary object for the whole run (records by verdict, claims by kind, the wrong rate).
@@ -15,7 +16,7 @@ struct SummaryJSONReport: Report {
     static func object(_ summary: RunSummary, inputs: [String]) -> JSONValue {
         func number(_ n: Int) -> JSONValue { .number(String(n)) }
         var records: [(String, JSONValue)] = [("total", number(summary.lines))]
-        for verdict in RecordOutcome.Verdict.allCases {
+        for verdict in RecordVerdict.allCases {
             records.append((verdict.rawValue, number(summary.count(verdict))))
         }
         var kinds: [(String, JSONValue)] = []

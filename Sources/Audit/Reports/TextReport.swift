@@ -1,3 +1,5 @@
+import Claims
+
 /// `--format text`, for people at a terminal: each wrong claim as `FILE:LINE: claim — what is true`, invalid lines
 /// with their reason, then a summary table.
 struct TextReport: Report {
@@ -34,7 +36,7 @@ struct TextReport: Report {
         }
         let recordWidths = [12, 9]
         lines.append(row(["records", "count"], widths: recordWidths))
-        for verdict in RecordOutcome.Verdict.allCases {
+        for verdict in RecordVerdict.allCases {
             lines.append(row([verdict.label, String(summary.count(verdict))], widths: recordWidths))
         }
         lines.append(row(["total", String(summary.lines)], widths: recordWidths))

@@ -11,7 +11,7 @@ public struct AuditRun {
     public func run(
         report: inout some Report, output: OutputBuffer, progress: ProgressMeter? = nil
     ) throws(RecordError) -> RunSummary {
-        let pipeline = Pipeline<AuditRunner>(jobs: settings.jobs, shard: settings.shard, writeLines: report.needsLines)
+        let pipeline = Pipeline<RecordAuditor>(jobs: settings.jobs, shard: settings.shard, writeLines: report.needsLines)
         let bounds = settings.bounds
         let budget = settings.budget
         let collectFlagged = report.needsFlagged
@@ -19,7 +19,7 @@ public struct AuditRun {
         try pipeline.run(
             inputs: settings.inputs,
             makeWorker: {
-                var runner = AuditRunner(bounds: bounds, budget: budget)
+                var runner = RecordAuditor(bounds: bounds, budget: budget)
                 runner.collectFlagged = collectFlagged
                 return runner
             },

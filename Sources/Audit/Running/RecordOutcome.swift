@@ -6,20 +6,14 @@ public import Verifiers
 ///
 /// Workers produce outcomes in parallel; reports consume them in input order.
 public struct RecordOutcome: Sendable {
-    /// A record's verdict, or `invalid` for a line that is not a record.
-    public enum Verdict: String, Sendable, CaseIterable {
-        case correct, wrong, unverified
-        case noClaims = "no_claims"
-        case invalid
-    }
-
     /// Index of the input (file) in the run's list.
     public var input: Int
     /// 1-based line number within the input.
     public var line: Int
     /// The record's `"id"`, as given.
     public var id: JSONValue?
-    public var verdict: Verdict
+    /// The record's verdict, or `invalid` for a line that is not a record.
+    public var verdict: RecordVerdict
     /// Why the line is invalid, or the record's note (claims left unchecked).
     public var error: String?
     /// Claims by kind and verdict.
@@ -27,7 +21,7 @@ public struct RecordOutcome: Sendable {
     /// The wrong and unverified claims, in order, when the report lists them.
     public var flagged: [FlaggedClaim] = []
 
-    public init(input: Int, line: Int, id: JSONValue?, verdict: Verdict, error: String? = nil) {
+    public init(input: Int, line: Int, id: JSONValue?, verdict: RecordVerdict, error: String? = nil) {
         self.input = input
         self.line = line
         self.id = id

@@ -4,7 +4,7 @@ public import Verifiers
 /// Totals over a run, accumulated from outcomes in input order.
 public struct RunSummary: Sendable {
     /// Records by verdict (including `invalid` lines), indexed by the verdict's place in `allCases`.
-    private var records = [Int](repeating: 0, count: RecordOutcome.Verdict.allCases.count)
+    private var records = [Int](repeating: 0, count: RecordVerdict.allCases.count)
     /// Claims by kind and verdict: the sums of the records' tallies, as machine words (a tally counts in 32 bits).
     private var claims = [Int](repeating: 0, count: ClaimTally.kinds.count * 3)
     /// Input lines handled (every verdict, invalid included).
@@ -23,7 +23,7 @@ public struct RunSummary: Sendable {
         }
     }
 
-    private static func index(_ verdict: RecordOutcome.Verdict) -> Int {
+    private static func index(_ verdict: RecordVerdict) -> Int {
         switch verdict {
         case .correct: 0
         case .wrong: 1
@@ -33,7 +33,7 @@ public struct RunSummary: Sendable {
         }
     }
 
-    public func count(_ verdict: RecordOutcome.Verdict) -> Int { records[Self.index(verdict)] }
+    public func count(_ verdict: RecordVerdict) -> Int { records[Self.index(verdict)] }
 
     /// Claims of `kind` with `verdict`.
     public func claims(_ kind: Claim.Kind, _ verdict: Judgement.Verdict) -> Int {

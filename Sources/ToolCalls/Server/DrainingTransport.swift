@@ -60,7 +60,7 @@ actor DrainingTransport: Transport {
                             skipping = false
                             continue
                         }
-                        if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+                        if !JSONLines.isBlank(line) {
                             let message = Data(line)
                             self.noteAndYield(message, continuation)
                         }

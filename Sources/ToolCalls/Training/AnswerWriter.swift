@@ -1,6 +1,6 @@
 public import Claims
 public import JSON
-public import Verifiers
+import Verifiers
 
 /// Writes the final answer to a question from the calculator's result, in words the audit checks.
 ///

@@ -1,6 +1,6 @@
 public import Claims
 public import JSON
-public import Verifiers
+import Verifiers
 
 /// The calculator call that answers an ``AskedQuestion``.
 ///

@@ -1,6 +1,6 @@
 import Claims
 public import JSON
-public import Verifiers
+import Verifiers
 
 /// Turns audited records (a prompt and a model's answer) into fine-tuning rows: each prompt that asks a question
 /// the calculator answers gets a verified answer in the requested style; a wrong original answer becomes the

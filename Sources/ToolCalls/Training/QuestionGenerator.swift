@@ -1,6 +1,6 @@
 public import Claims
 import JSON
-public import Verifiers
+import Verifiers
 
 /// The kinds of synthetic question `mathcheck generate` writes.
 public enum QuestionKind: String, CaseIterable, Sendable {

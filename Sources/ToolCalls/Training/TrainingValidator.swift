@@ -1,6 +1,6 @@
 import Claims
 import JSON
-public import Verifiers
+import Verifiers
 
 /// Checks a fine-tuning file row by row, the way mathcheck writes them and the trainers read them.
 ///
@@ -48,7 +48,7 @@ public struct TrainingValidator {
         line = number
         rowErrors = 0
         guard let bytes else { return error("the line is \(length) bytes long, over the limit") }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        if JSONLines.isBlank(bytes) { return }
         rows += 1
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))

@@ -2,8 +2,10 @@ import Claims
 public import JSON
 public import Verifiers
 
-/// Audits JSONL corpora record by record: one output line per input line, in order, nothing dropped.
-public struct AuditRunner: LineWorker {
+/// Audits the lines of a JSONL corpus one by one (the ``LineWorker`` of an ``AuditRun``): reads the record, audits
+/// its response with a ``ResponseAuditor`` and writes its output line; one output line per input line, nothing
+/// dropped.
+public struct RecordAuditor: LineWorker {
     public var bounds: Bounds
     /// Whether outcomes list their wrong and unverified claims (reports that show them need it).
     public var collectFlagged = false
@@ -37,7 +39,7 @@ public struct AuditRunner: LineWorker {
         guard let line = input.bytes else {
             return invalid("the line is \(input.length) bytes long, over the limit")
         }
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+        if JSONLines.isBlank(line) {
             return invalid("empty line")
         }
         // The auditor and reader are separate stored properties, borrowed side by side for the read. The result is
@@ -60,7 +62,7 @@ public struct AuditRunner: LineWorker {
                 scratch.bytes.withBytes { out.append(contentsOf: $0) }
             }
             var outcome = RecordOutcome(
-                input: input.input, line: number, id: id, verdict: RecordOutcome.Verdict(result.verdict),
+                input: input.input, line: number, id: id, verdict: result.verdict,
                 error: result.note)
             // Field by field through the buffer: a `for claim in` loop would copy every claim.
             result.claims.withUnsafeBufferPointer { claims in
