@@ -21,6 +21,7 @@ demo: build
 	@$(BIN) call evaluate '{"expression":"cos(3532)"}'
 
 test: deps
+	scripts/check-module-graph.py
 	swift test
 	swift build
 	scripts/test-mcp-client.sh .build/debug/mathcheck

@@ -18,6 +18,8 @@ let package = Package(
             dependencies: [
                 "CBaseline",
                 .product(name: "Verifiers", package: project),
+                .product(name: "Claims", package: project),
+                .product(name: "JSON", package: project),
                 .product(name: "ToolCalls", package: project),
                 .product(name: "Audit", package: project),
             ],

@@ -132,7 +132,8 @@ struct CheckerFastPathTests {
             if exponent == 0 { return second == 0 ? "\(first)" : "\(first).\(second)" }
             return "0." + String(repeating: "0", count: -exponent - 1) + "\(first)" + (second == 0 ? "" : "\(second)")
         }
-        var values: [Double] = [0, -1, .infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-320]
+        let subnormal = Double(sign: .plus, exponent: -1063, significand: 1)  // about 1e-320
+        var values: [Double] = [0, -1, .infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, subnormal]
         for power in -12...22 {
             for mantissa in [1, 1.04, 1.05, 1.5, 2, 9.94, 9.95, 9.96, 9.99, 9.999] {
                 values.append(mantissa * pow10(power))

@@ -1,7 +1,4 @@
-import Audit
-
 import Foundation
-import JSON
 import Claims
 import Testing
 import Verifiers

@@ -581,7 +581,7 @@ SQUARE_T = [("{0} [squared]", 2), ("{0} [cubed]", 3), ("[the square of] {0}", 2)
 def bracket_base(n):
     """"-3 squared", "-7.1**10", "2/9^12" and "1.5e3^2" read two ways: such a base is written in brackets."""
     if (n.q < 0 or "/" in n.text or "e" in n.text) and not n.text.startswith("("):
-        return replace(n, text=f"({n.text})")
+        return replace(n, text=f"({n.text})", numer=n.numer and bracket_base(n.numer))
     return n
 
 
@@ -1564,16 +1564,55 @@ def arg_indices(parts):
     return [i for i, (tag, _) in enumerate(parts) if tag.startswith("a")]
 
 
+def juxtaposed_expression(parts):
+    """Two operands with only spaces between them that read as one expression: "100 -37", "(-906) 42.7", "2 3/4"
+    (a mixed number), "12 345" (spaced thousands), "2 .5"."""
+    idx = arg_indices(parts)
+    for a, b in zip(idx, idx[1:]):
+        if "".join(t for _, t in parts[a + 1:b]).strip():
+            continue
+        left, right = parts[a][1].strip(), parts[b][1].strip()
+        if left.endswith(")") or right.startswith(("-", "(", ".")) or "/" in right:
+            return True
+        if re.fullmatch(r"\d{3}(\D.*)?", right) and re.fullmatch(r"-?\d{1,3}", left):
+            return True
+    return False
+
+
+def lone_operand(parts, e):
+    """The Num a cut leaves alone, when nothing else of the expression is left and that number asks something
+    (a fraction, a multiple of π, a surd, scientific notation, or any number under a rounding clause). Raises
+    Reject when the cut leaves a lone quantity that asks nothing ("What is -8?") or whose meaning is unclear
+    ("What is 135°?", "What is 1/2 in radians?")."""
+    expr = [(tag, t) for tag, t in parts if tag not in ("f", "r", "c")]
+    operands = [(tag, t) for tag, t in expr if tag.startswith("a")]
+    rest = "".join(t for tag, t in expr if not tag.startswith("a") and tag != "u").strip()
+    if len(operands) != 1 or rest:
+        return None
+    tag, text = operands[0]
+    i = int(tag[1:])
+    num = e.args[i] if e.family != "q.compare" and i < len(e.args) else None
+    if num is None or text.strip().replace(",", "") != num.text.replace(",", "") or e.unit_clause:
+        raise Reject("a lone quantity with a unit, or a comparison's side")
+    rounding = any(t == "r" for t, _ in parts)
+    if not rounding and num.shape not in ("frac", "pi", "surd", "sci"):
+        raise Reject("a lone number asks nothing")
+    return num
+
+
 def cut_record(rng, rid):
     """A question answered with its correct value, or the same answer to the question with a piece cut out: an
     answer right for the full question must never be flagged wrong because only part of the question was read."""
-    q = make_question(rng)
+    # The mutation is fixed by the record's id, not redrawn when a draw is rejected, so that each keeps its share.
+    kind = random.Random(rid).choices(MUTATIONS, weights=[2, 3, 3, 2, 2, 2, 1])[0]
+    family = {"drop_unit": "invtrig",
+              "drop_denominator": rng.choice(["arith", "trig", "invtrig", "compare", "power", "log", "root"])}.get(kind)
+    q = make_question(rng, family)
     good = correct_display(rng, q)
     if judge(good, q.value, q.rule) != "correct":
         raise Reject("oracle disagrees")
     response, unit_shown = dress(rng, q, good)
     e = q.expr
-    kind = rng.choices(MUTATIONS, weights=[2, 3, 3, 2, 2, 2, 1])[0]
     fam = f"cut.{kind}"
     if kind == "full":
         return record(rid, q.text(), response, "correct", fam, f"full question ({e.family})", e.gp, value_string(q.value))
@@ -1585,21 +1624,29 @@ def cut_record(rng, rid):
         elif kind == "drop_tail":  # everything of the expression after its first operand
             if len(args) < 2:
                 raise Reject("one operand")
+            if e.family == "q.mean" or e.prose.startswith("the total of"):
+                raise Reject("the mean or total of one number is that number")
             end = max(i for i, (tag, _) in enumerate(parts) if tag not in ("f", "r", "c", "u"))
             parts = parts[:args[0] + 1] + parts[end + 1:]
         else:  # the operator words
-            ops = [i for i, (tag, _) in enumerate(parts) if tag == "op"]
-            if not ops:
+            if not any(tag == "op" for tag, _ in parts):
                 raise Reject("no operator words")
-            # An operator word becomes a space, so that "2^10" does not become "210" nor "3/4×2" "3/42"; operands
-            # left side by side must not read as another expression ("100 -37", "5 (-3)", "2 .5").
+            # An operator word becomes a space, so that "2^10" does not become "210" nor "3/4×2" "3/42".
             parts = [("w", " ") if tag == "op" else (tag, t) for tag, t in parts]
-            if any(t.lstrip().startswith(("-", "(", ".")) for tag, t in parts[args[0] + 1:] if tag.startswith("a")):
-                raise Reject("the operands would read as an expression")
+            if juxtaposed_expression(parts):
+                raise Reject("the operands left side by side would read as an expression")
         prompt = render(parts)
         if prompt == q.text():
             raise Reject("nothing was cut")
-        return record(rid, prompt, response, "outside", fam, f"{kind} from: {q.text()}")
+        lone = lone_operand(parts, e)
+        if lone is None:
+            return record(rid, prompt, response, "outside", fam, f"{kind} from: {q.text()}")
+        # What is left asks for one number: "What is 3/11? Round to 5 significant digits." is still a question.
+        verdict = judge(good, lone.value(), q.rule)
+        if verdict == "ambiguous":
+            raise Reject("neither right nor wrong")
+        return record(rid, prompt, response, verdict, fam, f"{kind} leaves one number, from: {q.text()}",
+                      lone.gp, value_string(lone.value()))
     if kind == "drop_rounding":
         if not q.rule:
             raise Reject("no rounding clause")

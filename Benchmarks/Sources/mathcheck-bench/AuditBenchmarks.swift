@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import JSON
 import ToolCalls
 
 /// The audit against bare JSON parsing of the same file: issue 3's speed table.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import ToolCalls
 
 /// Fine-tuning data: examples per second for generate, emit and validate, each against bare JSON work on the same
