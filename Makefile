@@ -1,5 +1,5 @@
 # mathcheck: the two commands a new user needs are `make demo` and `make test`.
-.PHONY: demo test bench deps build format
+.PHONY: demo test bench deps build format python python-binary test-python
 
 BIN := .build/release/mathcheck
 
@@ -32,3 +32,23 @@ bench: build
 
 format:
 	swift format --in-place --recursive Sources Tests Benchmarks/Sources
+
+# The Python package (python/): the release binary built with the Swift runtime linked in, so that it runs on a
+# machine without Swift, copied into the package, then the wheel (python/dist/) built and installed.
+PY_BIN := python/mathcheck/bin/mathcheck
+
+python-binary:
+	@scripts/install-static-deps.sh
+	swift build -c release --static-swift-stdlib
+	mkdir -p $(dir $(PY_BIN))
+	cp $(BIN) $(PY_BIN)
+
+python: python-binary
+	rm -rf python/dist
+	python3 -m pip wheel --no-deps ./python -w python/dist
+	python3 -m pip install --force-reinstall --no-deps python/dist/mathcheck-*.whl
+
+# The Python tests, against the release binary (the packaged copy is checked too: ldd, the wheel).
+test-python: python-binary
+	python3 -m pip install -q -r python/requirements-test.txt
+	MATHCHECK_BINARY=$(BIN) python3 -m pytest python/tests -q

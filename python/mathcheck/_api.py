@@ -135,8 +135,15 @@ def _json(value: Any) -> str:
     return json.dumps(value, default=str)
 
 
-def _line(prompt: str, response: str, reference: Any = _missing, rid: Any = _missing, op: Optional[str] = None) -> str:
-    if rid is _missing and reference is _missing and op is None:
+def _line(
+    prompt: str,
+    response: str,
+    reference: Any = _missing,
+    rid: Any = _missing,
+    op: Optional[str] = None,
+    label: Any = _missing,
+) -> str:
+    if rid is _missing and reference is _missing and op is None and label is _missing:
         return f'{{"prompt":{_encode_str(prompt)},"response":{_encode_str(response)}}}'
     parts = ["{"]
     if op is not None:
@@ -152,6 +159,9 @@ def _line(prompt: str, response: str, reference: Any = _missing, rid: Any = _mis
     if reference is not _missing:
         parts.append(',"reference":')
         parts.append(_json(reference))
+    if label is not _missing:
+        parts.append(',"label":')
+        parts.append(_json(label))
     parts.append("}")
     return "".join(parts)
 
@@ -252,13 +262,19 @@ class _Requests(Sequence[str]):
             if not checking:
                 ref = _missing
         op = "check" if checking else None
+        # A label is carried on the audit line only (echoed, as the CLI does); on a check line it would make the
+        # worker check by label instead of by the reference.
+        item = self.items[i]
+        label = item.get("label", _missing) if self.echo and not checking and type(item) is dict else _missing
         if chat is None:
-            return _line(prompt, response, ref, rid, op)
+            return _line(prompt, response, ref, rid, op, label)
         record = dict(chat)
         if rid is _missing:
             record.pop("id", None)
         if ref is not _missing:
             record["reference"] = ref
+        if label is not _missing:
+            record["label"] = label
         text = json.dumps(record, default=str)
         return text if op is None else '{"op":"check",' + text[1:]
 
