@@ -147,6 +147,12 @@ struct WorkerSession {
         }
     }
 
+    static func startsWith(_ line: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard line.count >= prefix.utf8CodeUnitCount else { return false }
+        for i in 0..<prefix.utf8CodeUnitCount where line[i] != prefix.utf8Start[i] { return false }
+        return true
+    }
+
     /// Whether the bytes `"op"` occur in the line (memchr finds each quote; the C library's memmem is not exposed).
     static func mentionsOp(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = line.baseAddress, line.count >= 4 else { return false }
@@ -168,6 +174,10 @@ struct WorkerSession {
     /// parsed to read the member (a line that is not a JSON object goes to the auditor, which says why).
     static func operation(_ line: UnsafeBufferPointer<UInt8>) -> Operation {
         guard mentionsOp(line) else { return .audit }
+        // The shape clients write, `{"op":"check",…`, is read without a parse: a JSON object's first "op" is the one
+        // the parse would read, and a line that is not valid JSON gets the same invalid reply from either runner.
+        if startsWith(line, #"{"op":"check","#) { return .check }
+        if startsWith(line, #"{"op":"audit","#) { return .audit }
         guard let value = try? JSONParser.parse(line), case .object = value, let op = value["op"] else { return .audit }
         switch op {
         case .string("audit"): return .audit

@@ -207,7 +207,8 @@ def _record(item: Item, prompt: Any) -> Tuple[Optional[Dict[str, Any]], str, str
 class _Requests(Sequence[str]):
     """The request lines for a batch, built one by one as the pool sends them.
 
-    An item without a reference is one audit line; an item with one is an audit line then a check line. With
+    An item without a reference is one audit line; an item with one is an audit line then a check line (only the
+    check line without ``audit_checked``: the binary score against a reference needs no more). With
     ``echo`` (results), the lines carry the item's ``id`` and the audit line its reference, so each reply is
     exactly what the command line writes for that record; without (scores), they carry neither, so a reply holds
     no text of the caller's outside its claims' strings and can be scored from its bytes.
@@ -220,6 +221,7 @@ class _Requests(Sequence[str]):
         references: Optional[Iterable[Any]],
         force_check: bool = False,
         echo: bool = True,
+        audit_checked: bool = True,
     ) -> None:
         self.items = list(items)
         n = len(self.items)
@@ -233,15 +235,19 @@ class _Requests(Sequence[str]):
         if force_check and any(ref is _missing for ref in self.references):
             raise ValueError("check needs a reference for every response")
         self.echo = echo
-        #: Per item: the index of its audit line, and whether a check line follows it.
-        self.layout: List[Tuple[int, bool]] = []
+        #: Per item: the index of its audit line and of its check line (-1: none).
+        self.layout: List[Tuple[int, int]] = []
         #: Per line: its item, and whether it is the check line.
         self.lines: List[Tuple[int, bool]] = []
         for i, ref in enumerate(self.references):
-            self.layout.append((len(self.lines), ref is not _missing))
-            self.lines.append((i, False))
+            audit_line = check_line = -1
+            if ref is _missing or audit_checked:
+                audit_line = len(self.lines)
+                self.lines.append((i, False))
             if ref is not _missing:
+                check_line = len(self.lines)
                 self.lines.append((i, True))
+            self.layout.append((audit_line, check_line))
         self._cached = -1
         self._record: Tuple[Optional[Dict[str, Any]], str, str, Any] = (None, "", "", _missing)
 
@@ -297,9 +303,9 @@ def _parse(reply: bytes) -> Dict[str, Any]:
 def _results(requests: _Requests, pool: Optional[WorkerPool]) -> List[Result]:
     replies = _send(requests, pool)
     results = []
-    for start, checked in requests.layout:
-        audit_reply = _parse(replies[start])
-        check_reply = _parse(replies[start + 1]) if checked else None
+    for audit_line, check_line in requests.layout:
+        audit_reply = _parse(replies[audit_line])
+        check_reply = _parse(replies[check_line]) if check_line >= 0 else None
         results.append(Result.from_replies(audit_reply, check_reply))
     return results
 
@@ -357,11 +363,15 @@ def score_batch(
     Items with a reference (given in ``references`` or in the item dict; None means none) are scored against it;
     the others by their audit.
     """
-    requests = _Requests(items, prompts, references, echo=False)
+    requests = _Requests(items, prompts, references, echo=False, audit_checked=graded)
     replies = _send(requests, pool)
-    scorer = graded_reply_score if graded else binary_reply_score
+    if graded:
+        return [
+            graded_reply_score(replies[a], replies[c] if c >= 0 else None) for a, c in requests.layout
+        ]
     return [
-        scorer(replies[start], replies[start + 1] if checked else None) for start, checked in requests.layout
+        binary_reply_score(replies[a], None) if c < 0 else binary_reply_score(b"", replies[c])
+        for a, c in requests.layout
     ]
 
 

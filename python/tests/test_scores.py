@@ -71,14 +71,14 @@ def test_byte_scores_equal_parsed_scores(path) -> None:
     for references in ([None] * len(items), ["No"] * len(items), ["☃"] * len(items), None):
         requests = _api._Requests(items, None, references, echo=False)
         replies = _api._send(requests, None)
-        for start, checked in requests.layout:
-            audit = json.loads(replies[start])
-            check = json.loads(replies[start + 1]) if checked else None
+        for audit_line, check_line in requests.layout:
+            audit = json.loads(replies[audit_line])
+            check = json.loads(replies[check_line]) if check_line >= 0 else None
             expected_binary = mathcheck.binary_score(audit, check)
             expected_graded = mathcheck.graded_score(audit, check)
-            got_check = replies[start + 1] if checked else None
-            assert binary_reply_score(replies[start], got_check) == expected_binary
-            assert graded_reply_score(replies[start], got_check) == expected_graded
+            got_check = replies[check_line] if check_line >= 0 else None
+            assert binary_reply_score(replies[audit_line], got_check) == expected_binary
+            assert graded_reply_score(replies[audit_line], got_check) == expected_graded
         scores = mathcheck.score_batch(items, references=references)
         # The same records as results (parsed replies, with ids and echoed fields).
         own = [i.get("reference") for i in items]

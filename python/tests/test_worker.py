@@ -55,6 +55,22 @@ def test_mixed_ops_in_one_stream() -> None:
     assert (third["line"], third["id"], third["verdict"]) == (3, 3, "wrong")
 
 
+def test_the_op_prefix_read_without_a_parse_routes_as_the_parse_would() -> None:
+    lines = [
+        b'{"op":"check","op":"audit","prompt":"Is 91 prime?","response":"No.","reference":"No"}',
+        b'{"op":"check", broken',
+        b'{"op":"audit","response":"2 + 2 = 5"}',
+        b'{ "op" : "check", "response": "No.", "reference": "No", "prompt": "Is 91 prime?"}',
+        b'{"id":1,"op":"check","response":"No.","reference":"No","prompt":"Is 91 prime?"}',
+    ]
+    replies = [json.loads(r) for r in cli("worker", stdin=b"\n".join(lines) + b"\n").split(b"\n")[:-1]]
+    assert replies[0]["known"] == "correct"  # the first "op" counts, as for a parsed line
+    assert replies[1] == {"line": 2, "verdict": "invalid", "error": replies[1]["error"]}
+    assert replies[1]["error"] == json.loads(cli("audit", "-", "--format", "jsonl", stdin=lines[1]))["error"]
+    assert replies[2]["verdict"] == "wrong" and "claims" in replies[2]
+    assert replies[3]["known"] == replies[4]["known"] == "correct"
+
+
 def test_malformed_lines_get_invalid_replies_and_the_worker_goes_on() -> None:
     stdin = b"\n".join(
         [
