@@ -6,7 +6,9 @@ import asyncio
 import functools
 import json
 import threading
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union
+
+T = TypeVar("T")
 
 from ._pool import WorkerPool
 from ._result import Result, binary_reply_score, graded_reply_score
@@ -175,7 +177,10 @@ def _reference_of(item: Item, given: Any) -> Any:
         kind = type(item)
         if kind is str:
             return _missing
-        given = item.get("reference", _missing) if kind is dict or isinstance(item, Mapping) else _missing
+        if kind is dict or isinstance(item, Mapping):
+            given = item.get("reference", _missing)  # type: ignore[union-attr]
+        else:
+            given = _missing
     return _missing if given is None else given
 
 
@@ -254,7 +259,7 @@ class _Requests(Sequence[str]):
     def __len__(self) -> int:
         return len(self.lines)
 
-    def __getitem__(self, k):  # type: ignore[override]
+    def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
             return [self[j] for j in range(*k.indices(len(self)))]
         i, checking = self.lines[k]
@@ -397,7 +402,7 @@ def score(
     return score_batch([response], [prompt], [reference], graded=graded, pool=pool)[0]
 
 
-async def _in_thread(function: Any, *args: Any, **kwargs: Any) -> Any:
+async def _in_thread(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(None, functools.partial(function, *args, **kwargs))
 

@@ -419,6 +419,6 @@ def _pieces(lines: Sequence[Union[str, bytes]], start: int, stop: int) -> Iterat
 
 def _cores() -> int:
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)

@@ -41,7 +41,9 @@ def _label(value: Any) -> Any:
     return value
 
 
-def reward_func(queries: Sequence[str], prompts: Sequence[str], labels: Optional[Sequence[Any]] = None, **kwargs: Any):
+def reward_func(
+    queries: Sequence[str], prompts: Sequence[str], labels: Optional[Sequence[Any]] = None, **kwargs: Any
+) -> Any:
     """OpenRLHF's custom reward function: one reward per query (see the module's documentation)."""
     graded = os.environ.get("MATHCHECK_GRADED", "") not in ("", "0", "false", "False")
     unjudged = float(os.environ.get("MATHCHECK_UNJUDGED", "0"))

@@ -21,7 +21,7 @@ functions return the graded score instead (see :mod:`mathcheck`).
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, List, Optional, Sequence
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ._api import ascore_batch, score_batch, text_of
 
@@ -31,7 +31,7 @@ __all__ = ["REFERENCE_COLUMNS", "make_reward", "make_areward", "reward", "arewar
 REFERENCE_COLUMNS = ("reference", "answer", "solution")
 
 
-def _references(kwargs: dict, n: int, columns: Sequence[str]) -> Optional[List[Any]]:
+def _references(kwargs: Dict[str, Any], n: int, columns: Sequence[str]) -> Optional[List[Any]]:
     for column in columns:
         values = kwargs.get(column)
         if values is None:
@@ -43,7 +43,9 @@ def _references(kwargs: dict, n: int, columns: Sequence[str]) -> Optional[List[A
     return None
 
 
-def _inputs(prompts: Any, completions: Any, kwargs: dict, columns: Sequence[str]):
+def _inputs(
+    prompts: Any, completions: Any, kwargs: Dict[str, Any], columns: Sequence[str]
+) -> Tuple[List[str], Optional[List[str]], Optional[List[Any]]]:
     if completions is None:
         raise TypeError("the reward function needs completions=")
     responses = [text_of(c, "assistant") for c in completions]
