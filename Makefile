@@ -34,7 +34,8 @@ format:
 	swift format --in-place --recursive Sources Tests Benchmarks/Sources
 
 # The Python package (python/): the release binary built with the Swift runtime linked in, so that it runs on a
-# machine without Swift, copied into the package, then the wheel (python/dist/) built and installed.
+# machine without Swift, copied into the package (stripped: 64 MB instead of 92), then the wheel (python/dist/) built
+# and installed.
 PY_BIN := python/mathcheck/bin/mathcheck
 
 python-binary:
@@ -42,6 +43,7 @@ python-binary:
 	swift build -c release --static-swift-stdlib
 	mkdir -p $(dir $(PY_BIN))
 	cp $(BIN) $(PY_BIN)
+	strip $(PY_BIN) 2>/dev/null || true
 
 python: python-binary
 	rm -rf python/dist

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -78,6 +79,16 @@ def mathcheck_rates(records: List[Dict[str, Any]], pool: mathcheck.WorkerPool, r
     }
 
 
+def worker_alone_rate(path: Path, count: int, rounds: int) -> float:
+    """The ceiling: ``mathcheck worker`` reading the corpus file on standard input, no Python in the loop."""
+
+    def run() -> None:
+        with open(path, "rb") as stdin:
+            subprocess.run([mathcheck.find_binary(), "worker"], stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+
+    return rate(run, count, rounds)
+
+
 def math_verify_rate(records: List[Dict[str, Any]]) -> Optional[Dict[str, float]]:
     try:
         from math_verify import parse, verify
@@ -96,13 +107,14 @@ def math_verify_rate(records: List[Dict[str, Any]]) -> Optional[Dict[str, float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--math-verify-records", type=int, default=1000, help="records Math-Verify grades (0: none)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
 
     records = [r for r in load(Path(args.corpus)) if isinstance(r.get("response"), str)]
     figures: Dict[str, Any] = {"corpus": Path(args.corpus).name, "records": len(records), "batch": BATCH}
+    figures["worker alone"] = worker_alone_rate(Path(args.corpus), len(records), args.rounds)
     with mathcheck.WorkerPool(size=1) as one:
         figures["one worker"] = mathcheck_rates(records, one, args.rounds)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -115,15 +127,23 @@ def main() -> None:
         print(json.dumps(figures, indent=2))
         return
     print(f"{figures['records']} records of {figures['corpus']}, batches of {BATCH}, best of {args.rounds} rounds")
-    print(f"{'':28}{'rewards/s':>12}")
+    print(f"{'':40}{'rewards/s':>12}")
+    print(f"{'mathcheck worker < file (no Python)':40}{figures['worker alone']:>12,.0f}")
     for setup in ("one worker", f"pool of {cores}"):
         for mode, value in figures[setup].items():
-            print(f"{setup + ', ' + mode:28}{value:>12,.0f}")
+            print(f"{'mathcheck, ' + setup + ', ' + mode:40}{value:>12,.0f}")
+    print(
+        f"one worker from Python, auditing: {figures['one worker']['audit (binary)'] / figures['worker alone']:.0%} "
+        "of the worker alone"
+    )
     mv = figures.get("math-verify")
     if mv:
-        print(f"{'Math-Verify verify(parse())':28}{mv['rewards_per_s']:>12,.0f}   ({mv['records']} records)")
-        one = figures["one worker"]["against the reference"]
-        print(f"mathcheck (one worker, against the reference) / Math-Verify: {one / mv['rewards_per_s']:,.0f}x")
+        print(f"{'Math-Verify verify(parse(gold), parse())':40}{mv['rewards_per_s']:>12,.0f}   ({mv['records']} records)")
+        one = figures["one worker"]
+        print(
+            f"one mathcheck worker / Math-Verify: {one['against the reference'] / mv['rewards_per_s']:,.0f}x against "
+            f"the reference, {one['audit (binary)'] / mv['rewards_per_s']:,.0f}x auditing"
+        )
     elif args.math_verify_records:
         print("(Math-Verify not installed: pip install math-verify)")
 

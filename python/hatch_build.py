@@ -58,3 +58,5 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             return
         binary.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, binary)
+        if shutil.which("strip"):
+            subprocess.run(["strip", str(binary)], check=False)
