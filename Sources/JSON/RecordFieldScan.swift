@@ -198,8 +198,12 @@ package struct RecordFieldScan {
                 if let byte = JSONGrammar.escaped(e) {
                     base[length] = byte
                     length += 1
-                } else {  // \u, checked by the scan
-                    let code = (try? JSONGrammar.unicodeEscape(bytes, &i)) ?? 0xFFFD
+                } else {  // \u, a pair for a high surrogate: the scan has checked both
+                    var code = JSONGrammar.hex4(bytes, &i).unsafelyUnwrapped
+                    if (0xD800...0xDBFF).contains(code) {
+                        i += 2
+                        code = 0x10000 + ((code - 0xD800) << 10) + (JSONGrammar.hex4(bytes, &i).unsafelyUnwrapped - 0xDC00)
+                    }
                     length += JSONGrammar.writeUTF8(code, to: base + length)
                 }
             }

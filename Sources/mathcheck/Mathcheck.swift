@@ -10,6 +10,7 @@ struct Mathcheck: ParsableCommand {
         abstract: "Find, verify and correct the math claims in language-model answers, exactly.",
         subcommands: [
             AuditCommand.self, Check.self, Call.self, Serve.self, Tools.self, Emit.self, Generate.self, Validate.self,
+            Worker.self,
         ]
     )
 

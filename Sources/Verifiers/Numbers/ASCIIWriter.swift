@@ -9,7 +9,7 @@ package struct ASCIIWriter {
     package init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
     /// Runs `write` on a writer over `buffer` and returns how many bytes it wrote.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func write(into buffer: UnsafeMutableBufferPointer<UInt8>, _ write: (inout ASCIIWriter) -> Void) -> Int {
         var out = ASCIIWriter(buffer)
         write(&out)
@@ -17,38 +17,38 @@ package struct ASCIIWriter {
     }
 
     /// The text `write` writes, made in place in a String of `capacity` bytes (at least what it writes).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func text(capacity: Int, _ write: (inout ASCIIWriter) -> Void) -> String {
         String(unsafeUninitializedCapacity: capacity) { Self.write(into: $0, write) }
     }
 
     /// The start of the unwritten part, after checking that `length` more bytes fit.
-    @inline(__always)
-    private func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+    @usableFromInline @inline(__always)
+    func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
         precondition(length <= buffer.count - count, "ASCIIWriter: the buffer is too small")
         return buffer.baseAddress.unsafelyUnwrapped + count  // non-nil: a buffer with room has a base address
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func write(_ s: StaticString) {
         let length = s.utf8CodeUnitCount
         room(length).update(from: s.utf8Start, count: length)
         count += length
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func write(_ byte: UInt8) {
         room(1).pointee = byte
         count += 1
     }
 
     /// `String(value)`'s digits.
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func write(_ value: Int) { write(value.magnitude, negative: value < 0) }
 
     /// The digits of `magnitude`, after a minus sign when `negative`. Inlined: a finding's text is mostly numbers,
     /// a few digits each, where a call costs about as much as the digits.
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func write(_ magnitude: UInt, negative: Bool) {
         if negative { write(UInt8(ascii: "-")) }
         let length = Self.digitCount(magnitude)
@@ -70,7 +70,7 @@ package struct ASCIIWriter {
     }
 
     /// The number of decimal digits of `value` (1 for zero).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func digitCount(_ value: UInt) -> Int {
         var length = 1
         var bound: UInt = 10
