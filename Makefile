@@ -1,5 +1,5 @@
 # mathcheck: the two commands a new user needs are `make demo` and `make test`.
-.PHONY: demo test bench deps build format python python-binary test-python
+.PHONY: demo test bench deps build format python python-binary test-python fuzz
 
 BIN := .build/release/mathcheck
 
@@ -28,9 +28,14 @@ test: deps
 	scripts/test-report-consumers.sh .build/debug/mathcheck
 	scripts/test-training-consumers.sh .build/debug/mathcheck
 	$(MAKE) test-python
+	scripts/test-mutations.sh $(BIN)
 
 bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench
+
+# libFuzzer at every door (Fuzz/): each target for FUZZ_SECONDS (default 600), seeded from the corpora.
+fuzz: deps
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} Fuzz/run.sh
 
 format:
 	swift format --in-place --recursive Sources Tests Benchmarks/Sources

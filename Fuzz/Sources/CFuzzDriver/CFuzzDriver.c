@@ -1,0 +1,2 @@
+// Header only: see include/CFuzzDriver.h.
+#include "CFuzzDriver.h"
