@@ -65,6 +65,7 @@ public struct CheckRun {
                 }
             },
             progress: { bytes in
+                output.flush()  // each batch on disk as soon as it is done, in order (see AuditRun)
                 progress?.advance(
                     bytes: bytes, records: summary.lines, flagged: "\(summary.disagreements) disagreements")
             })

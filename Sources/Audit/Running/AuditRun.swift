@@ -28,6 +28,9 @@ public struct AuditRun {
                 report.record(outcome, line: line, to: output)
             },
             progress: { bytes in
+                // A batch's lines are written as soon as it is done, in order: if a later record ever ended the
+                // process, what was audited before it would be on disk.
+                output.flush()
                 progress?.advance(bytes: bytes, records: summary.lines, flagged: "\(summary.count(.wrong)) wrong")
             })
         progress?.finish()
