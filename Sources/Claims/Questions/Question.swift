@@ -85,9 +85,12 @@ struct Question {
     /// Nouns that name a number's role in another one ("the factor 2", "the digit 7", "base 10").
     static let roleNouns = WordSet(["factor", "divisor", "digit", "base", "exponent", "modulus", "power"])
 
-    /// The expression a "what is / compute / find" question asks for.
+    /// The expression a "what is / compute / find" question asks for, read whole or not at all: after the
+    /// expression only the end of the question may follow (``endsQuestion(_:_:)``): "What is -3.5 plus 2?" asks
+    /// for -1.5, never for -3.5, and "What is 7 mod 3?" (which the reader does not read) asks for nothing it knows.
     private mutating func readTarget(_ stream: TokenStream) {
         var i = 0
+        var asked = false
         while i < stream.count {
             let trigger =
                 stream.isWord(i, in: Self.targetTriggers)
@@ -96,26 +99,36 @@ struct Question {
                 i += 1
                 continue
             }
+            asked = true
             var j = i + (stream.isWord(i, "what") ? 2 : 1)
-            while stream.isWord(j, in: Self.targetPreambles) && !isPhraseStart(stream, j) {
+            // "the value of", "the exact value of" (but "the sum of" is the expression's own).
+            while stream.isWord(j, in: Self.targetPreambles),
+                !stream.isWord(j, "the") || stream.isWord(j + 1, in: Self.targetPreambles)
+            {
                 j += 1
             }
-            if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &j, unit: nil) {
-                target = e
-                targetIsFunction = isFunction
-                return
-            }
-            // A math run: "cos(3532 radians)", "19 × 94 + 50 ÷ 2".
-            if let (e, shape, _) = ExpressionReader.longest(stream, from: j, accept: { !$1.isSingleNumber }) {
+            if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j), Self.endsQuestion(stream, end),
+                ClaimScanner.hasOperation(e) || !shape.isSingleNumber
+            {
                 target = e
                 targetIsFunction = shape.hasFunction
                 return
             }
+            var k = j
+            if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &k, unit: nil), Self.endsQuestion(stream, k) {
+                target = e
+                targetIsFunction = isFunction
+                return
+            }
             i += 1
         }
+        // A question that asks in words but not in a way read whole asks for no value (its yes/no subject is found
+        // elsewhere).
+        if asked { return }
         // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)"). A number
         // that no math follows (but "=" or "≈", where the expression stops) reads as a lone number, which computes
-        // nothing: it is passed over without the reading.
+        // nothing: it is passed over without the reading. For a value question, it must be the whole of it.
+        let valueQuestion = !asksPrimality && !asksFactorization && !asksParity && divisor == nil
         var k = 0
         while k < stream.count {
             guard ClaimScanner.isMathToken(stream, k), stream.kind(k) != .closeParen,
@@ -125,9 +138,12 @@ struct Question {
                 k += 1
                 continue
             }
-            if let (e, shape, _) = ExpressionReader.longest(
+            if let (e, shape, end) = ExpressionReader.longest(
                 stream, from: k, accept: { !$1.isSingleNumber && ClaimScanner.hasOperation($0) })
             {
+                if valueQuestion && !Self.endsQuestion(stream, end) {
+                    return
+                }
                 target = e
                 targetIsFunction = shape.hasFunction
                 return
@@ -136,10 +152,40 @@ struct Question {
         }
     }
 
-    private func isPhraseStart(_ stream: TokenStream, _ j: Int) -> Bool {
-        stream.isWord(j, "the") && ClaimScanner.functionWord(stream, j + 1) != nil
+    /// Whether the question's expression, ending before token i, is all it asks: the question ends there ("?",
+    /// ".", the end), or goes on only with how to give the answer: a rounding ("rounded to 2 decimal places", "to
+    /// the nearest tenth", ", correct to 3 significant figures"), a unit or a form ("in radians", "as a
+    /// decimal"), "= ?". Anything else ("plus", "mod 7", "prime") means the expression was not read whole.
+    static func endsQuestion(_ s: TokenStream, _ i: Int) -> Bool {
+        var k = i
+        guard let kind = s.kind(k) else { return true }
+        switch kind {
+        case .question, .period, .exclamation, .newline, .semicolon:
+            return true
+        case .equals, .approx:
+            guard let next = s.kind(k + 1) else { return true }
+            return next == .question || next == .newline || next == .period
+        case .comma, .openParen:
+            k += 1
+        case .word:
+            break
+        default:
+            return false
+        }
+        if s.isWord(k, in: Self.answerFormWords) { return true }
+        if s.isWord(k, "to") {
+            // "to 2 decimal places", "to the nearest tenth", "to three significant figures".
+            if s.isWord(k + 1, "the") && s.isWord(k + 2, "nearest") { return true }
+            return count(s, k + 1) != nil
+        }
+        if s.isWord(k, "in") || s.isWord(k, "as") {
+            var m = k + 1
+            if s.isWord(m, "a") || s.isWord(m, "an") || s.isWord(m, "the") { m += 1 }
+            return s.isWord(m, in: Self.answerForms)
+        }
+        // A unit after the number: "… 3532 radians" is read with it; "(radians)".
+        return kind == .openParen && s.isWord(k, in: ClaimScanner.unitWords)
     }
-
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
     ///
     /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits
@@ -211,6 +257,16 @@ struct Question {
         "what's", "compute", "calculate", "evaluate", "find", "determine", "approximate",
     ])
     static let targetPreambles = WordSet(["the", "value", "of", "exact", "approximate", "numerical"])
+    /// Words that start a clause about how to give the answer ("rounded to …", ", give your answer in …").
+    static let answerFormWords = WordSet([
+        "rounded", "round", "rounding", "correct", "accurate", "give", "giving", "answer", "express", "expressed",
+        "please", "approximately", "exactly", "using",
+    ])
+    /// What "in" or "as" may ask the answer in: a unit or a form.
+    static let answerForms = WordSet([
+        "radians", "radian", "degrees", "degree", "decimal", "decimals", "fraction", "simplest", "lowest", "exact",
+        "scientific",
+    ])
     static let precisionWords = WordSet(["decimal", "significant"])
     static let figureWords = WordSet(["figures", "figure", "digits", "digit"])
 }

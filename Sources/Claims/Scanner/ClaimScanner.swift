@@ -42,6 +42,13 @@ struct ClaimScanner {
         scanPhrases()
         scanYesNo()
         scanValueAnswer()
+        // Whole or nothing: a claim that read part of an expression is dropped (``coversWhole(_:)``).
+        var kept = 0
+        for i in claims.indices where coversWhole(claims[i]) {
+            if kept != i { claims.swapAt(kept, i) }
+            kept += 1
+        }
+        claims.removeLast(claims.count - kept)
         claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         return claims
     }

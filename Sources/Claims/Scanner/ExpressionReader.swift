@@ -10,6 +10,9 @@ struct ExpressionReader {
     var position: Int
     let end: Int
     var depth = 0
+    /// Whether operations in words are read too ("-3.5 plus 2", "the absolute value of -12.5"): for questions
+    /// (``readWhole(_:from:)``), never for equations in answers.
+    var words = false
 
     /// What the expression read contains.
     struct Shape {
@@ -68,22 +71,32 @@ struct ExpressionReader {
         return nil
     }
 
-    private var current: Token.Kind? { position < end ? stream.kind(position) : nil }
+    var current: Token.Kind? { position < end ? stream.kind(position) : nil }
 
-    private mutating func sum() -> Expression? {
+    mutating func sum() -> Expression? {
         guard var left = product() else { return nil }
-        while let k = current, k == .plus || k == .minus {
-            position += 1
-            guard let right = product() else { return nil }
-            left = k == .plus ? .add(left, right) : .subtract(left, right)
+        while let k = current {
+            if k == .plus || k == .minus {
+                position += 1
+                guard let right = product() else { return nil }
+                left = k == .plus ? .add(left, right) : .subtract(left, right)
+            } else if words, let make = wordSumOperator() {
+                guard let right = product() else { return nil }
+                left = make(left, right)
+            } else {
+                return left
+            }
         }
         return left
     }
 
-    private mutating func product() -> Expression? {
+    mutating func product() -> Expression? {
         guard var left = unary() else { return nil }
         while let k = current {
-            if k == .times || (k == .word && stream.isWord(position, "x")) {
+            if words, let make = wordProductOperator() {
+                guard let right = unary() else { return nil }
+                left = make(left, right)
+            } else if k == .times || (k == .word && stream.isWord(position, "x")) {
                 position += 1
                 guard let right = unary() else { return nil }
                 left = .multiply(left, right)
@@ -103,11 +116,11 @@ struct ExpressionReader {
         return left
     }
 
-    private mutating func unary() -> Expression? {
+    mutating func unary() -> Expression? {
         depth += 1
         defer { depth -= 1 }
         guard depth < 60 else { return nil }
-        if current == .minus {
+        if current == .minus || words && (isWord("negative") || isWord("minus")) {
             position += 1
             return unary().map { .negate($0) }
         }
@@ -116,34 +129,34 @@ struct ExpressionReader {
             return unary()
         }
         guard let base = postfix() else { return nil }
+        if words, let e = wordPower(base) { return e }
         if current == .power {
             if let (digits, next) = stream.superscriptNumber(position) {
                 position = min(next, end)
                 return .power(base, integerLiteral(String(digits)))
             }
+            if degreeMark() { return .degrees(base) }
             position += 1
-            if current == .degree {  // 30^\circ
-                position += 1
-                shape.hasDegrees = true
-                return .degrees(base)
-            }
-            if current == .openParen, stream.kind(position + 1) == .degree, stream.kind(position + 2) == .closeParen,
-                position + 2 < end
-            {  // 30^{\circ}
-                position += 3
-                shape.hasDegrees = true
-                return .degrees(base)
-            }
             guard let exponent = unary() else { return nil }
             return .power(base, exponent)
         }
         return base
     }
 
-    private mutating func postfix() -> Expression? {
+    mutating func postfix() -> Expression? {
         guard var value = primary() else { return nil }
         while let k = current {
-            if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
+            if words, k == .percent || isWord("percent") {
+                // "20% of 80", "15 percent of 200": a percent is a hundredth.
+                position += 1
+                value = .divide(value, integerLiteral("100"))
+                shape.hasDivision = true
+                if isWord("of") {
+                    position += 1
+                    guard let whole = unary() else { return nil }
+                    value = .multiply(value, whole)
+                }
+            } else if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
                 position += 1
                 shape.hasDegrees = true
                 value = .degrees(value)
@@ -161,10 +174,21 @@ struct ExpressionReader {
         return value
     }
 
-    private mutating func primary() -> Expression? {
+    mutating func primary() -> Expression? {
         depth += 1
         defer { depth -= 1 }
         guard depth < 60, let k = current else { return nil }
+        if words, k == .word {
+            let start = position
+            if let e = wordPhrase() { return e }
+            position = start
+            if isWord("pi") {
+                position += 1
+                shape.integerOnly = false
+                shape.hasFunction = true
+                return .pi
+            }
+        }
         switch k {
         case .number:
             let t = stream[position]
@@ -195,7 +219,10 @@ struct ExpressionReader {
             shape.hasDivision = true
             return .divide(numerator, denominator)
         case .word:
-            if stream.isWord(position, "e"), stream.kind(position + 1) == .power {
+            if stream.isWord(position, "e"),
+                stream.kind(position + 1) == .power
+                    || words && (stream.isWord(position + 1, "to") || stream.isWord(position + 1, "raised"))
+            {
                 position += 1
                 shape.integerOnly = false
                 shape.hasFunction = true
@@ -208,7 +235,10 @@ struct ExpressionReader {
             if current == .power, stream.superscript(position) == nil {
                 return nil  // sin^2(x): not supported
             }
-            guard let argument = current == .openParen ? primary() : postfix() else { return nil }
+            let parenthesized = current == .openParen
+            guard var argument = parenthesized ? primary() : postfix() else { return nil }
+            // "\sin 30^\circ": the degree sign marks the angle, not the sine.
+            if !parenthesized, degreeMark() { argument = .degrees(argument) }
             return .function(f, argument)
         default:
             return nil
@@ -216,6 +246,24 @@ struct ExpressionReader {
     }
 
     private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
+
+    /// Reads a degree mark written as a power at the position, "^\circ" or "^{\circ}", and passes it.
+    mutating func degreeMark() -> Bool {
+        guard current == .power else { return false }
+        if stream.kind(position + 1) == .degree, position + 1 < end {  // 30^\circ
+            position += 2
+            shape.hasDegrees = true
+            return true
+        }
+        if stream.kind(position + 1) == .openParen, stream.kind(position + 2) == .degree,
+            stream.kind(position + 3) == .closeParen, position + 3 < end
+        {  // 30^{\circ}
+            position += 4
+            shape.hasDegrees = true
+            return true
+        }
+        return false
+    }
 
     static let degreeWords = WordSet(["degrees", "degree", "deg"])
     static let radianWords = WordSet(["radians", "radian", "rad"])
@@ -284,7 +332,7 @@ struct ExpressionReader {
                 digits: digits.isEmpty ? "0" : String(digits), fractionDigits: fraction.count, exponent: exponent))
     }
 
-    private func integerLiteral(_ text: String) -> Expression {
+    func integerLiteral(_ text: String) -> Expression {
         .number(DecimalLiteral(digits: text, fractionDigits: 0, exponent: 0))
     }
 
