@@ -93,14 +93,14 @@ struct Question {
         var asked = false
         while i < stream.count {
             let trigger =
-                stream.isWord(i, in: Self.targetTriggers)
+                stream.isWord(i, in: Self.targetTriggers) || stream.isWord(i, in: Self.verbTriggers)
                 || (stream.isWord(i, "what") && stream.isWord(i + 1, "is"))
             if !trigger {
                 i += 1
                 continue
             }
             asked = true
-            var j = i + (stream.isWord(i, "what") ? 2 : 1)
+            var j = stream.isWord(i, in: Self.verbTriggers) ? i : i + (stream.isWord(i, "what") ? 2 : 1)
             // "the value of", "the exact value of" (but "the sum of" is the expression's own).
             while stream.isWord(j, in: Self.targetPreambles),
                 !stream.isWord(j, "the") || stream.isWord(j + 1, in: Self.targetPreambles)
@@ -141,7 +141,13 @@ struct Question {
             if let (e, shape, end) = ExpressionReader.longest(
                 stream, from: k, accept: { !$1.isSingleNumber && ClaimScanner.hasOperation($0) })
             {
-                if valueQuestion && !Self.endsQuestion(stream, end) {
+                // Whole: the question ends after it, and nothing before it is an operand or a relation it belongs
+                // to ("Solve for x: 4x + 17 = -15" asks for no value, least of all -15).
+                if valueQuestion
+                    && (!Self.endsQuestion(stream, end) || stream.isWord(k - 1, in: ClaimScanner.operatorWords)
+                        || ClaimScanner.isMathToken(stream, k - 1) || stream.kind(k - 1) == .otherRelation
+                        || ExpressionReader.isSignedNumber(e))
+                {
                     return
                 }
                 target = e
@@ -176,7 +182,8 @@ struct Question {
         if s.isWord(k, "to") {
             // "to 2 decimal places", "to the nearest tenth", "to three significant figures".
             if s.isWord(k + 1, "the") && s.isWord(k + 2, "nearest") { return true }
-            return count(s, k + 1) != nil
+            return count(s, k + 1) != nil && (s.isWord(k + 2, in: Self.precisionWords) || s.isWord(k + 2, "d")
+                || s.isWord(k + 2, "s") || s.isWord(k + 2, "dp") || s.isWord(k + 2, "sf"))
         }
         if s.isWord(k, "in") || s.isWord(k, "as") {
             var m = k + 1
@@ -232,6 +239,24 @@ struct Question {
 
     /// "rounded to one decimal place", "to 3 decimal places", "4 significant figures".
     static func rounding(_ stream: TokenStream) -> StatedValueRule? {
+        for i in 0..<stream.count where stream.isWord(i, "nearest") {
+            // "to the nearest whole number", "nearest integer", "nearest tenth".
+            let k = stream.isWord(i + 1, "whole") ? i + 2 : i + 1
+            if stream.isWord(k, in: Self.wholeWords) { return .decimalPlaces(0) }
+            for (n, w) in Self.placeWords.enumerated() where stream.isWord(k, w) { return .decimalPlaces(n + 1) }
+        }
+        for i in 0..<stream.count where stream.isWord(i, "d") || stream.isWord(i, "s") || stream.isWord(i, "dp")
+            || stream.isWord(i, "sf")
+        {
+            // "to 3 d.p.", "1 s.f.", "2 dp".
+            guard let n = count(stream, i - 1) else { continue }
+            let decimal = stream.isWord(i, "d") || stream.isWord(i, "dp")
+            if stream.isWord(i, "dp") || stream.isWord(i, "sf") {
+                return decimal ? .decimalPlaces(n) : .significantFigures(n)
+            }
+            guard stream.kind(i + 1) == .period, stream.isWord(i + 2, decimal ? "p" : "f") else { continue }
+            return decimal ? .decimalPlaces(n) : .significantFigures(n)
+        }
         for i in 0..<stream.count where stream.isWord(i, in: Self.precisionWords) {
             guard let n = count(stream, i - 1) else { continue }
             if stream.isWord(i, "decimal") { return .decimalPlaces(n) }
@@ -256,6 +281,8 @@ struct Question {
     static let targetTriggers = WordSet([
         "what's", "compute", "calculate", "evaluate", "find", "determine", "approximate",
     ])
+    /// Verbs that ask for a value and are part of its expression ("Add 886 to -941,277", "Divide 1 by -8").
+    static let verbTriggers = WordSet(["add", "subtract", "multiply", "divide"])
     static let targetPreambles = WordSet(["the", "value", "of", "exact", "approximate", "numerical"])
     /// Words that start a clause about how to give the answer ("rounded to …", ", give your answer in …").
     static let answerFormWords = WordSet([
@@ -267,6 +294,8 @@ struct Question {
         "radians", "radian", "degrees", "degree", "decimal", "decimals", "fraction", "simplest", "lowest", "exact",
         "scientific",
     ])
+    static let wholeWords = WordSet(["number", "integer", "unit", "one"])
+    static let placeWords: [StaticString] = ["tenth", "hundredth", "thousandth"]
     static let precisionWords = WordSet(["decimal", "significant"])
     static let figureWords = WordSet(["figures", "figure", "digits", "digit"])
 }

@@ -41,6 +41,18 @@ extension ClaimScanner {
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".
         if Self.expressionOperators & before.bit != 0 || before == .percent { return true }
         if stream.isWord(p, in: Self.continuingWords) { return true }
+        // The second operand of words before it: "the product of 78.7 and (-103) is …".
+        if stream.isWord(p, "and"), let k = stream.kind(p - 1), k == .number || k == .closeParen || k == .comma {
+            return true
+        }
+        // A bracket before a bracket: "\operatorname{arccot}\left(7.88\right)" read from "(7.88".
+        if before == .closeParen && stream.kind(f) == .openParen { return true }
+        // Written against a name or a bracket before it: "\operatorname{arccot}\left(7.88\right)", "f(2)".
+        if stream.adjacent(p), before == .closeParen || before == .closeBracket || before == .other
+            || (before == .word && !Self.isMathToken(stream, p))
+        {
+            return true
+        }
         if stream.kind(f) == .number {
             // A decimal written without its leading zero: ".75*8".
             if before == .period && stream.adjacent(p) && !(stream.kind(p - 1) == .number && stream.adjacent(p - 1)) {
@@ -86,7 +98,8 @@ extension ClaimScanner {
     }
 
     /// Words that join an operand to the expression: "times", "x", "plus", "minus", "over", "by".
-    static let continuingWords = WordSet(["times", "x", "plus", "minus", "over", "by"])
+    /// "inverse" and "arc" before a function word make it another function: "the inverse sine of 1/2".
+    static let continuingWords = WordSet(["times", "x", "plus", "minus", "over", "by", "power", "inverse", "arc"])
 
     /// Whether number token i is a group of three digits written one space after a number of at most three digits
     /// (the tokenizer joins "34 792 834" but leaves "1 000" as two numbers).

@@ -73,8 +73,9 @@ extension ExpressionReader {
         return nil
     }
 
-    /// "squared", "cubed", "to the power of 3", "raised to the power 3", "raised to 3" after `base`.
-    mutating func wordPower(_ base: Expression) -> Expression? {
+    /// "squared", "cubed", "to the power of 3", "raised to the power 3/4", "raised to 3" after `base`: nil when
+    /// there is no power in words, `.some(nil)` when there is one whose exponent does not read.
+    mutating func wordPower(_ base: Expression) -> Expression?? {
         if isWord("squared") {
             position += 1
             return .power(base, integerLiteral("2"))
@@ -97,19 +98,27 @@ extension ExpressionReader {
             position = start  // "to" alone does not raise
             return nil
         }
-        guard let exponent = unary() else { return nil }
-        return .power(base, exponent)
+        // The exponent in words is all that follows it ("e raised to the power 8/11" is e^(8/11)).
+        return .some(phraseOperand().map { .power(base, $0) })
     }
 
     /// An operand of a phrase: an operand that no binary operation follows ("the sum of 3 and 4 times 2" could
     /// mean two things, and is read as neither).
     mutating func phraseOperand() -> Expression? {
-        guard let e = unary() else { return nil }
+        // The operand is read with symbols only ("3π/2", "-√3/2", "14/11", "(12/7)"), then nothing may join it to
+        // more ("the square root of 16 plus 9" could mean two things, and is read as neither).
+        let wasWords = words
+        words = false
+        let operand = product()
+        words = wasWords
+        guard let e = operand else { return nil }
         if let k = current, k == .plus || k == .minus || k == .times || k == .divide || k == .power { return nil }
-        for w: StaticString in ["plus", "minus", "times", "multiplied", "divided", "over", "to", "more", "less"]
+        for w: StaticString in ["plus", "minus", "times", "multiplied", "divided", "over", "more", "less", "added",
+            "subtracted", "squared", "cubed", "raised"]
         where isWord(w) {
             return nil
         }
+        if isWord("to") && isWord("the", at: 1) && isWord("power", at: 2) { return nil }
         return e
     }
 
@@ -272,6 +281,15 @@ extension ExpressionReader {
             f = logBase()
         }
         return f.map { .function($0, argument) }
+    }
+
+    /// A number, signed or not: it computes nothing.
+    static func isSignedNumber(_ e: Expression) -> Bool {
+        switch e {
+        case .number: return true
+        case .negate(let a), .degrees(let a), .radians(let a): return isSignedNumber(a)
+        default: return false
+        }
     }
 
     static func inverse(_ f: Expression.Function) -> Expression.Function? {

@@ -101,6 +101,8 @@ struct ExpressionReader {
                 guard let right = unary() else { return nil }
                 left = .multiply(left, right)
             } else if k == .divide {
+                // In a question, "63.95 ÷ 4/5" is read two ways (left to right, or over the fraction): neither.
+                if words, case .divide = left { return nil }
                 position += 1
                 shape.hasDivision = true
                 guard let right = unary() else { return nil }
@@ -129,7 +131,7 @@ struct ExpressionReader {
             return unary()
         }
         guard let base = postfix() else { return nil }
-        if words, let e = wordPower(base) { return e }
+        if words, let power = wordPower(base) { return power }
         if current == .power {
             if let (digits, next) = stream.superscriptNumber(position) {
                 position = min(next, end)
@@ -146,9 +148,9 @@ struct ExpressionReader {
     mutating func postfix() -> Expression? {
         guard var value = primary() else { return nil }
         while let k = current {
-            if words, k == .percent || isWord("percent") {
+            if words, k == .percent || isWord("percent") || isWord("per") && isWord("cent", at: 1) {
                 // "20% of 80", "15 percent of 200": a percent is a hundredth.
-                position += 1
+                position += isWord("per") ? 2 : 1
                 value = .divide(value, integerLiteral("100"))
                 shape.hasDivision = true
                 if isWord("of") {

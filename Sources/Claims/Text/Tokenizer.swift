@@ -532,6 +532,8 @@ enum Tokenizer {
                 }
             }
             // \\ is a line break; \{ \} and the rest are dropped.
+            // "\%" is a percent sign (LaTeX escapes it).
+            if text.byte(nameStart) == 0x25 { return token(.percent, 2) }
             return text.byte(nameStart) == 0x5C ? token(.newline, 2) : skip(2)
         case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
             return skip(1)
