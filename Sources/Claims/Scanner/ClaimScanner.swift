@@ -278,7 +278,7 @@ struct ClaimScanner {
         if continuesBefore(from) || isModulo(k + 1) { return }
         guard stream.kind(k) == .number, stream.kind(k + 1) != .times, stream.kind(k + 1) != .power,
             let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls),
-            !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
+            !stream.isWord(ls - 1, "of"), Self.hasOperation(left), !ExpressionReader.isSignedNumber(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact

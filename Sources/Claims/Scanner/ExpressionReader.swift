@@ -92,6 +92,7 @@ struct ExpressionReader {
 
     mutating func product() -> Expression? {
         guard var left = unary() else { return nil }
+        var lastDivisionWasSlash = false
         while let k = current {
             if words, let make = wordProductOperator() {
                 guard let right = unary() else { return nil }
@@ -101,11 +102,22 @@ struct ExpressionReader {
                 guard let right = unary() else { return nil }
                 left = .multiply(left, right)
             } else if k == .divide {
-                // In a question, "63.95 ÷ 4/5" is read two ways (left to right, or over the fraction): neither.
-                if words, case .divide = left { return nil }
+                // "63.95 ÷ 4/5" is read two ways (left to right, or over the fraction): neither. (So are two
+                // divisions in a row in a question.)
+                let slash = stream.bytes[stream[position].start] == 0x2F
+                if case .divide = left, words || slash != lastDivisionWasSlash { return nil }
+                lastDivisionWasSlash = slash
                 position += 1
                 shape.hasDivision = true
-                guard let right = unary() else { return nil }
+                guard var right = unary() else { return nil }
+                // "619 ÷ 9.5 × 10^{4}": a number in scientific notation is one divisor.
+                if current == .times, stream.kind(position + 1) == .number, stream.kind(position + 2) == .power,
+                    stream.numberText(position + 1) == "10", case .number = right
+                {
+                    position += 1
+                    guard let scale = unary() else { return nil }
+                    right = .multiply(right, scale)
+                }
                 left = .divide(left, right)
             } else if k == .openParen || k == .pi || k == .sqrt || (k == .word && function(at: position) != nil) {
                 // Implicit multiplication: "2π", "(90 − 7)(90 + 7)", "2√3" — never number after number.
