@@ -20,6 +20,9 @@ struct Question {
     /// The value a "what is" question asks for.
     var target: Expression?
     var targetIsFunction = false
+    /// The expression a question asks for modulo a number ("Compute 3^100 mod 7" → 3^100): no target (the reader
+    /// computes no remainder as a value), only how the answer's step is recognised.
+    var moduloStem: Expression?
     /// The rounding the prompt asks for ("rounded to one decimal place").
     var rule: StatedValueRule?
 
@@ -107,12 +110,20 @@ struct Question {
             {
                 j += 1
             }
-            if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j), Self.endsQuestion(stream, end),
+            if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j),
                 ClaimScanner.hasOperation(e) || !shape.isSingleNumber
             {
-                target = e
-                targetIsFunction = shape.hasFunction
-                return
+                if Self.endsQuestion(stream, end) {
+                    target = e
+                    targetIsFunction = shape.hasFunction
+                    return
+                }
+                // "Compute 5 × (5^2)^2 modulo 11": no value the reader computes, but the step that computes the
+                // expression before "modulo" is the one that answers.
+                if stream.isModulo(end), stream.integer(end + 1) != nil, Self.endsQuestion(stream, end + 2) {
+                    moduloStem = e
+                    return
+                }
             }
             var k = j
             if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &k, unit: nil), Self.endsQuestion(stream, k) {

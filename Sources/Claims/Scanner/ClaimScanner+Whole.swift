@@ -41,10 +41,6 @@ extension ClaimScanner {
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".
         if Self.expressionOperators & before.bit != 0 || before == .percent { return true }
         if stream.isWord(p, in: Self.continuingWords) { return true }
-        // The second operand of words before it: "the product of 78.7 and (-103) is …".
-        if stream.isWord(p, "and"), let k = stream.kind(p - 1), k == .number || k == .closeParen || k == .comma {
-            return true
-        }
         // A bracket before a bracket: "\operatorname{arccot}\left(7.88\right)" read from "(7.88".
         if before == .closeParen && stream.kind(f) == .openParen { return true }
         // Written against a name or a bracket before it: "\operatorname{arccot}\left(7.88\right)", "f(2)".
