@@ -53,7 +53,7 @@ struct WholeOrNothingTests {
         ("What is the arc sine of 1? Give the answer in degrees.", "90", "1"),
         ("What is 1 divided by 3, rounded to 2 decimal places?", "0.33", "0.3"),
         ("What is 2 over 8?", "$\\boxed{\\frac{1}{4}}$", "$\\boxed{\\frac{1}{2}}$"),
-        ("What is 10 divided by 4, to the nearest whole number?", "3", "2.5"),
+        ("What is 10 divided by 8, to the nearest whole number?", "1", "2"),
     ]
 
     @Test("a question read whole judges a bare answer against its whole value", arguments: questions)
@@ -81,7 +81,7 @@ struct WholeOrNothingTests {
 
     /// Ways an equation can be cut out of a longer expression (each makes the part read false while the whole
     /// line is true), and the true line they are cut from: `{a}`, `{b}`, `{c}` are filled with numbers.
-    static let cuts: [(String, (Int, Int, Int) -> String)] = [
+    static let cuts: [(String, @Sendable (Int, Int, Int) -> String)] = [
         ("a leading-dot decimal", { a, b, _ in "She pays .\(a)*\(b) = $\(Double(a) / 100 * Double(b)) a week." }),
         ("a dropped *", { a, b, _ in "That is \(a * b) apples * 1/\(b) = \(a) apples." }),
         ("a noun before an operator", { a, b, _ in "He has \(a + b) marbles - \(b) = \(a) marbles left." }),
@@ -90,7 +90,7 @@ struct WholeOrNothingTests {
         ("currency after a dropped *", { a, b, c in "Together: \(c) * $\(a) - $\(b) = $\(c * a) - $\(b) = $\(c * a - b)." }),
         ("x before a bracket", { a, b, c in "The rent is $\(a) x (\(b) x \(c)) = $\(a) x \(b * c) = $\(a * b * c)." }),
         ("a number before an operator", { a, b, c in "So \(c) \(a) + \(b) = \(a + b)" }),
-        ("a times sign after", { a, b, c in "We get \(a) + \(b) = \(a + b) x \(c) apples" }),
+        ("an operator word after", { a, b, c in "We get \(a) + \(b) = \(a + b) times \(c) apples" }),
         ("a factorial after", { a, b, _ in "\(a) + \(b) = \(a + b)! ways" }),
         ("a power after", { a, b, _ in "\(a) + \(b) = \(a + b)^2 / \(a + b)" }),
         ("an operator word before", { a, b, c in "\(c) times \(a) + \(b) = \(c * a + b)" }),

@@ -15,9 +15,6 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 
-VERDICTS = ["correct", "wrong", "unverified", "no_claims", "invalid"]
-
-
 def audit(binary, path, jobs):
     proc = subprocess.run([binary, "audit", path, "--format", "jsonl", "--jobs", str(jobs)],
                           capture_output=True, text=True)

@@ -76,6 +76,10 @@ def approx(x):
     if not mpmath.isfinite(x) or isinstance(x, mpmath.mpc):
         raise Undefined("not a finite real number")
     q = to_fraction(x)
+    f = float(x)
+    s = F(f).limit_denominator(10**4)  # a float sieve first: most values are nowhere near a simple rational
+    if abs(f - s.numerator / s.denominator) > 1e-9 * max(1.0, abs(f)):
+        return Value(q, False)
     s = q.limit_denominator(10**4)
     if abs(q - s) <= TOL * max(1, abs(q)):
         return exact(s)
@@ -197,6 +201,10 @@ class Num:
     gp: str
     x: object = None         # mpmath value of a surd
     numer: object = None     # the Num left when a "/d" is cut out of the text ("3/4" → "3", "3π/4" → "3π")
+
+    def __post_init__(self):
+        if self.gp.startswith("-"):  # "660--917" is a decrement to GP
+            self.gp = f"({self.gp})"
 
     @property
     def exact(self):
@@ -415,7 +423,7 @@ class Expr:
     unit: str = None         # unit of the answer: degrees, radians, money
     noun: bool = True        # the prose reads as a noun phrase ("the sum of 3 and 4"), not an order ("add 3 to 4")
     forms: list = field(default_factory=list)      # exact forms of the value (Display)
-    blunders: list = field(default_factory=list)   # (name, Value): what a careless answer computes
+    blunders: object = field(default_factory=list)  # [(name, Value)], or a function giving them: careless answers
     unit_clause: tuple = None                      # ("inline"|"sentence", text)
 
     @property
@@ -424,10 +432,6 @@ class Expr:
 
     def rebuild(self, args=None, **style):
         return self.build(args if args is not None else self.args, {**self.style, **style})
-
-
-def pick(rng, table):
-    return rng.choice(table)
 
 
 # --- the four operations ---------------------------------------------------------------------------------------
@@ -643,7 +647,7 @@ def build_root(args, st):
     k = k or st["k"]
     template = template.replace("{k}", ordinal(k))
     if x.q < 0:
-        raise Undefined("even root of a negative number") if k % 2 == 0 else Undefined("odd root of a negative")
+        raise Undefined("root of a negative number")  # odd ones too: the principal root is complex
     v = approx(mpmath.root(x.mpf(), k))
     sym = f"√{x.sym()}" if k == 2 else (f"∛{x.sym()}" if k == 3 else f"{x.sym()}^(1/{k})")
     latex = f"\\sqrt{{{x.latex()}}}" if k == 2 else f"\\sqrt[{k}]{{{x.latex()}}}"
@@ -679,7 +683,7 @@ def build_exp(args, st):
     v = approx(mpmath.exp(x.mpf()))
     return Expr("q.exp", fill(EXP_T[st["t"]], [x.sym() if EXP_T[st["t"]] == "[e^]{0}" else x.text]), v, f"e^{x.sym()}",
                 f"e^{{{x.latex()}}}", f"exp({x.gp})", build_exp, args, st,
-                blunders=[("times_e", approx(x.mpf() * mpmath.e)), ("power_of_10", approx(mpmath.power(10, x.mpf())))])
+                blunders=lambda: [("times_e", approx(x.mpf() * mpmath.e)), ("power_of_10", approx(mpmath.power(10, x.mpf())))])
 
 
 def gen_exp(rng):
@@ -707,8 +711,8 @@ def build_log(args, st):
         sym, latex, gp = f"ln({x.text})", f"\\ln {x.latex()}", f"log({x.gp})"
     else:
         sym, latex, gp = f"log_{base.text}({x.text})", f"\\log_{{{base.text}}} {x.latex()}", f"log({x.gp})/log({base.gp})"
-    blunders = [("common_log", approx(mpmath.log10(x.mpf())))] if natural else [
-        ("natural_log", approx(mpmath.log(x.mpf()))), ("swapped", approx(mpmath.log(base.mpf(), x.mpf())) if x.q != 1 else exact(-1))]
+    blunders = (lambda: [("common_log", approx(mpmath.log10(x.mpf())))]) if natural else (lambda: [
+        ("natural_log", approx(mpmath.log(x.mpf()))), ("swapped", approx(mpmath.log(base.mpf(), x.mpf())) if x.q != 1 else exact(-1))])
     return Expr("q.log", fill(template, texts), v, sym, latex, gp, build_log, args, st, blunders=blunders)
 
 
@@ -763,8 +767,8 @@ def gen_percent(rng):
     if r < 0.5:
         p = n_int(rng, 1, 100)
     elif r < 0.8:
-        p = Num(F(rng.choice([125, 75, 25, 375, 5, 15, 625, 875, 333]), 10), "", "dec", "")
-        p = Num(p.q, dec(p.q), "dec", gp_rational(p.q))
+        q = F(rng.choice([125, 75, 25, 375, 5, 15, 625, 875, 333]), 10)
+        p = Num(q, dec(q), "dec", gp_rational(q))
     else:
         p = n_int(rng, 101, 400)
     money = rng.random() < 0.25
@@ -903,14 +907,16 @@ def build_trig(args, st):
     gp_arg = f"({x.gp})*Pi/180" if deg else x.gp
     gp = {"sin": "sin({})", "cos": "cos({})", "tan": "tan({})", "sec": "1/cos({})", "csc": "1/sin({})",
           "cot": "1/tan({})"}[fn].format(gp_arg)
-    blunders = []
-    other_unit = "rad_word" if deg else "deg_word"
-    for name2, f2, u2 in [("wrong_unit", fn, other_unit), ("cofunction", {"sin": "cos", "cos": "sin", "tan": "cot",
-                          "cot": "tan", "sec": "csc", "csc": "sec"}[fn], us)]:
-        try:
-            blunders.append((name2, trig_value(f2, x, u2)))
-        except Undefined:
-            pass
+
+    def blunders():
+        out = []
+        cofunction = {"sin": "cos", "cos": "sin", "tan": "cot", "cot": "tan", "sec": "csc", "csc": "sec"}[fn]
+        for name2, f2, u2 in [("wrong_unit", fn, "rad_word" if deg else "deg_word"), ("cofunction", cofunction, us)]:
+            try:
+                out.append((name2, trig_value(f2, x, u2)))
+            except Undefined:
+                pass
+        return out
     return Expr("q.trig", fill(template, [at]), v, f"{fn}({sym_arg})", latex, gp, build_trig, args, st,
                 blunders=blunders, forms=rational_forms(v) + surd_forms(v))
 
@@ -935,16 +941,11 @@ def gen_trig(rng):
     else:
         us = rng.choice(["pi", "pi", "pi_word"])
         x = n_pi(rng)
-    t = TRIG_T and rng.randrange(len(TRIG_T))
+    t = rng.randrange(len(TRIG_T))
     name = fn if "{f}" in TRIG_T[t] else TRIG[fn][0]
     if TRIG_T[t].startswith("[{f}]") and rng.random() < 0.25:
         name = {"csc": "cosec", "sin": "sin", "cos": "cos"}.get(fn, fn)
-    st = {"fn": fn, "unit": us, "t": t, "name": name}
-    e = build_trig([x], st)
-    pole = TRIG[fn][2]
-    if pole and abs(mp(e.value.q)) > 1000:
-        raise Reject("near a pole")
-    return [x], st
+    return [x], {"fn": fn, "unit": us, "t": t, "name": name}
 
 
 INVERSE = {  # abbreviation: (spellings, function, domain check)
@@ -993,13 +994,12 @@ def build_invtrig(args, st):
     template = spaced_call(template, x.text)
     v = inverse_value(fn, x, degrees)
     clause = UNIT_CLAUSES[st["unit"]][st["c"]] if st["c"] is not None else (None, "")
-    other = []
-    try:
-        other.append(("wrong_unit", inverse_value(fn, x, not degrees)))
-    except Undefined:
-        pass
-    if fn in ("asin", "acos") and x.q != 0:
-        other.append(("cofunction", inverse_value("acos" if fn == "asin" else "asin", x, degrees)))
+
+    def other():
+        out = [("wrong_unit", inverse_value(fn, x, not degrees))]
+        if fn in ("asin", "acos") and x.q != 0:
+            out.append(("cofunction", inverse_value("acos" if fn == "asin" else "asin", x, degrees)))
+        return out
     gp = INVERSE_GP[fn].format(x.gp) + ("*180/Pi" if degrees else "")
     forms = rational_forms(v) + ([] if degrees else pi_forms(v))
     return Expr("q.invtrig", fill(template, [x.text]), v, f"{fn.replace('a', 'arc', 1)}({x.text})",
@@ -1161,13 +1161,18 @@ def fraction_display(q, command="frac"):
     return Display(str(q), f"{sign}\\{command}{{{a.numerator}}}{{{a.denominator}}}", q, form="fraction")
 
 
+EPS40 = MP(10) ** -40
+SURD_FLOATS = [float(x) for _, _, x, *_ in SURDS]
+
+
 def surd_forms(v):
     if v.exact:
         return []
     out = []
-    for text, latex, x, *_ in SURDS:
+    f = float(v.q)
+    for (text, latex, x, *_), fx in zip(SURDS, SURD_FLOATS):
         for sign in (1, -1):
-            if abs(mp(v.q) - sign * x) < MP(10) ** -40:
+            if abs(f - sign * fx) < 1e-9 and abs(mp(v.q) - sign * x) < EPS40:
                 s = "-" if sign < 0 else ""
                 if sign < 0 and " " in text:
                     text, latex = {"2 - √3": ("√3 - 2", "\\sqrt{3} - 2"), "2 + √3": ("-2 - √3", "-2 - \\sqrt{3}")}[text]
@@ -1179,9 +1184,12 @@ def surd_forms(v):
 def pi_forms(v):
     if v.exact:
         return []
+    r = float(v.q) / math.pi
+    if abs(r * 12 - round(r * 12)) > 1e-9:
+        return []
     r = mp(v.q) / PI
     c = to_fraction(r).limit_denominator(12)
-    if abs(r - mp(c)) < MP(10) ** -40 and c != 0:
+    if abs(r - mp(c)) < EPS40 and c != 0:
         return [Display(pi_text(c), pi_latex(c), v.q, form="pi")]
     return []
 
@@ -1329,6 +1337,8 @@ def make_question(rng, family=None):
     v = e.value
     if v.q != 0 and abs(v.q) < F(1, 10**4) and not v.exact:
         raise Reject("tiny value")
+    if family == "trig" and abs(v.q) > 1000:
+        raise Reject("near a pole")
     if abs(v.q) > 10**15:
         raise Reject("huge value")
     pre, end = rng.choice(FRAMES if e.noun else ORDER_FRAMES)
@@ -1429,11 +1439,11 @@ def wrong_display(rng, question, good):
             options.append((decimal_display(-good.w, good.k, True, rng), "wrong: sign flipped"))
         if rule:
             kind, n = rule
-            k = n if kind == "dp" else good.k
-            t = trunc_dp(v, k)
-            if t != good.w:
-                options += [(decimal_display(t, k, True, rng), "wrong: truncated instead of rounded")] * 2
-        for name, bv in e.blunders:
+            place = n if kind == "dp" else n - 1 - pow10(v.q)  # 2 s.f. of 1081 is the hundreds (place -2)
+            t = trunc_dp(v, place)
+            if t != good.w and (kind == "dp" or pow10(t) == pow10(good.w)):
+                options += [(decimal_display(t, max(place, 0), True, rng), "wrong: truncated instead of rounded")] * 2
+        for name, bv in (e.blunders() if callable(e.blunders) else e.blunders):
             try:
                 if rule:
                     bd = correct_display(rng, replace(question, expr=replace(e, value=bv)))
@@ -1515,30 +1525,38 @@ def dress(rng, question, d):
         words = (TRUE_FALSE if tf else YES_NO)[d.w]
         return rng.choice(words), False
     t, l, shown = with_unit(rng, d, e.unit)
-    approx_word = d.inexact
+    # {t} is the plain value, {l} its LaTeX; they are substituted, not formatted, so LaTeX braces need no escapes.
     styles = ["{t}", "{t}", "{t}.", "**{t}**", "ANSWER: {t}", "Answer: {t}", "The answer is {t}.",
-              "So the answer is **{t}**.", "$\\boxed{{{l}}}$", "\\boxed{{{l}}}", "${l}$", "\\({l}\\)",
-              "The final answer is $\\boxed{{{l}}}$.", "Result: {t}"]
-    if approx_word:
+              "So the answer is **{t}**.", "$\\boxed{{l}}$", "\\boxed{{l}}", "${l}$", "\\({l}\\)",
+              "The final answer is $\\boxed{{l}}$.", "Result: {t}"]
+    if d.inexact:
         styles += ["≈ {t}", "approximately {t}", "It is approximately {t}.", "≈{t}", "about {t}"]
-    rel, lrel, word = ("≈", "\\approx", "approximately ") if approx_word else ("=", "=", "")
-    if e.noun:
-        prose = e.prose
-        prose = prose[0].upper() + prose[1:]
-        styles += [f"{prose} is {word}{{t}}.".replace("{", "{{").replace("}", "}}").replace("{{t}}", "{t}")] * 2
-    styles += [f"{e.sym} {rel} {{t}}".replace("{", "{{").replace("}", "}}").replace("{{t}}", "{t}")] * 2
-    styles += [f"${e.latex} {lrel} {{l}}$".replace("{", "{{").replace("}", "}}").replace("{{l}}", "{l}")]
-    style = rng.choice(styles)
-    return style.format(t=t, l=l), shown
+    rel, latex_rel, word = ("≈", "\\approx", "approximately ") if d.inexact else ("=", "=", "")
+    if e.noun:  # "The product of 23 and 47 is 1081."
+        styles += [f"{e.prose[0].upper()}{e.prose[1:]} is {word}{{t}}."] * 2
+    styles += [f"{e.sym} {rel} {{t}}"] * 2 + [f"${e.latex} {latex_rel} {{l}}$"]  # "23 × 47 = 1081", "$\\sin 30^\\circ = 0.5$"
+    return rng.choice(styles).replace("{t}", t).replace("{l}", l), shown
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Records
 # ---------------------------------------------------------------------------------------------------------------
 
-def record(rid, prompt, response, truth, family, note, expr="", value=""):
-    return {"id": rid, "prompt": prompt, "response": response, "truth": truth, "family": family, "note": note,
-            "expr": expr, "value": value}
+def record(rid, prompt, response, truth, family, note, expr="", value="", shown=None, rule=None):
+    """A record. `shown` is the answer's value as the response writes it, without its dressing, and `rule` the
+    rounding the prompt asks for ("dp 2", "sf 3", ""), for --verify-gp to judge the answer again."""
+    r = {"id": rid, "prompt": prompt, "response": response, "truth": truth, "family": family, "note": note,
+         "expr": expr, "value": value}
+    if shown is not None:
+        r["shown"] = shown_string(shown)
+        r["rule"] = f"{rule[0]} {rule[1]}" if rule else ""
+    return r
+
+
+def shown_string(d):
+    if isinstance(d.w, bool):
+        return "true" if d.w else "false"
+    return d.text.replace(",", "")
 
 
 def question_record(rng, rid):
@@ -1552,7 +1570,7 @@ def question_record(rng, rid):
         d, note = wrong_display(rng, q, good)
     response, _ = dress(rng, q, d)
     truth = "correct" if note.startswith("correct") else "wrong"
-    return record(rid, q.text(), response, truth, q.expr.family, note, q.expr.gp, value_string(q.value))
+    return record(rid, q.text(), response, truth, q.expr.family, note, q.expr.gp, value_string(q.value), d, q.rule)
 
 
 # --- cuts ------------------------------------------------------------------------------------------------------
@@ -1608,14 +1626,23 @@ def cut_record(rng, rid):
     family = {"drop_unit": "invtrig",
               "drop_denominator": rng.choice(["arith", "trig", "invtrig", "compare", "power", "log", "root"])}.get(kind)
     q = make_question(rng, family)
+    e = q.expr
+    if kind == "drop_denominator" and not any(a is not None and a.numer is not None for a in e.args):
+        raise Reject("no fraction")
+    if kind == "drop_unit" and not (e.unit_clause and e.unit == "degrees"):
+        raise Reject("no unit clause")
+    if kind == "drop_rounding" and not q.rule:
+        raise Reject("no rounding clause")
+    if kind == "drop_tail" and len(arg_indices(q.parts())) < 2:
+        raise Reject("one operand")
     good = correct_display(rng, q)
     if judge(good, q.value, q.rule) != "correct":
         raise Reject("oracle disagrees")
     response, unit_shown = dress(rng, q, good)
-    e = q.expr
     fam = f"cut.{kind}"
     if kind == "full":
-        return record(rid, q.text(), response, "correct", fam, f"full question ({e.family})", e.gp, value_string(q.value))
+        return record(rid, q.text(), response, "correct", fam, f"full question ({e.family})", e.gp, value_string(q.value),
+                      good, q.rule)
     parts = q.parts()
     args = arg_indices(parts)
     if kind in ("drop_operand", "drop_tail", "drop_operator"):
@@ -1646,7 +1673,7 @@ def cut_record(rng, rid):
         if verdict == "ambiguous":
             raise Reject("neither right nor wrong")
         return record(rid, prompt, response, verdict, fam, f"{kind} leaves one number, from: {q.text()}",
-                      lone.gp, value_string(lone.value()))
+                      lone.gp, value_string(lone.value()), good, q.rule)
     if kind == "drop_rounding":
         if not q.rule:
             raise Reject("no rounding clause")
@@ -1681,7 +1708,8 @@ def cut_record(rng, rid):
     if verdict == "ambiguous":  # "8103" for e^9 once "to the nearest integer" is cut: right or wrong by convention
         raise Reject("the answer is neither right nor wrong for the cut question")
     truth = verdict
-    return record(rid, prompt, response, truth, fam, f"{kind} from: {q.text()}", m.expr.gp, value_string(m.value))
+    return record(rid, prompt, response, truth, fam, f"{kind} from: {q.text()}", m.expr.gp, value_string(m.value),
+                  good, m.rule)
 
 
 # --- outside any grammar ---------------------------------------------------------------------------------------
@@ -1785,26 +1813,25 @@ def outside_plain(rng):
 
 
 def outside_composite(rng):
-    """Questions that chain two operations: a reader that reads only a prefix gets them wrong."""
-    a, b, c = rng.randint(2, 30), rng.randint(2, 30), rng.randint(2, 12)
+    """Questions that chain two operations: a reader that reads only a prefix gets them wrong. Their answers are
+    whole numbers, and the true ones."""
+    a, b = rng.randint(2, 30), rng.randint(2, 30)
+    c = rng.choice([d for d in range(2, 13) if (a * b) % d == 0] or [1])
+    k = rng.randint(1, 4)
+    p, q, r = rng.choice([(3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (20, 21, 29), (9, 40, 41)])
     options = [
-        (f"What is the square root of the sum of {a * a - b * b if a > b else a * a} and {b * b if a > b else 0}?", None),
+        (f"What is the square root of the sum of {(k * p) ** 2} and {(k * q) ** 2}?", k * r),
         (f"What is twice the sum of {a} and {b}?", 2 * (a + b)),
         (f"What is the sum of {a} and {b}, times {c}?", (a + b) * c),
         (f"What is {a} plus {b}, all squared?", (a + b) ** 2),
-        (f"What is {c * 10}% of {b * 10}% of {a * 100}?", F(c * 10, 100) * F(b * 10, 100) * a * 100),
-        (f"What is half of the product of {a} and {b}?", F(a * b, 2)),
-        (f"What is the difference between {a * b} and the product of {a} and {b + 1}?", None),
+        (f"What is {c * 10}% of {b * 10}% of {a * 100}?", a * b * c),
+        (f"What is half of the product of {a} and {2 * b}?", a * b),
+        (f"What is the difference between the product of {a} and {b + 1} and {a * b}?", a),
         (f"What is {a} more than the product of {b} and {c}?", a + b * c),
-        (f"What is the product of {a} and {b}, divided by {c}?", F(a * b, c)),
+        (f"What is the product of {a} and {b}, divided by {c}?", a * b // c),
         (f"What is the square of the difference of {max(a, b)} and {min(a, b)}?", (max(a, b) - min(a, b)) ** 2),
     ]
     text, val = rng.choice(options)
-    if val is None:
-        if "square root" in text:
-            val = a if a > b else a
-        else:
-            val = a * (b + 1) - a * b
     return text, val, True
 
 
@@ -1830,11 +1857,10 @@ NAMES = ["Ann", "Ben", "Carla", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines"
 ITEMS = ["apples", "pencils", "stickers", "marbles", "cookies", "cards", "books", "shells"]
 
 
-def money(q, cur="$", style=None, rng=None):
+def money(q, cur="$"):
     """$6, $6.50, €45, £14, 1,200 dollars."""
     q = F(q)
-    cents = not is_int(q) or (rng is not None and rng.random() < 0.1)
-    t = fixed(round_dp(exact(q), 2), 2, ",") if cents else f"{int(q):,}"
+    t = fixed(round_dp(exact(q), 2), 2, ",") if not is_int(q) else f"{int(q):,}"
     if cur == "dollars":
         return f"{t} dollars"
     return f"{cur}{t}"
@@ -1911,8 +1937,12 @@ def wp_templates(rng):
             num = rng.randint(1, d - 1)
         k = d * rng.randint(1, 3)
         mixed = rng.choice([f"{w} and {num}/{d}", f"{w} {num}/{d}"])
-        unit = rng.choice(["cups", "hours", "pounds", "liters"])
-        return ("mixed", f"A recipe needs {mixed} {unit} of flour per batch. How much for {k} batches?",
+        unit, question = rng.choice([
+            ("cups", f"A recipe needs {mixed} cups of flour per batch. How much flour for {k} batches?"),
+            ("pounds", f"Each box weighs {mixed} pounds. How much do {k} boxes weigh?"),
+            ("liters", f"A jug holds {mixed} liters. How much do {k} jugs hold?"),
+            ("hours", f"A lesson lasts {mixed} hours. How long do {k} lessons last?")])
+        return ("mixed", question,
                 lambda v: f"That is {mixed} {unit} * {k} = {dec(v[0])} {unit}.", [(w + F(num, d)) * k], f"({w}+{num}/{d})*{k}")
     if t == 11:
         a = 2 * rng.randint(10, 60)
@@ -2039,35 +2069,160 @@ def generate(seed, count, kind="all"):
 
 
 def verify_gp(path, limit=None):
-    """Recomputes each record's `value` from its `expr` with PARI/GP; prints disagreements, returns their number."""
-    recs = [json.loads(line) for line in open(path)]
+    """Recomputes each record's `value` from its `expr` with PARI/GP, and judges each answer's `shown` value
+    again against GP's value with Python's decimal module (exact forms such as √2/2 or 3π/4 are compared by GP).
+    Prints disagreements and returns their number."""
+    recs = [json.loads(line) for line in open(path, encoding="utf-8")]
     recs = [r for r in recs if r.get("expr")][:limit]
-    script = ["\\p 60", "default(colors,\"no\");"]
-    for r in recs:
-        script.append(f"iferr(print({r['expr']}), E, print(\"ERR\"))")
-    out = subprocess.run(["gp", "-q", "-f", "--default", "parisizemax=200000000"], input="\n".join(script) + "\n",
-                         capture_output=True, text=True).stdout.split("\n")
-    bad = 0
-    for r, line in zip(recs, out):
-        got, want = line.strip(), r["value"]
-        ok = False
-        if got != "ERR":
-            if want in ("true", "false"):
-                ok = check_relation(r["prompt"], mpmath.mpf(got.replace(" E", "e")), want)
-            elif "/" in want or re.fullmatch(r"-?\d+", want):
-                if re.fullmatch(r"-?\d+(/\d+)?", got):
-                    ok = F(got) == F(want)
-                else:
-                    ok = abs(mpmath.mpf(got.replace(" E", "e")) - mpmath.mpf(F(want).numerator) / F(want).denominator) < mpmath.mpf(10) ** -40 * max(1, abs(F(want)))
-            else:
-                g, w = mpmath.mpf(got.replace(" E", "e")), mpmath.mpf(want)
-                ok = abs(g - w) <= mpmath.mpf(10) ** -35 * max(1, abs(w))
+    script = ["default(realprecision, 80);"]
+    for i, r in enumerate(recs):
+        script.append(f'iferr(print("@{i}|", {r["expr"]}), E, print("@{i}|ERR"));')
+        form = gp_form(r.get("shown", ""))
+        if form:
+            script.append(f'iferr(print("#{i}|", ({form})-({r["expr"]})), E, print("#{i}|ERR"));')
+    proc = subprocess.run(["gp", "-q", "-f", "-s", "200000000"], input="\n".join(script) + "\n",
+                          capture_output=True, text=True)
+    got, diff = {}, {}
+    for line in proc.stdout.splitlines():
+        if line[:1] in "@#" and "|" in line:
+            i, value = line[1:].split("|", 1)
+            (got if line[0] == "@" else diff)[int(i)] = value.strip()
+    bad_values = bad_truths = judged = 0
+    for i, r in enumerate(recs):
+        g, want = got.get(i, "ERR"), r["value"]
+        try:
+            ok = g != "ERR" and agrees(r, g, want)
+        except Exception:
+            ok = False
         if not ok:
-            bad += 1
-            if bad <= 20:
-                print(f"{r['id']}: {r['prompt']!r} expr {r['expr']} gp {got} oracle {want}")
-    print(f"{len(recs)} values recomputed with gp: {bad} disagreements")
-    return bad
+            bad_values += 1
+            if bad_values <= 20:
+                print(f"value {r['id']}: {r['prompt']!r}: gp {r['expr']} = {g}, oracle {want}")
+            continue
+        if r["family"].startswith("wp.") and r["truth"] in ("correct", "wrong"):
+            judged += 1
+            if line_is_true(r["response"]) != (r["truth"] == "correct"):
+                bad_truths += 1
+                if bad_truths <= 20:
+                    print(f"line {r['id']}: {r['response']!r} is labelled {r['truth']}")
+            continue
+        if r.get("shown") is None or r["truth"] not in ("correct", "wrong"):
+            continue
+        try:
+            truth = rejudge(r, g, diff.get(i))
+        except Exception as err:
+            truth = f"error {err}"
+        judged += 1
+        if truth != r["truth"]:
+            bad_truths += 1
+            if bad_truths <= 20:
+                print(f"truth {r['id']}: {r['prompt']!r} answered {r['shown']!r} (rule {r['rule'] or 'none'}): "
+                      f"gp value {g[:30]}, judged {truth}, record says {r['truth']}")
+    print(f"{len(recs)} values recomputed with gp: {bad_values} disagreements; "
+          f"{judged} answers judged again: {bad_truths} disagreements")
+    return bad_values + bad_truths
+
+
+DECIMAL_SHOWN = re.compile(r"-?\d+(\.\d+)?")
+
+
+def gp_form(shown):
+    """An exact form the response shows, as a GP expression: √2/2 → sqrt(2)/2, 3π/4 → 3*Pi/4, 2^10, 7/8."""
+    if not shown or DECIMAL_SHOWN.fullmatch(shown) or shown in ("true", "false"):
+        return None
+    t = re.sub(r"(\d)√(\d+)", r"\1*sqrt(\2)", shown)
+    t = re.sub(r"√(\d+)", r"sqrt(\1)", t)
+    t = re.sub(r"(\d)π", r"\1*Pi", t).replace("π", "Pi")
+    return t
+
+
+def rejudge(rec, gp_value, gp_diff):
+    """"correct" or "wrong" for the shown answer, by decimal arithmetic on GP's value."""
+    from decimal import Decimal, ROUND_HALF_EVEN, localcontext
+    shown, value, rule = rec["shown"], rec["value"], rec["rule"]
+    if shown in ("true", "false"):
+        return "correct" if shown == value else "wrong"
+    if not DECIMAL_SHOWN.fullmatch(shown):
+        return "correct" if abs(gp_number(gp_diff)) < MP(10) ** -40 else "wrong"
+    with localcontext() as ctx:
+        ctx.prec = 100
+        # An exact value (already found equal to GP's to 40 digits) is taken as the record states it: GP's
+        # sin(π) is 1e-81, not 0.
+        exact_value = re.fullmatch(r"(-?\d+)(?:/(\d+))?", value)
+        if exact_value:
+            v = Decimal(exact_value.group(1)) / Decimal(exact_value.group(2) or 1)
+        else:
+            v = Decimal(gp_value.replace(" E", "E"))
+        w = Decimal(shown)
+        places = len(shown.split(".")[1]) if "." in shown else 0
+        if rule:
+            kind, n = rule.split()
+            n = int(n)
+            if kind == "sf":
+                n = n - 1 - v.adjusted()
+                if v.quantize(Decimal(10) ** -n, ROUND_HALF_EVEN).adjusted() > v.adjusted():
+                    n -= 1  # 9.996 to 3 s.f. is 10.0
+            want = v.quantize(Decimal(10) ** -n, ROUND_HALF_EVEN) if n >= 0 else (
+                (v / Decimal(10) ** -n).quantize(Decimal(1), ROUND_HALF_EVEN) * Decimal(10) ** -n)
+            return "correct" if w == want and places == max(n, 0) else "wrong"
+        unit = Decimal(10) ** -places
+        err = abs(w - v)
+        if places == 0 and rec["value"].lstrip("-").isdigit():
+            return "correct" if err == 0 else "wrong"
+        return "correct" if err < unit / 2 else ("wrong" if err >= unit * 3 / 2 else "ambiguous")
+
+
+# A solution line parsed again, independently of the templates that wrote it: numbers (12,345, 1 000, .75,
+# 3 1/2, 1 and 1/3), operators (x, ×, *, /, %, "of") and "=", with words, units and currency dropped.
+LINE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+\.\d+|\.\d+|\d+)"
+LINE_TOKEN = re.compile(rf"(?P<mixed>\d+ and \d+/\d+|\d+ \d+/\d+(?!\d))|(?P<num>{LINE_NUMBER})|(?P<unit>/[a-z]+)"
+                        r"|(?P<op>[-+*×x/()%=]|\bof\b)|(?P<sep>[,;:\n]|\. |\.$|<<|>>)|(?P<other>\S)")
+
+
+def line_is_true(text):
+    """Whether every chain of equalities in a solution line holds (the last side is its first number)."""
+    chains, cur = [], []
+    for m in LINE_TOKEN.finditer(text):
+        kind, t = m.lastgroup, m.group(0)
+        if kind == "mixed":
+            whole, frac = re.split(r" and | ", t, maxsplit=1)
+            cur.append(f"({gp_rational(int(whole) + F(frac))})")
+        elif kind == "num":
+            cur.append(gp_rational(F(t.replace(",", "").replace(" ", ""))))
+        elif kind == "op" and not (t == "x" and not (cur and cur[-1].endswith(")"))):
+            cur.append({"×": "*", "x": "*", "of": "*", "%": "/100"}.get(t, t))
+        elif kind == "sep":
+            chains.append(cur)
+            cur = []
+    chains.append(cur)
+    for chain in chains:
+        sides = [s.strip("+-*/ ") if i == 0 else s for i, s in enumerate(" ".join(chain).split("="))]
+        sides = [s.strip() for s in sides if s.strip()]
+        if len(sides) < 2:
+            continue
+        sides[-1] = sides[-1].split()[0]
+        values = {eval(re.sub(r"\((-?\d+)/(\d+)\)", r"F(\1, \2)", re.sub(r"\((-?\d+)\)", r"F(\1)", s)),
+                       {"F": F}) for s in sides}
+        if len(values) != 1:
+            return False
+    return True
+
+
+def gp_number(text):
+    return mpmath.mpf(text.replace(" E", "e"))
+
+
+def agrees(rec, got, want):
+    """GP's value `got` against the oracle's `want`: exact rationals exactly, reals to 35 digits."""
+    if want in ("true", "false"):
+        return check_relation(rec["prompt"], gp_number(got), want)
+    if re.fullmatch(r"-?\d+(/\d+)?", want):
+        if re.fullmatch(r"-?\d+(/\d+)?", got):
+            return F(got) == F(want)
+        w = F(want)
+        return abs(gp_number(got) - mp(w)) <= MP(10) ** -40 * max(1, abs(mp(w)))
+    g, w = gp_number(got), mpmath.mpf(want)
+    return abs(g - w) <= MP(10) ** -35 * max(1, abs(w))
 
 
 def check_relation(prompt, diff, want):
@@ -2083,6 +2238,33 @@ def check_relation(prompt, diff, want):
     return False
 
 
+def selftest():
+    """The oracle on values worked out by hand; raises AssertionError on a mismatch."""
+    def val(build, args, st):
+        return build(args, st).value
+    n = lambda v: Num(F(v), str(v), "int", str(v))
+    d = lambda t: Num(F(t), t, "dec", gp_rational(F(t)))
+    assert val(build_log, [n(2), n(64)], {"t": 5}) == exact(6)                         # the base-2 logarithm of 64
+    assert val(build_mod, [n(100), n(7)], {"t": 0, "slip": 1}) == exact(2)             # remainder of 100 / 7
+    assert val(build_percent, [d("12.5"), n(80)], {"t": 0, "money": False}) == exact(10)  # 12.5% of 80
+    asin = val(build_invtrig, [d("0.5")], {"fn": "asin", "t": 0, "unit": "radians", "c": None})
+    assert value_string(asin).startswith("0.52359877559829887307")                     # arcsin(0.5) in radians
+    assert val(build_invtrig, [d("0.5")], {"fn": "asin", "t": 0, "unit": "degrees", "c": 0}) == exact(30)
+    assert val(build_trig, [n(30)], {"fn": "sin", "unit": "deg_word", "t": 2, "name": "sin"}) == exact(F(1, 2))
+    assert val(build_arith, [n(23), n(47)], {"op": "mul", "t": 0, "slip": 1}) == exact(1081)
+    assert val(build_gcd, [n(12), n(18)], {"fn": "lcm", "t": 0, "slip": 1}) == exact(36)
+    assert val(build_factorial, [n(10)], {"t": 0, "slip": 1}) == exact(3628800)
+    assert val(build_root, [n(27)], {"t": 3, "k": 3}) == exact(3)
+    assert round_sf(exact(1081), 2) == (1100, 0) and round_sf(approx(MP("9.996")), 3) == (F(10), 1)
+    assert judge(Display("0.52", "0.52", F(52, 100), 2), asin, None) == "correct"
+    assert judge(Display("0.53", "0.53", F(53, 100), 2), asin, None) == "ambiguous"     # within one unit, not rounded
+    assert judge(Display("0.54", "0.54", F(54, 100), 2), asin, None) == "wrong"
+    assert judge(Display("0.52", "0.52", F(52, 100), 2), asin, ("dp", 2)) == "correct"
+    assert judge(Display("0.53", "0.53", F(53, 100), 2), asin, ("dp", 2)) == "wrong"
+    assert judge(Display("0.5", "0.5", F(5, 10), 1), asin, ("dp", 2)) == "ambiguous"    # too few places, not far off
+    print("selftest: ok")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -2090,7 +2272,11 @@ def main(argv=None):
     ap.add_argument("--kind", choices=["all"] + list(KINDS), default="all")
     ap.add_argument("--out", default="-", help="output JSONL file (default: standard output)")
     ap.add_argument("--verify-gp", metavar="FILE", help="recompute the values in FILE with PARI/GP and exit")
+    ap.add_argument("--selftest", action="store_true", help="check the oracle on values worked out by hand")
     args = ap.parse_args(argv)
+    if args.selftest:
+        selftest()
+        return 0
     if args.verify_gp:
         return 1 if verify_gp(args.verify_gp) else 0
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")

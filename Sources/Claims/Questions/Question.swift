@@ -20,9 +20,10 @@ struct Question {
     /// The value a "what is" question asks for.
     var target: Expression?
     var targetIsFunction = false
-    /// The expression a question asks for modulo a number ("Compute 3^100 mod 7" → 3^100): no target (the reader
-    /// computes no remainder as a value), only how the answer's step is recognised.
-    var moduloStem: Expression?
+    /// The expression a question is about when it is no value asked for whole: "Compute 3^100 mod 7" → 3^100 (the
+    /// reader computes no remainder as a value), "Is 4^545 + 545^4 a prime number?" → 4^545 + 545^4. Never judged:
+    /// it only tells which of the answer's steps is its answer.
+    var stem: Expression?
     /// The rounding the prompt asks for ("rounded to one decimal place").
     var rule: StatedValueRule?
 
@@ -121,7 +122,7 @@ struct Question {
                 // "Compute 5 × (5^2)^2 modulo 11": no value the reader computes, but the step that computes the
                 // expression before "modulo" is the one that answers.
                 if stream.isModulo(end), stream.integer(end + 1) != nil, Self.endsQuestion(stream, end + 2) {
-                    moduloStem = e
+                    stem = e
                     return
                 }
             }
@@ -133,9 +134,8 @@ struct Question {
             }
             i += 1
         }
-        // A question that asks in words but not in a way read whole asks for no value (its yes/no subject is found
-        // elsewhere).
-        if asked { return }
+        // A question that asks in words but not in a way read whole asks for no value: what follows finds at most
+        // its stem.
         // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)"). A number
         // that no math follows (but "=" or "≈", where the expression stops) reads as a lone number, which computes
         // nothing: it is passed over without the reading. For a value question, it must be the whole of it.
@@ -154,11 +154,11 @@ struct Question {
             {
                 // Whole: the question ends after it, and nothing before it is an operand or a relation it belongs
                 // to ("Solve for x: 4x + 17 = -15" asks for no value, least of all -15).
-                if valueQuestion
-                    && (!Self.endsQuestion(stream, end) || stream.isWord(k - 1, in: ClaimScanner.operatorWords)
-                        || ClaimScanner.isMathToken(stream, k - 1) || stream.kind(k - 1) == .otherRelation
-                        || ExpressionReader.isSignedNumber(e))
+                if !valueQuestion || asked || !Self.endsQuestion(stream, end)
+                    || stream.isWord(k - 1, in: ClaimScanner.operatorWords) || ClaimScanner.isMathToken(stream, k - 1)
+                    || stream.kind(k - 1) == .otherRelation || ExpressionReader.isSignedNumber(e)
                 {
+                    if stem == nil { stem = e }
                     return
                 }
                 target = e

@@ -41,6 +41,8 @@ extension ClaimScanner {
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".
         if Self.expressionOperators & before.bit != 0 || before == .percent { return true }
         if stream.isWord(p, in: Self.continuingWords) { return true }
+        // "divided by 2 + 3 = …" (but "divisible by 17 x 19 = 323" is whole).
+        if stream.isWord(p, "by"), stream.isWord(p - 1, "divided") || stream.isWord(p - 1, "multiplied") { return true }
         // A bracket before a bracket: "\operatorname{arccot}\left(7.88\right)" read from "(7.88".
         if before == .closeParen && stream.kind(f) == .openParen { return true }
         // Written against a name or a bracket before it: "\operatorname{arccot}\left(7.88\right)", "f(2)".
@@ -88,14 +90,31 @@ extension ClaimScanner {
 
     /// Whether a "*" stands between tokens a and b that the tokenizer dropped (it keeps one only after a number or
     /// a bracket).
+    ///
+    /// Only a single "*" before an operand (a digit, "$", "(" or "." after spaces) counts: "**" is bold, and "*so*"
+    /// emphasis.
     func hasDroppedTimes(_ a: Int, _ b: Int) -> Bool {
         guard a >= 0, b < stream.count, a < b else { return false }
-        return stream.bytes[stream[a].end..<stream[b].start].contains(0x2A)
+        let bytes = stream.bytes
+        let end = stream[b].start
+        var k = stream[a].end
+        while k < end {
+            if bytes[k] == 0x2A && bytes[k - 1] != 0x2A && (k + 1 >= bytes.count || bytes[k + 1] != 0x2A) {
+                var m = k + 1
+                while m < bytes.count && bytes[m] == 0x20 { m += 1 }
+                if m < bytes.count {
+                    let c = bytes[m]
+                    if (c >= 0x30 && c <= 0x39) || c == 0x24 || c == 0x28 || c == 0x2E { return true }
+                }
+            }
+            k += 1
+        }
+        return false
     }
 
-    /// Words that join an operand to the expression: "times", "x", "plus", "minus", "over", "by".
+    /// Words that join an operand to the expression: "times", "x", "plus", "minus", "over", "to the power".
     /// "inverse" and "arc" before a function word make it another function: "the inverse sine of 1/2".
-    static let continuingWords = WordSet(["times", "x", "plus", "minus", "over", "by", "power", "inverse", "arc"])
+    static let continuingWords = WordSet(["times", "x", "plus", "minus", "over", "power", "inverse", "arc"])
 
     /// Whether number token i is a group of three digits written one space after a number of at most three digits
     /// (the tokenizer joins "34 792 834" but leaves "1 000" as two numbers).
