@@ -86,7 +86,11 @@ struct ClaimScanner {
         if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
         if s.isWord(i, in: Self.unitWords) { return true }
         if ExpressionReader.function(s, i) != nil { return true }
-        if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
+        // "12 x 5", "$12 x (6 x 2)", "(3 + 4) x 2".
+        if s.isWord(i, "x") {
+            return (s.kind(i - 1) == .number || s.kind(i - 1) == .closeParen)
+                && (s.kind(i + 1) == .number || s.kind(i + 1) == .openParen)
+        }
         return s.isWord(i, "e") && s.kind(i + 1) == .power
     }
 
