@@ -528,6 +528,9 @@ struct ClaimScanner {
         case .radians(let inner), .degrees(let inner): return statedText(inner)
         case .number(let literal): return literal.description
         case .negate(.number(let literal)): return "-" + literal.description
+        // "≈ -1.15 radians": the sign applies to the marked number.
+        case .negate(.radians(.number(let literal))), .negate(.degrees(.number(let literal))):
+            return "-" + literal.description
         default: return nil
         }
     }

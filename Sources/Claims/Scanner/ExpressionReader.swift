@@ -111,13 +111,7 @@ struct ExpressionReader {
                 shape.hasDivision = true
                 guard var right = unary() else { return nil }
                 // "619 ÷ 9.5 × 10^{4}": a number in scientific notation is one divisor.
-                if current == .times, stream.kind(position + 1) == .number, stream.kind(position + 2) == .power,
-                    stream.numberText(position + 1) == "10", case .number = right
-                {
-                    position += 1
-                    guard let scale = unary() else { return nil }
-                    right = .multiply(right, scale)
-                }
+                guard scientific(&right) else { return nil }
                 left = .divide(left, right)
             } else if k == .openParen || k == .pi || k == .sqrt || (k == .word && function(at: position) != nil) {
                 // Implicit multiplication: "2π", "(90 − 7)(90 + 7)", "2√3" — never number after number.
@@ -224,7 +218,10 @@ struct ExpressionReader {
             position += 1
             shape.integerOnly = false
             shape.hasFunction = true
+            let bare = current == .number
             guard let argument = postfix() else { return nil }
+            // In a question, "√3/2" is read two ways (√3 over 2, or the root of 3/2): neither.
+            if words && bare && current == .divide { return nil }
             return .function(.sqrt, argument)
         case .fraction:
             position += 1
@@ -251,6 +248,8 @@ struct ExpressionReader {
             }
             let parenthesized = current == .openParen
             guard var argument = parenthesized ? primary() : postfix() else { return nil }
+            // "\ln 7.64 \times 10^{-2}": the argument is the number in scientific notation.
+            if !parenthesized { guard scientific(&argument) else { return nil } }
             // "\sin 30^\circ": the degree sign marks the angle, not the sine.
             if !parenthesized, degreeMark() { argument = .degrees(argument) }
             return .function(f, argument)
@@ -260,6 +259,18 @@ struct ExpressionReader {
     }
 
     private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
+
+    /// When the number `e` is followed by "× 10^k", reads that too and makes `e` the number in scientific notation;
+    /// false when the power does not read.
+    mutating func scientific(_ e: inout Expression) -> Bool {
+        guard case .number = e, current == .times, stream.kind(position + 1) == .number,
+            stream.kind(position + 2) == .power, position + 2 < end, stream.numberText(position + 1) == "10"
+        else { return true }
+        position += 1
+        guard let scale = unary() else { return false }
+        e = .multiply(e, scale)
+        return true
+    }
 
     /// Reads a degree mark written as a power at the position, "^\circ" or "^{\circ}", and passes it.
     mutating func degreeMark() -> Bool {
