@@ -36,6 +36,11 @@ extension ClaimScanner {
     func goesOnBefore(_ f: Int) -> Bool {
         let p = f - 1
         guard let before = stream.kind(p) else { return false }
+        // A statement in words ("The square root of 1543 is approximately 39.27") starts a clause: only a word that
+        // makes its function another goes on before it ("the inverse sine of …").
+        if stream.kind(f) == .word && !Self.isMathToken(stream, f) {
+            return stream.isWord(p, "inverse") || stream.isWord(p, "arc")
+        }
         // A "*" the tokenizer dropped: "12 apples * 1/3 = 4", "2 * $40 - $15 = …" read from "40".
         if hasDroppedTimes(p, f) { return true }
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".
