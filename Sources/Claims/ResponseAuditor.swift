@@ -243,7 +243,8 @@ public struct ResponseAuditor: Sendable {
     /// one claim per token (one per relation in a run of math tokens, or one for a run without), so with the other
     /// claims and the token count together within the limit, no cut happens.
     private mutating func answerWithoutEquations(_ bytes: UnsafeBufferPointer<UInt8>, _ question: Question) -> Claim?? {
-        guard question.target == nil, question.divisor == nil, !question.asksFactorization else { return nil }
+        guard question.target == nil, question.stem == nil, question.divisor == nil, !question.asksFactorization
+        else { return nil }
         responseTokens.removeAll(keepingCapacity: true)
         Tokenizer.tokenize(bytes, into: &responseTokens)
         let stream = TokenStream(bytes: bytes, tokens: responseTokens)
@@ -328,7 +329,7 @@ public struct ResponseAuditor: Sendable {
             case .factorization(let n, _, _), .primeFactors(let n, _):
                 return question.asksFactorization && n == question.subject
             case .value(let e, _, _, _, _, _):
-                guard let target = question.target else { return false }
+                guard let target = question.target ?? question.stem else { return false }
                 return claims[i].role == .answer || comparable(e) == comparable(target)
             case .division, .residue, .congruent:
                 return false

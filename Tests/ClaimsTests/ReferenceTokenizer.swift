@@ -189,7 +189,8 @@ struct ReferenceTokenizer {
                     var k = i
                     while byte(k) == 0x20 { k += 1 }
                     let previous = tokens.last?.kind
-                    if (previous == .number || previous == .closeParen) && (isDigit(byte(k)) || byte(k) == 0x28) {
+                    let operand = isDigit(byte(k)) || byte(k) == 0x28 || (byte(k) == 0x24 && isDigit(byte(k + 1)))
+                    if (previous == .number || previous == .closeParen) && operand {
                         add(.times, start, i)
                     }
                 }

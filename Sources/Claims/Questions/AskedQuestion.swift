@@ -40,7 +40,9 @@ public struct AskedQuestion: Sendable, Equatable {
     init?(_ question: Question) {
         // "Is 2^67 − 1 prime?": the number may be written as an expression, which the reader sees as the target.
         let subject =
-            question.subject ?? question.target.flatMap { Rational($0) }.flatMap { $0.den == 1 ? $0.num : nil }
+            question.subject ?? (question.target ?? question.stem).flatMap { Rational($0) }.flatMap {
+                $0.den == 1 ? $0.num : nil
+            }
         if let n = subject, let d = question.divisor {
             kind = .divisibility(n, divisor: d)
         } else if question.asksFactorization || question.asksPrimality {

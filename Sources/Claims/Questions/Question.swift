@@ -20,6 +20,10 @@ struct Question {
     /// The value a "what is" question asks for.
     var target: Expression?
     var targetIsFunction = false
+    /// The expression a question is about when it is no value asked for whole: "Compute 3^100 mod 7" → 3^100 (the
+    /// reader computes no remainder as a value), "Is 4^545 + 545^4 a prime number?" → 4^545 + 545^4. Never judged:
+    /// it only tells which of the answer's steps is its answer.
+    var stem: Expression?
     /// The rounding the prompt asks for ("rounded to one decimal place").
     var rule: StatedValueRule?
 
@@ -85,37 +89,57 @@ struct Question {
     /// Nouns that name a number's role in another one ("the factor 2", "the digit 7", "base 10").
     static let roleNouns = WordSet(["factor", "divisor", "digit", "base", "exponent", "modulus", "power"])
 
-    /// The expression a "what is / compute / find" question asks for.
+    /// The expression a "what is / compute / find" question asks for, read whole or not at all: after the
+    /// expression only the end of the question may follow (``endsQuestion(_:_:)``): "What is -3.5 plus 2?" asks
+    /// for -1.5, never for -3.5, and "What is 7 mod 3?" (which the reader does not read) asks for nothing it knows.
     private mutating func readTarget(_ stream: TokenStream) {
         var i = 0
+        var asked = false
         while i < stream.count {
             let trigger =
-                stream.isWord(i, in: Self.targetTriggers)
+                stream.isWord(i, in: Self.targetTriggers) || stream.isWord(i, in: Self.verbTriggers)
                 || (stream.isWord(i, "what") && stream.isWord(i + 1, "is"))
             if !trigger {
                 i += 1
                 continue
             }
-            var j = i + (stream.isWord(i, "what") ? 2 : 1)
-            while stream.isWord(j, in: Self.targetPreambles) && !isPhraseStart(stream, j) {
+            asked = true
+            var j = stream.isWord(i, in: Self.verbTriggers) ? i : i + (stream.isWord(i, "what") ? 2 : 1)
+            // "the value of", "the exact value of" (but "the sum of" is the expression's own).
+            while stream.isWord(j, in: Self.targetPreambles),
+                !stream.isWord(j, "the") || stream.isWord(j + 1, in: Self.targetPreambles)
+            {
                 j += 1
             }
-            if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &j, unit: nil) {
+            if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j),
+                ClaimScanner.hasOperation(e) || !shape.isSingleNumber
+            {
+                if Self.endsQuestion(stream, end) {
+                    target = e
+                    targetIsFunction = shape.hasFunction
+                    return
+                }
+                // "Compute 5 × (5^2)^2 modulo 11": no value the reader computes, but the step that computes the
+                // expression before "modulo" is the one that answers.
+                if stream.isModulo(end), stream.integer(end + 1) != nil, Self.endsQuestion(stream, end + 2) {
+                    stem = e
+                    return
+                }
+            }
+            var k = j
+            if let (e, isFunction) = ClaimScanner.phraseExpression(stream, &k, unit: nil), Self.endsQuestion(stream, k) {
                 target = e
                 targetIsFunction = isFunction
                 return
             }
-            // A math run: "cos(3532 radians)", "19 × 94 + 50 ÷ 2".
-            if let (e, shape, _) = ExpressionReader.longest(stream, from: j, accept: { !$1.isSingleNumber }) {
-                target = e
-                targetIsFunction = shape.hasFunction
-                return
-            }
             i += 1
         }
+        // A question that asks in words but not in a way read whole asks for no value: what follows finds at most
+        // its stem.
         // No "what is": the first expression that computes something ("cos(49) = ?", "Quick: sqrt(44)"). A number
         // that no math follows (but "=" or "≈", where the expression stops) reads as a lone number, which computes
-        // nothing: it is passed over without the reading.
+        // nothing: it is passed over without the reading. For a value question, it must be the whole of it.
+        let valueQuestion = !asksPrimality && !asksFactorization && !asksParity && divisor == nil
         var k = 0
         while k < stream.count {
             guard ClaimScanner.isMathToken(stream, k), stream.kind(k) != .closeParen,
@@ -125,9 +149,18 @@ struct Question {
                 k += 1
                 continue
             }
-            if let (e, shape, _) = ExpressionReader.longest(
+            if let (e, shape, end) = ExpressionReader.longest(
                 stream, from: k, accept: { !$1.isSingleNumber && ClaimScanner.hasOperation($0) })
             {
+                // Whole: the question ends after it, and nothing before it is an operand or a relation it belongs
+                // to ("Solve for x: 4x + 17 = -15" asks for no value, least of all -15).
+                if !valueQuestion || asked || !Self.endsQuestion(stream, end)
+                    || stream.isWord(k - 1, in: ClaimScanner.operatorWords) || ClaimScanner.isMathToken(stream, k - 1)
+                    || stream.kind(k - 1) == .otherRelation || ExpressionReader.isSignedNumber(e)
+                {
+                    if stem == nil { stem = e }
+                    return
+                }
                 target = e
                 targetIsFunction = shape.hasFunction
                 return
@@ -136,10 +169,41 @@ struct Question {
         }
     }
 
-    private func isPhraseStart(_ stream: TokenStream, _ j: Int) -> Bool {
-        stream.isWord(j, "the") && ClaimScanner.functionWord(stream, j + 1) != nil
+    /// Whether the question's expression, ending before token i, is all it asks: the question ends there ("?",
+    /// ".", the end), or goes on only with how to give the answer: a rounding ("rounded to 2 decimal places", "to
+    /// the nearest tenth", ", correct to 3 significant figures"), a unit or a form ("in radians", "as a
+    /// decimal"), "= ?". Anything else ("plus", "mod 7", "prime") means the expression was not read whole.
+    static func endsQuestion(_ s: TokenStream, _ i: Int) -> Bool {
+        var k = i
+        guard let kind = s.kind(k) else { return true }
+        switch kind {
+        case .question, .period, .exclamation, .newline, .semicolon:
+            return true
+        case .equals, .approx:
+            guard let next = s.kind(k + 1) else { return true }
+            return next == .question || next == .newline || next == .period
+        case .comma, .openParen:
+            k += 1
+        case .word:
+            break
+        default:
+            return false
+        }
+        if s.isWord(k, in: Self.answerFormWords) { return true }
+        if s.isWord(k, "to") {
+            // "to 2 decimal places", "to the nearest tenth", "to three significant figures".
+            if s.isWord(k + 1, "the") && s.isWord(k + 2, "nearest") { return true }
+            return count(s, k + 1) != nil && (s.isWord(k + 2, in: Self.precisionWords) || s.isWord(k + 2, "d")
+                || s.isWord(k + 2, "s") || s.isWord(k + 2, "dp") || s.isWord(k + 2, "sf"))
+        }
+        if s.isWord(k, "in") || s.isWord(k, "as") {
+            var m = k + 1
+            if s.isWord(m, "a") || s.isWord(m, "an") || s.isWord(m, "the") { m += 1 }
+            return s.isWord(m, in: Self.answerForms)
+        }
+        // A unit after the number: "… 3532 radians" is read with it; "(radians)".
+        return kind == .openParen && s.isWord(k, in: ClaimScanner.unitWords)
     }
-
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
     ///
     /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits
@@ -186,6 +250,24 @@ struct Question {
 
     /// "rounded to one decimal place", "to 3 decimal places", "4 significant figures".
     static func rounding(_ stream: TokenStream) -> StatedValueRule? {
+        for i in 0..<stream.count where stream.isWord(i, "nearest") {
+            // "to the nearest whole number", "nearest integer", "nearest tenth".
+            let k = stream.isWord(i + 1, "whole") ? i + 2 : i + 1
+            if stream.isWord(k, in: Self.wholeWords) { return .decimalPlaces(0) }
+            for (n, w) in Self.placeWords.enumerated() where stream.isWord(k, w) { return .decimalPlaces(n + 1) }
+        }
+        for i in 0..<stream.count where stream.isWord(i, "d") || stream.isWord(i, "s") || stream.isWord(i, "dp")
+            || stream.isWord(i, "sf")
+        {
+            // "to 3 d.p.", "1 s.f.", "2 dp".
+            guard let n = count(stream, i - 1) else { continue }
+            let decimal = stream.isWord(i, "d") || stream.isWord(i, "dp")
+            if stream.isWord(i, "dp") || stream.isWord(i, "sf") {
+                return decimal ? .decimalPlaces(n) : .significantFigures(n)
+            }
+            guard stream.kind(i + 1) == .period, stream.isWord(i + 2, decimal ? "p" : "f") else { continue }
+            return decimal ? .decimalPlaces(n) : .significantFigures(n)
+        }
         for i in 0..<stream.count where stream.isWord(i, in: Self.precisionWords) {
             guard let n = count(stream, i - 1) else { continue }
             if stream.isWord(i, "decimal") { return .decimalPlaces(n) }
@@ -210,7 +292,21 @@ struct Question {
     static let targetTriggers = WordSet([
         "what's", "compute", "calculate", "evaluate", "find", "determine", "approximate",
     ])
+    /// Verbs that ask for a value and are part of its expression ("Add 886 to -941,277", "Divide 1 by -8").
+    static let verbTriggers = WordSet(["add", "subtract", "multiply", "divide"])
     static let targetPreambles = WordSet(["the", "value", "of", "exact", "approximate", "numerical"])
+    /// Words that start a clause about how to give the answer ("rounded to …", ", give your answer in …").
+    static let answerFormWords = WordSet([
+        "rounded", "round", "rounding", "correct", "accurate", "give", "giving", "answer", "express", "expressed",
+        "please", "approximately", "exactly", "using",
+    ])
+    /// What "in" or "as" may ask the answer in: a unit or a form.
+    static let answerForms = WordSet([
+        "radians", "radian", "degrees", "degree", "decimal", "decimals", "fraction", "simplest", "lowest", "exact",
+        "scientific",
+    ])
+    static let wholeWords = WordSet(["number", "integer", "unit", "one"])
+    static let placeWords: [StaticString] = ["tenth", "hundredth", "thousandth"]
     static let precisionWords = WordSet(["decimal", "significant"])
     static let figureWords = WordSet(["figures", "figure", "digits", "digit"])
 }

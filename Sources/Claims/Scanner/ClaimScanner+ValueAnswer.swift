@@ -1,8 +1,11 @@
-/// A bare value answering a question about a function value.
+import Verifiers
+
+/// A bare value answering a question whose expression was read whole.
 extension ClaimScanner {
     // MARK: - A bare value as the answer
 
-    /// "-0.4" (or "≈ -0.4", "The answer is 0.66") answering "What is the sine of -0.413 radians?".
+    /// "-1.5", "**16**", "The answer is 12.5.", "≈ -0.4", "0.52 (radians)", "$\boxed{-\frac{1}{2}}$" answering a
+    /// question whose target was read whole ("What is -3.5 plus 2?", "What is the sine of -0.413 radians?").
     mutating func scanValueAnswer() {
         guard let target = question.target else { return }
         // The answer's meaningful tokens, without markup and trailing punctuation.
@@ -17,25 +20,57 @@ extension ClaimScanner {
         while last > first, stream.kind(last - 1).map({ $0.bit & Self.afterValueAnswer != 0 }) == true {
             last -= 1
         }
-        guard first < last, last - first <= 3 else { return }
-        var k = first
-        var negative = false
-        if stream.kind(k) == .minus {
-            negative = true
-            k += 1
+        guard first < last, last - first <= 12 else { return }
+        // A unit after the value: "30 degrees", "0.52 (radians)".
+        var valueEnd = last
+        if stream.isWord(last - 1, in: Self.unitNames) || stream.kind(last - 1) == .degree {
+            valueEnd = last - 1
+            if stream.kind(valueEnd - 1) == .openParen { valueEnd -= 1 }
         }
-        guard stream.kind(k) == .number else { return }
-        var end = k + 1
-        if stream.isWord(end, in: Self.unitNames) || stream.kind(end) == .degree { end += 1 }
-        guard end == last else { return }
-        let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule = question.rule ?? (Self.hasPoint(stated) ? .asWritten : .exact)
+        // The value is read whole, with the closing brackets trimmed above given back ("\frac{1}{2}}").
+        var value: (Expression, Int)? = nil
+        var end = min(valueEnd == last ? stream.count : valueEnd, valueEnd + 4)
+        while end >= valueEnd {
+            if let (e, _) = ExpressionReader.read(stream, first, end), Self.isStatedValue(e) {
+                value = (e, end)
+                break
+            }
+            end -= 1
+        }
+        guard let (stated, _) = value else { return }
+        let text: String
+        let statedExpression: Expression?
+        switch stated {
+        case .number(let literal):
+            text = literal.description
+            statedExpression = nil
+        case .negate(.number(let literal)):
+            text = "-" + literal.description
+            statedExpression = nil
+        default:
+            text = stream.text(first, valueEnd)
+            statedExpression = stated
+        }
+        let rule = question.rule ?? (statedExpression == nil && Self.hasPoint(text) ? .asWritten : .exact)
         claims.append(
             Claim(
                 kind: question.targetIsFunction ? .function : .arithmetic,
-                statement: .value(target, stated: stated, statedExpression: nil, rule: rule, unit: question.unit ?? .radians,
-                    negated: false),
+                statement: .value(target, stated: text, statedExpression: statedExpression, rule: rule,
+                    unit: question.unit ?? .radians, negated: false),
                 bytes: stream[first].start..<stream[last - 1].end))
         claims[claims.count - 1].role = .answer
+    }
+
+    /// Whether `e` is a value as an answer states one: a number, a negated one, or a fraction of them ("-1/2").
+    static func isStatedValue(_ e: Expression) -> Bool {
+        switch e {
+        case .number: return true
+        case .negate(let a): return isStatedValue(a)
+        case .divide(let a, let b):
+            if case .number = a, case .number = b { return true }
+            if case .negate(.number) = a, case .number = b { return true }
+            return false
+        default: return false
+        }
     }
 }

@@ -42,6 +42,13 @@ struct ClaimScanner {
         scanPhrases()
         scanYesNo()
         scanValueAnswer()
+        // Whole or nothing: a claim that read part of an expression is dropped (``coversWhole(_:)``).
+        var kept = 0
+        for i in claims.indices where coversWhole(claims[i]) {
+            if kept != i { claims.swapAt(kept, i) }
+            kept += 1
+        }
+        claims.removeLast(claims.count - kept)
         claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         return claims
     }
@@ -79,7 +86,11 @@ struct ClaimScanner {
         if functionWord(s, i) != nil && !s.isWord(i + 1, "of") { return true }
         if s.isWord(i, in: Self.unitWords) { return true }
         if ExpressionReader.function(s, i) != nil { return true }
-        if s.isWord(i, "x") { return s.kind(i - 1) == .number && s.kind(i + 1) == .number }
+        // "12 x 5", "$12 x (6 x 2)", "(3 + 4) x 2".
+        if s.isWord(i, "x") {
+            return (s.kind(i - 1) == .number || s.kind(i - 1) == .closeParen)
+                && (s.kind(i + 1) == .number || s.kind(i + 1) == .openParen)
+        }
         return s.isWord(i, "e") && s.kind(i + 1) == .power
     }
 
@@ -271,7 +282,7 @@ struct ClaimScanner {
         if continuesBefore(from) || isModulo(k + 1) { return }
         guard stream.kind(k) == .number, stream.kind(k + 1) != .times, stream.kind(k + 1) != .power,
             let (left, shape, ls, _) = readTrimmingFront(from, to), !shape.isSingleNumber, !isHypothetical(ls),
-            !stream.isWord(ls - 1, "of"), Self.hasOperation(left)
+            !stream.isWord(ls - 1, "of"), Self.hasOperation(left), !ExpressionReader.isSignedNumber(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
         let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
@@ -517,6 +528,9 @@ struct ClaimScanner {
         case .radians(let inner), .degrees(let inner): return statedText(inner)
         case .number(let literal): return literal.description
         case .negate(.number(let literal)): return "-" + literal.description
+        // "≈ -1.15 radians": the sign applies to the marked number.
+        case .negate(.radians(.number(let literal))), .negate(.degrees(.number(let literal))):
+            return "-" + literal.description
         default: return nil
         }
     }

@@ -10,6 +10,9 @@ struct ExpressionReader {
     var position: Int
     let end: Int
     var depth = 0
+    /// Whether operations in words are read too ("-3.5 plus 2", "the absolute value of -12.5"): for questions
+    /// (``readWhole(_:from:)``), never for equations in answers.
+    var words = false
 
     /// What the expression read contains.
     struct Shape {
@@ -68,29 +71,47 @@ struct ExpressionReader {
         return nil
     }
 
-    private var current: Token.Kind? { position < end ? stream.kind(position) : nil }
+    var current: Token.Kind? { position < end ? stream.kind(position) : nil }
 
-    private mutating func sum() -> Expression? {
+    mutating func sum() -> Expression? {
         guard var left = product() else { return nil }
-        while let k = current, k == .plus || k == .minus {
-            position += 1
-            guard let right = product() else { return nil }
-            left = k == .plus ? .add(left, right) : .subtract(left, right)
+        while let k = current {
+            if k == .plus || k == .minus {
+                position += 1
+                guard let right = product() else { return nil }
+                left = k == .plus ? .add(left, right) : .subtract(left, right)
+            } else if words, let make = wordSumOperator() {
+                guard let right = product() else { return nil }
+                left = make(left, right)
+            } else {
+                return left
+            }
         }
         return left
     }
 
-    private mutating func product() -> Expression? {
+    mutating func product() -> Expression? {
         guard var left = unary() else { return nil }
+        var lastDivisionWasSlash = false
         while let k = current {
-            if k == .times || (k == .word && stream.isWord(position, "x")) {
+            if words, let make = wordProductOperator() {
+                guard let right = unary() else { return nil }
+                left = make(left, right)
+            } else if k == .times || (k == .word && stream.isWord(position, "x")) {
                 position += 1
                 guard let right = unary() else { return nil }
                 left = .multiply(left, right)
             } else if k == .divide {
+                // "63.95 ÷ 4/5" is read two ways (left to right, or over the fraction): neither. (So are two
+                // divisions in a row in a question.)
+                let slash = stream.bytes[stream[position].start] == 0x2F
+                if case .divide = left, words || slash != lastDivisionWasSlash { return nil }
+                lastDivisionWasSlash = slash
                 position += 1
                 shape.hasDivision = true
-                guard let right = unary() else { return nil }
+                guard var right = unary() else { return nil }
+                // "619 ÷ 9.5 × 10^{4}": a number in scientific notation is one divisor.
+                guard scientific(&right) else { return nil }
                 left = .divide(left, right)
             } else if k == .openParen || k == .pi || k == .sqrt || (k == .word && function(at: position) != nil) {
                 // Implicit multiplication: "2π", "(90 − 7)(90 + 7)", "2√3" — never number after number.
@@ -103,11 +124,11 @@ struct ExpressionReader {
         return left
     }
 
-    private mutating func unary() -> Expression? {
+    mutating func unary() -> Expression? {
         depth += 1
         defer { depth -= 1 }
         guard depth < 60 else { return nil }
-        if current == .minus {
+        if current == .minus || words && (isWord("negative") || isWord("minus")) {
             position += 1
             return unary().map { .negate($0) }
         }
@@ -116,34 +137,34 @@ struct ExpressionReader {
             return unary()
         }
         guard let base = postfix() else { return nil }
+        if words, let power = wordPower(base) { return power }
         if current == .power {
             if let (digits, next) = stream.superscriptNumber(position) {
                 position = min(next, end)
                 return .power(base, integerLiteral(String(digits)))
             }
+            if degreeMark() { return .degrees(base) }
             position += 1
-            if current == .degree {  // 30^\circ
-                position += 1
-                shape.hasDegrees = true
-                return .degrees(base)
-            }
-            if current == .openParen, stream.kind(position + 1) == .degree, stream.kind(position + 2) == .closeParen,
-                position + 2 < end
-            {  // 30^{\circ}
-                position += 3
-                shape.hasDegrees = true
-                return .degrees(base)
-            }
             guard let exponent = unary() else { return nil }
             return .power(base, exponent)
         }
         return base
     }
 
-    private mutating func postfix() -> Expression? {
+    mutating func postfix() -> Expression? {
         guard var value = primary() else { return nil }
         while let k = current {
-            if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
+            if words, k == .percent || isWord("percent") || isWord("per") && isWord("cent", at: 1) {
+                // "20% of 80", "15 percent of 200": a percent is a hundredth.
+                position += isWord("per") ? 2 : 1
+                value = .divide(value, integerLiteral("100"))
+                shape.hasDivision = true
+                if isWord("of") {
+                    position += 1
+                    guard let whole = unary() else { return nil }
+                    value = .multiply(value, whole)
+                }
+            } else if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
                 position += 1
                 shape.hasDegrees = true
                 value = .degrees(value)
@@ -161,10 +182,21 @@ struct ExpressionReader {
         return value
     }
 
-    private mutating func primary() -> Expression? {
+    mutating func primary() -> Expression? {
         depth += 1
         defer { depth -= 1 }
         guard depth < 60, let k = current else { return nil }
+        if words, k == .word {
+            let start = position
+            if let e = wordPhrase() { return e }
+            position = start
+            if isWord("pi") {
+                position += 1
+                shape.integerOnly = false
+                shape.hasFunction = true
+                return .pi
+            }
+        }
         switch k {
         case .number:
             let t = stream[position]
@@ -186,7 +218,10 @@ struct ExpressionReader {
             position += 1
             shape.integerOnly = false
             shape.hasFunction = true
+            let bare = current == .number
             guard let argument = postfix() else { return nil }
+            // In a question, "√3/2" is read two ways (√3 over 2, or the root of 3/2): neither.
+            if words && bare && current == .divide { return nil }
             return .function(.sqrt, argument)
         case .fraction:
             position += 1
@@ -195,7 +230,10 @@ struct ExpressionReader {
             shape.hasDivision = true
             return .divide(numerator, denominator)
         case .word:
-            if stream.isWord(position, "e"), stream.kind(position + 1) == .power {
+            if stream.isWord(position, "e"),
+                stream.kind(position + 1) == .power
+                    || words && (stream.isWord(position + 1, "to") || stream.isWord(position + 1, "raised"))
+            {
                 position += 1
                 shape.integerOnly = false
                 shape.hasFunction = true
@@ -208,7 +246,12 @@ struct ExpressionReader {
             if current == .power, stream.superscript(position) == nil {
                 return nil  // sin^2(x): not supported
             }
-            guard let argument = current == .openParen ? primary() : postfix() else { return nil }
+            let parenthesized = current == .openParen
+            guard var argument = parenthesized ? primary() : postfix() else { return nil }
+            // "\ln 7.64 \times 10^{-2}": the argument is the number in scientific notation.
+            if !parenthesized { guard scientific(&argument) else { return nil } }
+            // "\sin 30^\circ": the degree sign marks the angle, not the sine.
+            if !parenthesized, degreeMark() { argument = .degrees(argument) }
             return .function(f, argument)
         default:
             return nil
@@ -216,6 +259,36 @@ struct ExpressionReader {
     }
 
     private func function(at i: Int) -> Expression.Function? { Self.function(stream, i) }
+
+    /// When the number `e` is followed by "× 10^k", reads that too and makes `e` the number in scientific notation;
+    /// false when the power does not read.
+    mutating func scientific(_ e: inout Expression) -> Bool {
+        guard case .number = e, current == .times, stream.kind(position + 1) == .number,
+            stream.kind(position + 2) == .power, position + 2 < end, stream.numberText(position + 1) == "10"
+        else { return true }
+        position += 1
+        guard let scale = unary() else { return false }
+        e = .multiply(e, scale)
+        return true
+    }
+
+    /// Reads a degree mark written as a power at the position, "^\circ" or "^{\circ}", and passes it.
+    mutating func degreeMark() -> Bool {
+        guard current == .power else { return false }
+        if stream.kind(position + 1) == .degree, position + 1 < end {  // 30^\circ
+            position += 2
+            shape.hasDegrees = true
+            return true
+        }
+        if stream.kind(position + 1) == .openParen, stream.kind(position + 2) == .degree,
+            stream.kind(position + 3) == .closeParen, position + 3 < end
+        {  // 30^{\circ}
+            position += 4
+            shape.hasDegrees = true
+            return true
+        }
+        return false
+    }
 
     static let degreeWords = WordSet(["degrees", "degree", "deg"])
     static let radianWords = WordSet(["radians", "radian", "rad"])
@@ -284,7 +357,7 @@ struct ExpressionReader {
                 digits: digits.isEmpty ? "0" : String(digits), fractionDigits: fraction.count, exponent: exponent))
     }
 
-    private func integerLiteral(_ text: String) -> Expression {
+    func integerLiteral(_ text: String) -> Expression {
         .number(DecimalLiteral(digits: text, fractionDigits: 0, exponent: 0))
     }
 

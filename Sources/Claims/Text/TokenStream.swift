@@ -24,10 +24,20 @@ struct TokenStream {
         return matches(t, w)
     }
 
+    /// Whether the bytes between tokens a and b hold a mark the tokenizer made no token of: a "*" taken for
+    /// emphasis ("12 apples * 1/3", "2 * $40") or a "$" ("$40").
+    func skipsMark(between a: Int, _ b: Int) -> Bool {
+        guard a >= 0, b < tokens.count, a < b else { return false }
+        for k in tokens[a].end..<tokens[b].start where bytes[k] == 0x2A || bytes[k] == 0x24 { return true }
+        return false
+    }
+
     /// Whether token i is a modulo operator: "mod", "modulo", "\mod", "\bmod", "\pmod", or "%" between numbers.
     func isModulo(_ i: Int) -> Bool {
         guard let kind = kind(i) else { return false }
-        if kind == .percent { return self.kind(i - 1) == .number && self.kind(i + 1) == .number }  // 7927 % 17
+        if kind == .percent {  // 7927 % 17, but not "20% * $300" (the "*" is dropped as emphasis)
+            return self.kind(i - 1) == .number && self.kind(i + 1) == .number && !skipsMark(between: i, i + 1)
+        }
         if kind == .word { return isWord(i, "mod") || isWord(i, "modulo") }
         guard kind == .otherRelation else { return false }
         let t = tokens[i]

@@ -532,6 +532,8 @@ enum Tokenizer {
                 }
             }
             // \\ is a line break; \{ \} and the rest are dropped.
+            // "\%" is a percent sign (LaTeX escapes it).
+            if text.byte(nameStart) == 0x25 { return token(.percent, 2) }
             return text.byte(nameStart) == 0x5C ? token(.newline, 2) : skip(2)
         case 0x24, 0x60, 0x23, 0x22:  // $ ` # "
             return skip(1)
@@ -545,7 +547,9 @@ enum Tokenizer {
             if text.byte(i + 1) == 0x2A { return skip(2) }
             var k = i + 1
             while text.byte(k) == 0x20 { k += 1 }
-            return isDigit(text.byte(k)) || text.byte(k) == 0x28 ? token(.times, 1) : skip(1)
+            // "2 * $40": a dollar sign before digits starts an operand too.
+            let operand = isDigit(text.byte(k)) || text.byte(k) == 0x28 || (text.byte(k) == 0x24 && isDigit(text.byte(k + 1)))
+            return operand ? token(.times, 1) : skip(1)
         case 0x2B where lineStart && (text.byte(i + 1) == 0x20 || text.byte(i + 1) == 0x09):
             return skip(1)  // a Markdown list marker, not a sign
         case 0x2D where lineStart && (text.byte(i + 1) == 0x20 || text.byte(i + 1) == 0x09):
@@ -651,6 +655,7 @@ enum Tokenizer {
         case 0xB0, 0xBA: return (.degree, length)  // ° º
         case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: return (.power, length)  // ² ³ ¹ ⁰ ⁴…⁹ (digit read later)
         case 0x2022, 0x25CF, 0x25E6: return (nil, length)  // bullets
+        case 0x20AC, 0xA3, 0xA5: return (nil, length)  // € £ ¥, dropped as "$" is: "€42 + €60 = €92"
         case 0x2026: return (.ellipsis, length)  // …
         case 0xA0, 0x2009, 0x202F, 0x2002, 0x2003, 0x200B, 0x201C, 0x201D, 0x2018, 0x2019, 0xFEFF:
             return (nil, length)  // spaces and quotes
