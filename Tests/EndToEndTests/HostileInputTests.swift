@@ -91,4 +91,30 @@ struct HostileInputTests {
         let free = Self.objects(try Run(["audit", path, "--record-timeout", "0"]).stdout)[0]
         #expect(free["verdict"] as? String == "correct")
     }
+    @Test("inputs found by mutation: huge exponents, 200,000 terms, 100,000 signs: a line each, no trap, no hang")
+    func mutationFindings() throws {
+        let records = [
+            ["prompt": "Compute.", "response": "We get 4^66515151515151515110-1=4"],
+            ["prompt": "Compute.", "response": "So 2^{60640640640640640640}=(6)"],
+            ["prompt": "Add.", "response": Array(repeating: "1", count: 200_000).joined(separator: "+") + " = 200001"],
+            ["prompt": "What is " + String(repeating: "-", count: 100_000) + "5?", "response": "5"],
+            ["prompt": "What is " + String(repeating: "(", count: 100_000) + "5?", "response": "5"],
+            ["prompt": "What is sin(10^1000)?", "response": "sin(10^1000) = 0"],
+            ["prompt": "Is 7 prime?", "response": "Yes, 7 is prime."],
+        ]
+        let data = try records.map { try JSONSerialization.data(withJSONObject: $0) + Data("\n".utf8) }.reduce(Data(), +)
+        let path = try Self.file(data)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for jobs in ["1", "2"] {
+            let run = try Run(["audit", path, "--jobs", jobs])
+            let lines = Self.objects(run.stdout)
+            #expect(run.status == 1)  // the false 0 is wrong
+            #expect(lines.map { $0["verdict"] as? String ?? "" } == [
+                "unverified", "unverified", "no_claims", "no_claims", "no_claims", "wrong", "correct",
+            ])
+            let claims = lines.map { ($0["claims"] as? [[String: Any]])?.first ?? [:] }
+            #expect((claims[0]["reason"] as? String)?.contains("the power is about 10^(more than 10^15)") == true)
+            #expect(claims[5]["expected"] as? String == "0.65335979821036985694")
+        }
+    }
 }

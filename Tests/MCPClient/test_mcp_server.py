@@ -68,11 +68,26 @@ async def main(binary):
                 ("evaluate", {"expression": "sin(1e100000)"}, "too_large"),
                 ("evaluate", {"expression": "1/0"}, "domain"),
                 ("factorize", {"n": "7", "extra": 1}, "invalid_arguments"),
+                # Exponents found by fuzzing, which used to end the server: each an error result, then more answers.
+                ("evaluate", {"expression": "2^99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "(-2)^99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "0.5^99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "2^-99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "e^99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "2^0.5^99999999999999999999"}, "too_large"),
+                ("evaluate", {"expression": "(1e308)^(1e308)"}, "too_large"),
             ]:
                 result = await session.call_tool(name, arguments)
                 check(field(result, "is_error", "isError"), f"{name} {arguments} should fail")
                 body = json.loads(result.content[0].text)
                 check(body["code"] == code and body["error"], f"{name} {arguments}: {body}")
+
+            # Huge arguments built from powers: the value, computed at the precision they need, never a false 0.
+            for expression, value in [("sin(10^1000)", "0.65335979821036985695"),
+                                      ("cos(7^2000)", "-0.96657449746405701457")]:
+                result = await session.call_tool("evaluate", {"expression": expression})
+                text = json.loads(result.content[0].text)
+                check(text.get("value") == value and "note" not in text, f"{expression}: {text}")
 
             # An unknown tool is a JSON-RPC error.
             try:
@@ -85,7 +100,7 @@ async def main(binary):
             # The server keeps answering after errors.
             result = await session.call_tool("is_prime", {"n": "97"})
             check(json.loads(result.content[0].text)["is_prime"] is True, "97 after the errors")
-    print("MCP client test passed: 3 tools listed, 4 good calls, 5 failing calls, 1 unknown tool")
+    print("MCP client test passed: 3 tools listed, 4 good calls, 12 failing calls, 2 huge angles, 1 unknown tool")
 
 
 asyncio.run(main(sys.argv[1]))

@@ -86,4 +86,29 @@ struct EvaluatorTests {
         #expect(result.workingPrecision >= 697)  // 10^300 = 2^300 · 5^300 is exact only with 697 bits
         #expect(result.value == (try evaluator.evaluate("sin(1e300)", precision: .significantDigits(15)).value))
     }
+    @Test("exponents whose size does not fit a machine number are too_large, never a trap (found by fuzzing)", arguments: [
+        "2^99999999999999999999", "(-2)^99999999999999999999", "0.5^99999999999999999999",
+        "2^-99999999999999999999", "e^99999999999999999999", "2^0.5^99999999999999999999", "(1e308)^(1e308)",
+        "4^66515151515151515110-1", "1^(1e9999) + 2^(1e9999)",
+    ])
+    func hugeExponents(expression: String) {
+        do {
+            let value = try evaluator.evaluate(expression)
+            Issue.record("\(expression) answered \(value.value)")
+        } catch {
+            #expect(error.code == .tooLarge, "\(expression): \(error.message)")
+        }
+    }
+
+    @Test("an argument built from powers is computed at the precision it needs, never answered as 0")
+    func hugeArgumentsFromPowers() throws {
+        // mpmath at 6000 digits: sin(10^1000) = 0.65335979821036985694|81, cos(7^2000) = -0.96657449746405701457|22.
+        let sine = try evaluator.evaluate("sin(10^1000)")
+        #expect(sine.value == "0.65335979821036985695" && sine.zeroBound == nil)
+        let cosine = try evaluator.evaluate("cos(7^2000)")
+        #expect(cosine.value == "-0.96657449746405701457" && cosine.zeroBound == nil)
+        // A true 0 that no exact rule sees is still told apart from 0 only down to a tiny bound.
+        let zero = try evaluator.evaluate("sqrt(2)^2 - 2")
+        #expect(zero.value == "0" && (zero.zeroBound ?? 0) <= -30)
+    }
 }

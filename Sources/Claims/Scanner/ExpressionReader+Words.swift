@@ -12,9 +12,11 @@ extension ExpressionReader {
     /// The expression starting at token `from`, with operations in words, read as far as it goes: the expression,
     /// its shape and the index of the token after it.
     static func readWhole(_ stream: TokenStream, from: Int) -> (Expression, Shape, end: Int)? {
-        var reader = ExpressionReader(stream, from: from, to: stream.count)
+        // Read within the token bound; an expression that reaches it is not read whole, so it is not read.
+        let bound = min(stream.count, from + maxTokens)
+        var reader = ExpressionReader(stream, from: from, to: bound)
         reader.words = true
-        guard let e = reader.sum() else { return nil }
+        guard let e = reader.sum(), reader.position < bound || bound == stream.count else { return nil }
         var shape = reader.shape
         shape.isSingleNumber = reader.position - from == 1 && stream.kind(from) == .number
         shape.mayBeProduct = false

@@ -43,9 +43,15 @@ struct ExpressionReader {
         self.end = to
     }
 
+    /// The most tokens an expression may have to be read at all. Longer runs ("1+1+…+1" with 200,000 terms) are
+    /// not read, so no claim comes from them: reading them whole would cost time quadratic in their length in the
+    /// callers that shorten a run until it reads (``longest(_:from:accept:)``), and their trees depth linear in it.
+    /// Real expressions in answers and questions are a few dozen tokens.
+    static let maxTokens = 256
+
     /// Reads the tokens from..<to as one expression; nil unless they form exactly one.
     static func read(_ stream: TokenStream, _ from: Int, _ to: Int) -> (Expression, Shape)? {
-        guard from < to else { return nil }
+        guard from < to, to - from <= maxTokens else { return nil }
         var reader = ExpressionReader(stream, from: from, to: to)
         guard let e = reader.sum(), reader.position == to else { return nil }
         var shape = reader.shape
@@ -59,11 +65,15 @@ struct ExpressionReader {
         _ stream: TokenStream, from: Int, accept: (Expression, Shape) -> Bool = { _, _ in true }
     ) -> (Expression, Shape, end: Int)? {
         var end = from
-        while end < stream.count, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
+        // One token past the bound is enough to know the run is too long: then nothing of it is read (a prefix
+        // read instead would be half an expression).
+        let limit = min(stream.count, from + maxTokens + 1)
+        while end < limit, ClaimScanner.isMathToken(stream, end), stream.kind(end) != .equals,
             stream.kind(end) != .approx
         {
             end += 1
         }
+        guard end - from <= maxTokens else { return nil }
         while end > from {
             if let (e, shape) = read(stream, from, end), accept(e, shape) { return (e, shape, end) }
             end -= 1

@@ -87,12 +87,13 @@ extension Evaluator {
             base.withPointer { bp in estimate.set { mpfr_abs($0, bp, MPFR_RNDN) } }
             estimate.set { mpfr_log2($0, $0, MPFR_RNDN) }
             exponent.withPointer { ep in estimate.set { mpfr_mul($0, $0, ep, MPFR_RNDN) } }
+            // A NaN estimate (an infinite exponent times log2 1 = 0) and ±∞ fail the comparison too.
             let log2Magnitude = estimate.withPointer { mpfr_get_d($0, MPFR_RNDN) }
             guard abs(log2Magnitude) <= Double(bounds.maxDecimalExponent) * 3.3219280948873626 else {
                 throw VerifierError(
                     .tooLarge,
-                    "the power is about 10^\(Int(log2Magnitude * 0.30103)); the calculator works with magnitudes up to "
-                        + "10^\(bounds.maxDecimalExponent)")
+                    "the power is about 10^\(Self.decimalExponentText(log2Magnitude)); the calculator works with "
+                        + "magnitudes between 10^-\(bounds.maxDecimalExponent) and 10^\(bounds.maxDecimalExponent)")
             }
             if base.isNegative && !integral {
                 throw VerifierError(.domain, "a negative number raised to a non-integer power is not real")
@@ -250,6 +251,15 @@ extension Evaluator {
                 "the angle is about 10^\(Int(Double(x.binaryExponent) * 0.30103)); trigonometric functions are "
                     + "evaluated for magnitudes up to 10^\(bounds.maxDecimalExponent)")
         }
+    }
+
+    /// log10 of a magnitude given as its log2, for messages: an integer while one fits, else a word; never a trap on
+    /// the huge or undefined estimates that exponents like 10^20 give.
+    static func decimalExponentText(_ log2Magnitude: Double) -> String {
+        let decimal = log2Magnitude * 0.30102999566398120
+        guard !decimal.isNaN else { return "(undefined)" }
+        guard abs(decimal) < 1e15 else { return decimal > 0 ? "(more than 10^15)" : "-(more than 10^15)" }
+        return String(Int(decimal))
     }
 
     private func checkFinite(_ x: borrowing MPFR, _ what: String) throws(VerifierError) {

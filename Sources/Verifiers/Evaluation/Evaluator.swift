@@ -76,7 +76,10 @@ public struct Evaluator: Sendable {
                         expression: text, value: value, precision: precision, angleUnit: angleUnit, exact: false,
                         workingPrecision: bits, zeroBound: nil)
                 }
-                if let zeroBound = settled.zeroBound, tries >= 3 {
+                // "Indistinguishable from 0" only when the bound says so at the digits asked: |value| below
+                // 10^-(digits + 10). A bound like |value| < 10 (sin(10^1000) before 10^1000 is held exactly) is
+                // no answer: the precision goes on rising, and past its bound the result is an error, never 0.
+                if let zeroBound = settled.zeroBound, tries >= 3, zeroBound <= -(target / 3 + 10) {
                     return Evaluation(
                         expression: text, value: "0", precision: precision, angleUnit: angleUnit, exact: false,
                         workingPrecision: bits, zeroBound: zeroBound)
