@@ -77,6 +77,11 @@ struct Routes: Sendable {
     let pool: RecordPool
     let metrics: ServiceMetrics
 
+    /// Each endpoint's method.
+    static let methods: [String: HTTPRequest.Method] = [
+        "/healthz": .get, "/metrics": .get, "/get_reward": .post, "/v1/audit": .post, "/v1/check": .post,
+    ]
+
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
             Self.response(.ok, Array("{\"status\":\"ok\"}\n".utf8), type: "application/json")
@@ -152,19 +157,23 @@ struct ErrorAndMetricsMiddleware: RouterMiddleware {
             status = error.status.code
             return Routes.response(error.status, error.body, type: "application/json")
         } catch let error as HTTPError {
-            let code: ServiceError.Code
-            switch error.status {
-            case .notFound: code = .notFound
-            case .methodNotAllowed: code = .methodNotAllowed
-            case .contentTooLarge: code = .bodyTooLarge
-            default: code = .httpError
+            var refusal: ServiceError
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if error.status == .notFound, let allowed = Routes.methods[request.uri.path] {
+                // The router knows paths by method: a known path asked with another method is a 405.
+                refusal = ServiceError(
+                    .methodNotAllowed, "\(request.uri.path) takes \(allowed.rawValue), not \(request.method.rawValue)")
+                headers[.allow] = allowed.rawValue
+            } else if error.status == .notFound {
+                refusal = ServiceError(.notFound, "no such endpoint: \(request.method.rawValue) \(request.uri.path)")
+            } else {
+                let code: ServiceError.Code = error.status == .contentTooLarge ? .bodyTooLarge : .httpError
+                refusal = ServiceError(code, error.body ?? error.status.reasonPhrase, status: error.status)
             }
-            let message =
-                error.status == .notFound
-                ? "no such endpoint: \(request.method) \(request.uri.path)" : (error.body ?? error.status.reasonPhrase)
-            let refusal = ServiceError(code, message, status: error.status)
             status = refusal.status.code
-            return Routes.response(refusal.status, refusal.body, type: "application/json")
+            return Response(
+                status: refusal.status, headers: headers,
+                body: ResponseBody(byteBuffer: NIOCore.ByteBuffer(bytes: refusal.body)))
         }
     }
 }
