@@ -99,7 +99,7 @@ struct Routes: Sendable {
         let parsed = try RewardRequest(body: body, maxRecords: configuration.maxRecords)
         let chunks = await parsed.judge(pool: pool)
         metrics.judged(
-            "/get_reward", verdicts: chunks.flatMap(\.verdicts),
+            .getReward, verdicts: chunks.flatMap(\.verdicts),
             claims: chunks.reduce(into: ClaimTally()) { $0.add($1.tally) })
         return Self.response(
             .ok, RewardRequest.replyBody(chunks, unjudged: configuration.unjudgedReward), type: "application/json")
@@ -109,7 +109,7 @@ struct Routes: Sendable {
         let body = try await collect(request)
         let batch = try RecordBatch(body: body, maxRecords: configuration.maxRecords)
         let reply = try await operation.reply(batch, pool: pool)
-        metrics.judged("/v1/\(operation.rawValue)", verdicts: reply.verdicts, claims: reply.tally)
+        metrics.judged(operation == .audit ? .audit : .check, verdicts: reply.verdicts, claims: reply.tally)
         return Self.response(.ok, reply.body, type: reply.contentType)
     }
 
@@ -145,7 +145,7 @@ struct ErrorAndMetricsMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
-        let endpoint = ServiceMetrics.endpoint(request.uri.path)
+        let endpoint = ServiceMetrics.Endpoint(path: request.uri.path)
         metrics.started()
         var status = 500
         defer { metrics.answered(endpoint, status: status, after: ContinuousClock.now - start) }

@@ -1,5 +1,13 @@
 import JSON
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The records of one request, each as the bytes of a JSONL line, numbered from 1 in request order.
 ///
 /// A `/v1/audit` or `/v1/check` body is either JSONL (one record a line; a final newline ends the last line
@@ -46,9 +54,9 @@ struct RecordBatch: Sendable {
         var spans: [Range<Int>] = []
         var start = 0
         body.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             while start < p.count {
-                var end = start
-                while end < p.count && p[end] != 0x0A { end += 1 }
+                let end = memchr(base + start, 0x0A, p.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? p.count
                 var lineEnd = end
                 if lineEnd > start && p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 spans.append(start..<lineEnd)
