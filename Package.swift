@@ -18,11 +18,18 @@ let package = Package(
         .library(name: "JSON", targets: ["JSON"]),
         .library(name: "ToolCalls", targets: ["ToolCalls"]),
         .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "GradingService", targets: ["GradingService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        // The HTTP grading service: Hummingbird 2 on SwiftNIO (without its swift-configuration trait), graceful
+        // shutdown by ServiceLifecycle, and the Prometheus text format for /metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -50,10 +57,24 @@ let package = Package(
         ),
         // Records, the run loop, checking against labels and references, reports. Not the tools.
         .target(name: "Audit", dependencies: ["Verifiers", "Claims", "JSON"], swiftSettings: swiftSettings),
+        // The HTTP grading service (`mathcheck serve --http`): OpenRLHF's /get_reward, /v1/audit and /v1/check over
+        // the same record runners as the command line, /healthz and /metrics. Not the tools.
+        .target(
+            name: "GradingService",
+            dependencies: [
+                "Audit", "Claims", "JSON", "Verifiers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "mathcheck",
             dependencies: [
-                "Audit", "ToolCalls", "Claims", "JSON", "Verifiers",
+                "Audit", "ToolCalls", "GradingService", "Claims", "JSON", "Verifiers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

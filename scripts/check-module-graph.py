@@ -5,7 +5,8 @@ Rules (README, Architecture):
 - Verifiers is math only: it imports CGMP and nothing else of ours (no text, JSON or tool module).
 - Claims imports Verifiers only: no JSON, no tools.
 - JSON imports nothing of ours.
-- Audit does not import ToolCalls (nor MCP, nor Logging).
+- Audit does not import ToolCalls (nor MCP, nor Logging, nor Hummingbird).
+- GradingService (the HTTP service) does not import ToolCalls (nor MCP).
 - CGMP is imported only by Verifiers, and only as `internal import`.
 Exit status 1 with a line per violation; 0 with a summary otherwise.
 """
@@ -17,7 +18,8 @@ root = pathlib.Path(__file__).resolve().parent.parent
 package = (root / "Package.swift").read_text()
 
 # Products of other packages, as Package.swift names them, mapped to the module a file imports.
-product_modules = {"MCP": "MCP", "Logging": "Logging", "ArgumentParser": "ArgumentParser", "Hummingbird": "Hummingbird"}
+product_modules = {"MCP": "MCP", "Logging": "Logging", "ArgumentParser": "ArgumentParser", "Hummingbird": "Hummingbird",
+                   "ServiceLifecycle": "ServiceLifecycle", "Prometheus": "Prometheus", "NIOCore": "NIOCore"}
 system_modules = {"Foundation", "FoundationXML", "FoundationNetworking", "Dispatch", "Glibc", "Musl", "Darwin",
                   "Testing", "XCTest", "Synchronization", "_Concurrency"}
 
@@ -40,7 +42,11 @@ rules = {
     "Claims": {"Verifiers"},
     "JSON": set(),
 }
-forbidden = {"Audit": {"ToolCalls", "MCP", "Logging"}}
+forbidden = {
+    "Audit": {"ToolCalls", "MCP", "Logging", "Hummingbird"},
+    # The HTTP grading service judges records with Audit's runners; it serves no tools.
+    "GradingService": {"ToolCalls", "MCP"},
+}
 
 errors = []
 checked = 0

@@ -18,10 +18,10 @@ struct ScoresReport: Report {
     var needsFlagged: Bool { false }
 
     mutating func record(_ outcome: RecordOutcome, line: UnsafeBufferPointer<UInt8>, to out: OutputBuffer) {
-        switch outcome.verdict {
-        case .correct: out.raw("1\n")
-        case .wrong: out.raw("0\n")
-        case .unverified, .noClaims, .invalid: out.raw("\n")
+        switch outcome.binaryScore {
+        case 1: out.raw("1\n")
+        case 0: out.raw("0\n")
+        default: out.raw("\n")
         }
     }
 
