@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import Claims
 import Foundation
 
 /// `mathcheck audit FILE…`: finds and verifies every checkable claim in each record, and reports.
@@ -13,7 +14,8 @@ struct AuditCommand: ParsableCommand {
             a filter stage (Spark RDD.pipe, Hadoop streaming, GNU parallel).
             Formats: text (the default on a terminal), jsonl (one line per input line, in order; the default \
             otherwise), json (a summary), junit, sarif (2.1.0), github (workflow annotations), markdown, scores \
-            (1, 0 or empty per input line, for reward functions).
+            (1, 0 or empty per input line, for reward functions; --score graded for the graded score), steps (per \
+            record its steps with their claims and verdicts, and first_error; --steps chooses the cut).
             Exit status: 0 when the run passes, 1 when it fails under --fail-on / --max-wrong-rate, 2 on usage \
             errors and unreadable inputs.
             """
@@ -21,8 +23,15 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: "Output format: text, jsonl, json, junit, sarif, github, markdown or scores.")
+    @Option(help: "Output format: text, jsonl, json, junit, sarif, github, markdown, scores or steps.")
     var format: String?
+
+    @Option(
+        help: """
+            How --format steps cuts a response: auto (lines; a 'Step N' marker's lines together; sentences when the \
+            answer is one line; the default), lines or sentences.
+            """)
+    var steps: StepMode?
 
     @Option(name: .customLong("fail-on"), help: "Fail (exit 1) on: wrong (default), unverified (also invalid lines), never.")
     var failOn: String = "wrong"
@@ -38,6 +47,9 @@ struct AuditCommand: ParsableCommand {
         guard ExitPolicy.FailOn(rawValue: failOn) != nil else {
             throw ValidationError("--fail-on must be wrong, unverified or never, not '\(failOn)'")
         }
+        if steps != nil && format != ReportFormat.steps.rawValue {
+            throw ValidationError("--steps applies to --format steps")
+        }
         if let maxWrongRate, !(0...1).contains(maxWrongRate) {
             throw ValidationError("--max-wrong-rate must be between 0 and 1")
         }
@@ -48,9 +60,11 @@ struct AuditCommand: ParsableCommand {
         let policy = ExitPolicy(failOn: ExitPolicy.FailOn(rawValue: failOn) ?? .wrong, maxWrongRate: maxWrongRate)
         let sink = try corpus.sink()
         var report = chosen.report(inputs: corpus.files, listUnverified: policy.failOn == .unverified)
+        var settings = corpus.settings
+        if chosen.writesSteps { settings.steps = steps ?? .auto }
         let summary: RunSummary
         do {
-            summary = try AuditRun(corpus.settings).run(
+            summary = try AuditRun(settings).run(
                 report: &report, output: sink, progress: ProgressMeter.forTerminal(inputs: corpus.files))
         } catch {
             throw ValidationError(error.message)

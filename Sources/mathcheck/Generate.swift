@@ -31,6 +31,9 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         guard count >= 0 else { throw ValidationError("--count must be 0 or more") }
+        if rows.format.isStepwise {
+            throw ValidationError("trl-prm rows are cut from real answers: use mathcheck emit FILE --format trl-prm")
+        }
         _ = try parsedKinds()
         _ = try parsedDigits()
     }

@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "The JSONL file; '-' reads standard input.")
     var file: String
 
-    @Option(help: "openai-sft, openai-dpo, trl-sft, trl-dpo or trl-kto.")
+    @Option(help: "openai-sft, openai-dpo, trl-sft, trl-dpo, trl-kto or trl-prm.")
     var format: TrainingFormat
 
     @Option(help: "How many errors and warnings to list.")

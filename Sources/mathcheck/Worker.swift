@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import Claims
 import JSON
 
 #if canImport(Glibc)
@@ -16,14 +17,16 @@ import JSON
 /// Each request line is handled as soon as it has been read, and the replies to everything read so far are written
 /// and flushed before the worker waits for more input, so a caller may send a batch and read its replies without
 /// closing the pipe. The reply to a request is byte for byte the line `mathcheck audit --format jsonl` (or `check
-/// --format jsonl`) writes for that record at that line number: the same runners do the work.
+/// --format jsonl`, or for `"op": "steps"` `audit --format steps`) writes for that record at that line number: the
+/// same runners do the work.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit or check JSONL requests from standard input, one reply line per request, flushed as it goes.",
         discussion: """
-            Each input line is a record as `audit` reads it, with an optional "op": "audit" (the default) or \
-            "check". The reply is exactly the line `mathcheck audit --format jsonl` (or `mathcheck check --format \
-            jsonl`) writes for that record, its "line" counting the worker's input lines from 1. A line that is \
+            Each input line is a record as `audit` reads it, with an optional "op": "audit" (the default), "check" \
+            or "steps" (with an optional "steps": "auto", "lines" or "sentences"). The reply is exactly the line \
+            `mathcheck audit --format jsonl` (`mathcheck check --format jsonl`, `mathcheck audit --format steps \
+            --steps MODE`) writes for that record, its "line" counting the worker's input lines from 1. A line that is \
             not a record gets {"line":N,"verdict":"invalid","error":...} and the worker goes on. Replies to \
             everything read are flushed before the worker waits for more input; it exits when its input ends.
             """
@@ -140,6 +143,10 @@ struct WorkerSession {
     private mutating func handle(_ line: InputLine, into out: inout [UInt8]) {
         switch Self.operation(line.bytes!) {
         case .audit: _ = auditor.process(line, writeLine: true, into: &out)
+        case .steps(let mode):
+            auditor.steps = mode
+            _ = auditor.process(line, writeLine: true, into: &out)
+            auditor.steps = nil
         case .check:
             if checker == nil { checker = CheckWorker(budget: budget) }
             _ = checker!.process(line, writeLine: true, into: &out)
@@ -167,6 +174,8 @@ struct WorkerSession {
 
     enum Operation {
         case audit, check
+        /// The record's steps, cut this way (`"steps"`, default auto).
+        case steps(StepMode)
         case unknown(String, JSONValue?)
     }
 
@@ -182,7 +191,13 @@ struct WorkerSession {
         switch op {
         case .string("audit"): return .audit
         case .string("check"): return .check
-        default: return .unknown("\"op\" must be \"audit\" or \"check\", not \(op.serialized)", value["id"])
+        case .string("steps"):
+            guard let given = value["steps"], given != .null else { return .steps(.auto) }
+            if case .string(let name) = given, let mode = StepMode(rawValue: name) { return .steps(mode) }
+            return .unknown(
+                "\"steps\" must be \"auto\", \"lines\" or \"sentences\", not \(given.serialized)", value["id"])
+        default:
+            return .unknown("\"op\" must be \"audit\", \"check\" or \"steps\", not \(op.serialized)", value["id"])
         }
     }
 }

@@ -44,6 +44,15 @@ So a correct answer scores in [0.5, 1], a wrong one in [0, 0.25], and a response
 a wrong answer ≤ no answer ≤ a correct answer. A response whose every checked claim is right scores 1.0, as in the
 binary score; one with a wrong claim scores below 1.
 
+**Per-step rewards** (``step_scores``): a response is cut into steps as ``mathcheck audit --format steps`` cuts
+it, and each step scores 1.0 or 0.0 by the labelling rule of ``mathcheck emit --format trl-prm``: 0.0 when the
+step holds a wrong claim (with ``after_error=True``: from the first wrong step on), 1.0 otherwise (a step with
+nothing checkable before an error is 1.0: nothing wrong was found). None for a response with no judged step.
+``audit_steps`` gives the steps themselves (text, span, verdict, claims) and ``first_error``::
+
+    >>> mathcheck.step_scores(["No.\\n91 = 7 × 13.\\nSo 91 is prime."], prompts=["Is 91 prime?"])
+    [[1.0, 1.0, 0.0]]
+
 Hooks for training frameworks: :mod:`mathcheck.trl` (TRL ``GRPOTrainer`` reward functions), :mod:`mathcheck.verl`
 (verl ``compute_score``), ``mathcheck/openrlhf_reward.py`` (OpenRLHF ``--remote_rm_url``),
 :mod:`mathcheck.verifiers` (``verifiers`` rubric functions) and :mod:`mathcheck.datasets` (Hugging Face
@@ -63,8 +72,12 @@ from ._api import (
     acheck_batch,
     ascore,
     ascore_batch,
+    STEP_MODES,
+    astep_scores,
     audit,
     audit_batch,
+    audit_steps,
+    audit_steps_batch,
     check,
     check_batch,
     close,
@@ -72,16 +85,25 @@ from ._api import (
     get_pool,
     score,
     score_batch,
+    step_scores,
     text_of,
 )
 from ._binary import BinaryNotFoundError, find_binary
 from ._pool import WorkerDied, WorkerPool
-from ._result import Claim, Result, binary_score, graded, graded_score
+from ._result import Claim, Result, Step, StepsResult, binary_score, graded, graded_score, step_labels
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BinaryNotFoundError",
+    "STEP_MODES",
+    "Step",
+    "StepsResult",
+    "astep_scores",
+    "audit_steps",
+    "audit_steps_batch",
+    "step_labels",
+    "step_scores",
     "Claim",
     "Item",
     "Result",

@@ -11,7 +11,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 T = TypeVar("T")
 
 from ._pool import WorkerPool
-from ._result import Result, binary_reply_score, graded_reply_score
+from ._result import Result, StepsResult, binary_reply_score, graded_reply_score
 
 __all__ = [
     "Item",
@@ -21,6 +21,11 @@ __all__ = [
     "check_batch",
     "score",
     "score_batch",
+    "audit_steps",
+    "audit_steps_batch",
+    "step_scores",
+    "astep_scores",
+    "STEP_MODES",
     "aaudit",
     "aaudit_batch",
     "acheck",
@@ -209,6 +214,41 @@ def _record(item: Item, prompt: Any) -> Tuple[Optional[Dict[str, Any]], str, str
     return None, text_of(prompt, "user"), text_of(item), _missing
 
 
+#: How a response can be cut into steps (``--steps``).
+STEP_MODES = ("auto", "lines", "sentences")
+
+
+class _StepRequests(Sequence[str]):
+    """The ``"op": "steps"`` request lines for a batch, built one by one as the pool sends them."""
+
+    def __init__(self, items: Iterable[Item], prompts: Optional[Iterable[Any]], mode: str, echo: bool) -> None:
+        if mode not in STEP_MODES:
+            raise ValueError(f"steps must be one of {', '.join(STEP_MODES)}, not {mode!r}")
+        self.items = list(items)
+        n = len(self.items)
+        self.prompts = list(prompts) if prompts is not None else [None] * n
+        if len(self.prompts) != n:
+            raise ValueError(f"{n} responses but {len(self.prompts)} prompts")
+        self.head = '{"op":"steps",' if mode == "auto" else f'{{"op":"steps","steps":"{mode}",'
+        self.echo = echo
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        chat, prompt, response, rid = _record(self.items[k], self.prompts[k])
+        if chat is None:
+            text = _line(prompt, response, _missing, rid if self.echo else _missing)
+        else:
+            record = dict(chat)
+            if not self.echo:
+                record.pop("id", None)
+            text = json.dumps(record, default=str)
+        return self.head + text[1:]
+
+
 class _Requests(Sequence[str]):
     """The request lines for a batch, built one by one as the pool sends them.
 
@@ -378,6 +418,75 @@ def score_batch(
         binary_reply_score(replies[a], None) if c < 0 else binary_reply_score(b"", replies[c])
         for a, c in requests.layout
     ]
+
+
+def audit_steps_batch(
+    items: Iterable[Item],
+    prompts: Optional[Iterable[Any]] = None,
+    *,
+    steps: str = "auto",
+    pool: Optional[WorkerPool] = None,
+) -> List[StepsResult]:
+    """Cuts each response into steps and audits them: one :class:`StepsResult` per item, in order.
+
+    Args:
+        items: Responses or record dicts, as for :func:`audit_batch` (a ``reference`` is not used).
+        prompts: The prompts, one per item.
+        steps: How responses are cut: ``auto`` (the default), ``lines`` or ``sentences`` (``--steps``).
+        pool: The worker pool to use.
+    """
+    replies = _send(_StepRequests(items, prompts, steps, echo=True), pool)
+    return [StepsResult.from_reply(_parse(reply)) for reply in replies]
+
+
+def audit_steps(
+    response: Item, prompt: Any = None, *, steps: str = "auto", pool: Optional[WorkerPool] = None
+) -> StepsResult:
+    """Cuts one response into steps and audits them (see :func:`audit_steps_batch`)."""
+    return audit_steps_batch([response], [prompt], steps=steps, pool=pool)[0]
+
+
+def step_scores(
+    items: Iterable[Item],
+    prompts: Optional[Iterable[Any]] = None,
+    *,
+    after_error: bool = False,
+    steps: str = "auto",
+    pool: Optional[WorkerPool] = None,
+) -> List[Optional[List[float]]]:
+    """Per-step rewards: for each response a list with one score per step, or None when no step was judged.
+
+    A step scores 1.0 when its label is True and 0.0 when it is False, with the labels of ``mathcheck emit
+    --format trl-prm``: False when the step holds a wrong claim (with ``after_error``: from the first wrong step on),
+    True otherwise. The steps are those of :func:`audit_steps_batch` (``steps`` chooses the cut); their texts are
+    in ``audit_steps_batch(...)[i].steps``.
+    """
+    replies = _send(_StepRequests(items, prompts, steps, echo=False), pool)
+    scores: List[Optional[List[float]]] = []
+    for reply in replies:
+        parsed = _parse(reply)
+        labels = StepsResult.from_reply(parsed).labels(after_error)
+        scores.append(None if labels is None else [1.0 if label else 0.0 for label in labels])
+    return scores
+
+
+async def astep_scores(
+    items: Iterable[Item],
+    prompts: Optional[Iterable[Any]] = None,
+    *,
+    after_error: bool = False,
+    steps: str = "auto",
+    pool: Optional[WorkerPool] = None,
+) -> List[Optional[List[float]]]:
+    """:func:`step_scores` for asyncio."""
+    return await _in_thread(
+        step_scores,
+        list(items),
+        None if prompts is None else list(prompts),
+        after_error=after_error,
+        steps=steps,
+        pool=pool,
+    )
 
 
 def audit(response: Item, prompt: Any = None, *, pool: Optional[WorkerPool] = None) -> Result:

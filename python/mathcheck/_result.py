@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-__all__ = ["Claim", "Result", "binary_score", "graded_score", "step_counts"]
+__all__ = ["Claim", "Result", "Step", "StepsResult", "binary_score", "graded_score", "step_counts", "step_labels"]
 
 #: Record verdicts, as ``mathcheck audit`` writes them.
 VERDICTS = ("correct", "wrong", "unverified", "no_claims", "invalid")
@@ -123,6 +123,94 @@ class Result:
             raw=dict(audit),
             raw_check=dict(check) if check is not None else None,
         )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One reasoning step of a response, as ``mathcheck audit --format steps`` reports it.
+
+    Attributes:
+        text: The step's text; the texts of a response's steps, concatenated, are the response.
+        span: Start and end of the step in the response, in Unicode code points (Python ``str`` indices).
+        verdict: ``wrong`` (a claim in it is wrong), ``correct`` (it has claims, all correct), ``unverified``
+            (claims, none wrong, some not checked) or ``neutral`` (nothing checkable).
+        claims: The claims in the step, in order.
+    """
+
+    text: str
+    span: Tuple[int, int]
+    verdict: str
+    claims: List[Claim]
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "Step":
+        span = obj.get("span") or (0, 0)
+        return cls(
+            text=obj.get("text", ""),
+            span=(int(span[0]), int(span[1])),
+            verdict=obj.get("verdict", "neutral"),
+            claims=[Claim.from_json(c) for c in obj.get("claims") or ()],
+        )
+
+
+@dataclass(frozen=True)
+class StepsResult:
+    """A response cut into steps, each with its claims and verdict (``mathcheck audit --format steps``).
+
+    Attributes:
+        verdict: The record's verdict, as in :class:`Result`.
+        steps: The steps, in order.
+        first_error: The index of the first wrong step, or -1 (ProcessBench's label).
+        id: The record's ``id``, as given.
+        note: The record's note.
+        error: Why the request is invalid (``verdict == "invalid"``).
+        raw: The worker's reply, exactly as ``mathcheck audit --format steps`` writes it (parsed).
+    """
+
+    verdict: str
+    steps: List[Step]
+    first_error: int
+    id: Any = None
+    note: Optional[str] = None
+    error: Optional[str] = None
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_reply(cls, reply: Mapping[str, Any]) -> "StepsResult":
+        first = reply.get("first_error")
+        return cls(
+            verdict=reply.get("verdict", "invalid"),
+            steps=[Step.from_json(s) for s in reply.get("steps") or ()],
+            first_error=int(first) if isinstance(first, int) else -1,
+            id=reply.get("id"),
+            note=reply.get("note"),
+            error=reply.get("error"),
+            raw=dict(reply),
+        )
+
+    @property
+    def checked(self) -> bool:
+        """Whether a step was judged (one is ``correct`` or ``wrong``)."""
+        return any(s.verdict in ("correct", "wrong") for s in self.steps)
+
+    def labels(self, after_error: bool = False) -> Optional[List[bool]]:
+        """The steps' labels as ``mathcheck emit --format trl-prm`` writes them (see :func:`step_labels`)."""
+        return step_labels([s.verdict for s in self.steps], after_error)
+
+
+def step_labels(verdicts: Sequence[str], after_error: bool = False) -> Optional[List[bool]]:
+    """The label of each step from the steps' verdicts, or None when no step was judged correct or wrong.
+
+    By default a step is False when it holds a wrong claim and True otherwise (a neutral or unverified step is
+    True: nothing wrong was found in it). With ``after_error``, every step from the first wrong one on is False.
+    The same rule as ``mathcheck emit --format trl-prm`` (``--after-error``).
+    """
+    if not any(v in ("correct", "wrong") for v in verdicts):
+        return None
+    if after_error:
+        first = next((i for i, v in enumerate(verdicts) if v == "wrong"), len(verdicts))
+        return [i < first for i in range(len(verdicts))]
+    return [v != "wrong" for v in verdicts]
 
 
 def reference_grade(check: Optional[Mapping[str, Any]]) -> Optional[str]:

@@ -12,7 +12,10 @@ public protocol Report {
 
 /// The report formats of `mathcheck audit --format`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, jsonl, json, junit, sarif, github, markdown, scores
+    case text, jsonl, json, junit, sarif, github, markdown, scores, steps
+
+    /// Whether each record's line is its steps (the run must cut them: ``RunSettings/steps``).
+    public var writesSteps: Bool { self == .steps }
 
     /// Makes the report for a run over `inputs` (display names, "-" for standard input). `listUnverified` adds
     /// unverified claims to the reports that list claims.
@@ -27,6 +30,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: return GitHubReport(inputs: names, listUnverified: listUnverified)
         case .markdown: return MarkdownReport(inputs: names, listUnverified: listUnverified)
         case .scores: return ScoresReport()
+        case .steps: return JSONLinesReport()
         }
     }
 }

@@ -15,12 +15,14 @@ public struct AuditRun {
         let bounds = settings.bounds
         let budget = settings.budget
         let collectFlagged = report.needsFlagged
+        let steps = settings.steps
         var summary = RunSummary()
         try pipeline.run(
             inputs: settings.inputs,
             makeWorker: {
                 var runner = RecordAuditor(bounds: bounds, budget: budget)
                 runner.collectFlagged = collectFlagged
+                runner.steps = steps
                 return runner
             },
             consume: { outcome, line in

@@ -1,4 +1,4 @@
-import Claims
+public import Claims
 public import JSON
 public import Verifiers
 
@@ -9,6 +9,9 @@ public struct RecordAuditor: LineWorker {
     public var bounds: Bounds
     /// Whether outcomes list their wrong and unverified claims (reports that show them need it).
     public var collectFlagged = false
+    /// When set, each output line is the record's steps (`--format steps`, ``AuditJSON/writeStepsLine``), cut this
+    /// way, instead of its claims.
+    public var steps: StepMode?
 
     private var auditor: ResponseAuditor
     private var reader = RecordReader()
@@ -45,6 +48,7 @@ public struct RecordAuditor: LineWorker {
         // The auditor and reader are separate stored properties, borrowed side by side for the read. The result is
         // written and tallied inside the read, so it is never copied out of it.
         let collectFlagged = collectFlagged
+        let stepMode = steps
         let scratch = scratch
         return reader.read(line) { fields, id in
             let record: RecordReader.Fields
@@ -56,9 +60,16 @@ public struct RecordAuditor: LineWorker {
             let result = auditor.audit(prompt: record.prompt, response: response)
             if writeLine {
                 scratch.bytes.removeAll()
-                AuditJSON.writeLine(
-                    number, id: id, label: record.label, reference: record.reference, result: result,
-                    into: &scratch.bytes)
+                if let stepMode {
+                    AuditJSON.writeStepsLine(
+                        number, id: id, label: record.label, reference: record.reference, result: result,
+                        response: response, steps: ResponseSteps(response: response, result: result, mode: stepMode),
+                        into: &scratch.bytes)
+                } else {
+                    AuditJSON.writeLine(
+                        number, id: id, label: record.label, reference: record.reference, result: result,
+                        into: &scratch.bytes)
+                }
                 scratch.bytes.withBytes { out.append(contentsOf: $0) }
             }
             var outcome = RecordOutcome(

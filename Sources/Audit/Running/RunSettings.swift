@@ -1,4 +1,5 @@
 public import Verifiers
+public import Claims
 
 /// What every corpus run is given: its inputs, how many jobs, which shard, the per-record budget and the bounds.
 public struct RunSettings: Sendable {
@@ -9,6 +10,8 @@ public struct RunSettings: Sendable {
     /// The most CPU time one record may take; nil for no limit.
     public var budget: Duration?
     public var bounds = Bounds.standard
+    /// When set, each record's line is its steps cut this way (`--format steps`).
+    public var steps: StepMode?
 
     public init(inputs: [String]) { self.inputs = inputs }
 

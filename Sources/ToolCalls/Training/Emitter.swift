@@ -1,4 +1,4 @@
-import Claims
+public import Claims
 public import JSON
 import Verifiers
 
@@ -9,10 +9,17 @@ public struct Emitter {
     public var writer: TrainingWriter
     public private(set) var summary = TrainingSummary()
     private var builder: ExampleBuilder
+    /// For `trl-prm`: the stepwise rows.
+    private var process: ProcessRows
 
-    public init(format: TrainingFormat, style: AnswerStyle = .tool, system: String? = nil, keepWrong: Bool = false) {
+    public init(
+        format: TrainingFormat, style: AnswerStyle = .tool, system: String? = nil, keepWrong: Bool = false,
+        steps: StepMode = .auto, labels: StepLabelRule = .ownVerdict
+    ) {
         writer = TrainingWriter(format: format, keepWrong: keepWrong)
         builder = ExampleBuilder(style: style, system: system)
+        process = ProcessRows(mode: steps, rule: labels)
+        summary.labelRule = format.isStepwise ? labels : nil
     }
 
     /// Notes an input line that is not a record.
@@ -24,6 +31,18 @@ public struct Emitter {
     /// The rows for one record; every skip is counted in ``summary``.
     public mutating func rows(prompt: String, response: String) -> [JSONValue] {
         summary.inputs += 1
+        if writer.format.isStepwise {
+            do {
+                let row = try process.row(prompt: prompt, response: response)
+                summary.examples += 1
+                summary.record(steps: row.labels, firstError: row.firstError)
+                summary.rows += 1
+                return [row.json]
+            } catch {
+                summary.skip(error.description)
+                return []
+            }
+        }
         guard let question = AskedQuestion(prompt: prompt) else {
             summary.skip(ExampleBuilder.Skip.noQuestion.description)
             return []

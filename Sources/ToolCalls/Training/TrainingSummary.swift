@@ -13,6 +13,11 @@ public struct TrainingSummary: Sendable {
     /// KTO rows with label true and false.
     public var desirable = 0
     public var undesirable = 0
+    /// trl-prm: steps written, those labelled false, rows with a wrong step, and the labelling rule.
+    public var steps = 0
+    public var falseSteps = 0
+    public var rowsWithError = 0
+    public var labelRule: StepLabelRule?
 
     public init() {}
 
@@ -35,10 +40,28 @@ public struct TrainingSummary: Sendable {
         }
     }
 
+    /// Counts the steps of one trl-prm row.
+    mutating func record(steps labels: [Bool], firstError: Int?) {
+        steps += labels.count
+        falseSteps += labels.filter { !$0 }.count
+        if firstError != nil { rowsWithError += 1 }
+    }
+
     /// The report, one fact per line.
     public func report(format: TrainingFormat, inputName: String) -> String {
-        var lines = ["\(inputs) \(inputName), \(examples) verified examples, \(rows) rows written (\(format.rawValue))"]
+        var lines = [
+            format.isStepwise
+                ? "\(inputs) \(inputName), \(rows) rows written (\(format.rawValue))"
+                : "\(inputs) \(inputName), \(examples) verified examples, \(rows) rows written (\(format.rawValue))"
+        ]
         for (reason, count) in skips { lines.append("skipped \(count): \(reason)") }
+        if format == .trlPRM {
+            let rule =
+                labelRule == .afterError
+                ? "false from the first wrong step on" : "false where the step holds a wrong claim"
+            lines.append(
+                "steps: \(steps) labelled, \(falseSteps) false (\(rule)); \(rowsWithError) of \(rows) rows have a wrong step")
+        }
         if format == .trlKTO {
             var ratio = "desirable:undesirable = \(desirable):\(undesirable)"
             if undesirable > 0 {

@@ -75,8 +75,11 @@ public struct TrainingValidator {
         var lines = [
             "\(rows) rows (\(format.rawValue)): \(validRows) valid, \(rows - validRows) with errors; "
                 + "\(errorCount) errors, \(warningCount) warnings",
-            "\(toolCallsReproduced) tool results reproduced byte for byte, \(answersCorrect) final answers audited "
-                + "correct, \(rejectedWrong) rejected answers audited wrong, \(duplicates) exact duplicates",
+            format.isStepwise
+                ? "\(rejectedWrong) first false steps audited wrong, \(answersCorrect) rows with every step true, "
+                    + "\(duplicates) exact duplicates"
+                : "\(toolCallsReproduced) tool results reproduced byte for byte, \(answersCorrect) final answers "
+                    + "audited correct, \(rejectedWrong) rejected answers audited wrong, \(duplicates) exact duplicates",
         ]
         for e in errors { lines.append("error: \(e)") }
         if errorCount > errors.count { lines.append("… and \(errorCount - errors.count) more errors") }
@@ -121,7 +124,59 @@ public struct TrainingValidator {
             else { return }
             guard case .bool(let label)? = row["label"] else { return error("\"label\" must be true or false") }
             conversation(prompt + completion, promptCount: prompt.count, tools: tools, goal: label ? .correct : .wrong)
+        case .trlPRM:
+            allowOnly(row, ["prompt", "completions", "labels"])
+            steps(row)
         }
+    }
+
+    /// A `trl-prm` row: a prompt string, as many steps (non-empty strings) as labels (booleans); then the steps,
+    /// joined by line breaks as TRL's `PRMTrainer` joins them, are audited against the prompt: the first step
+    /// labelled false must hold a wrong claim, and no step labelled true may hold one (both labelling rules agree
+    /// on that).
+    private mutating func steps(_ row: JSONValue) {
+        guard case .string(let prompt)? = row["prompt"] else { return error("\"prompt\" must be a string") }
+        guard let completions = array(row, "completions"), let labels = array(row, "labels") else { return }
+        guard !completions.isEmpty else { return error("\"completions\" is empty") }
+        guard completions.count == labels.count else {
+            return error("\(completions.count) completions but \(labels.count) labels")
+        }
+        var texts: [String] = []
+        var flags: [Bool] = []
+        for (i, (completion, label)) in zip(completions, labels).enumerated() {
+            guard case .string(let text) = completion, !text.isEmpty else {
+                return error("completion \(i + 1) must be a non-empty string")
+            }
+            guard case .bool(let flag) = label else { return error("label \(i + 1) must be true or false") }
+            texts.append(text)
+            flags.append(flag)
+        }
+        let joined = texts.joined(separator: "\n")
+        let result = auditor.audit(prompt: prompt, response: joined)
+        // Each step's end in Unicode scalars of the joined text; a claim is in the step that holds its start.
+        var ends: [Int] = []
+        var end = 0
+        for text in texts {
+            end += text.unicodeScalars.count
+            ends.append(end)
+            end += 1
+        }
+        var wrongIn = [String?](repeating: nil, count: texts.count)
+        for claim in result.claims where claim.verdict == .wrong {
+            let step = ends.firstIndex { claim.span.lowerBound < $0 } ?? texts.count - 1
+            if wrongIn[step] == nil { wrongIn[step] = claim.text }
+        }
+        if let first = flags.firstIndex(of: false) {
+            if wrongIn[first] == nil {
+                error("step \(first + 1) is the first labelled false but holds no wrong claim: \(excerpt(texts[first]))")
+            } else {
+                rejectedWrong += 1
+            }
+        }
+        for i in flags.indices where flags[i] {
+            if let claim = wrongIn[i] { error("step \(i + 1) is labelled true but holds a wrong claim: \(excerpt(claim))") }
+        }
+        if !flags.contains(false) { answersCorrect += 1 }
     }
 
     /// What the final answer of a conversation must audit as.

@@ -77,6 +77,9 @@ public struct TrainingWriter: Sendable {
                         withTools))
             }
             return rows
+        case .trlPRM:
+            // Stepwise rows come from a record's own answer (``ProcessRows``), not from an example.
+            return []
         }
     }
 
