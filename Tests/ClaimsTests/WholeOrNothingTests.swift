@@ -121,6 +121,8 @@ struct WholeOrNothingTests {
         ("So 125 x 8 = 1000 grams.", .correct), ("So 125 x 8 = 1001 grams.", .wrong),
         ("The rent is 12 x 12 = 144.", .correct), ("We get 2 + 2 = 5, so", .wrong),
         ("$\\sin 30^\\circ = 0.5$", .correct), ("$\\sin 30^\\circ = 0.6$", .wrong),
+        // A "*" before a signed operand is a times sign (it was dropped as emphasis, and "138 - 35" judged).
+        ("138 * -35 ≈ -4830", .correct), ("138 * -35 = -4831", .wrong), ("2 * -(3 + 4) = -14", .correct),
     ])
     func wholeEquations(line: String, verdict: Judgement.Verdict) {
         let result = audit("How much?", line)

@@ -102,6 +102,29 @@ struct TrainingGeneratorTests {
         #expect(summary.examples == 100)
         #expect(!summary.skips.contains { $0.0.contains("reads back") }, "\(summary.skips)")
     }
+
+    /// Worded questions come from the phrasings the audit's question reader reads whole: each one drawn is read back
+    /// by it as the intended value at the intended rounding, its answer audits correct and its mistake wrong.
+    @Test("worded questions: read whole by the audit, answered through evaluate, their mistakes audit wrong")
+    func worded() throws {
+        let (rows, summary) = generate(.trlDPO, seed: 3, count: 300, kinds: [.worded])
+        #expect(summary.examples == 300)
+        // Every question drawn reads back (none skipped for that), and almost every mistake audits wrong.
+        #expect(!summary.skips.contains { $0.0.contains("reads back") }, "\(summary.skips)")
+        #expect(summary.skips.reduce(0) { $0 + $1.1 } <= 15, "\(summary.skips)")
+        let validator = TrainingFixtures.validate(rows, .trlDPO)
+        #expect(!validator.hasErrors, "\(validator.report)")
+        #expect(validator.rejectedWrong == 300)
+        let (sft, _) = generate(.trlSFT, seed: 3, count: 300, kinds: [.worded])
+        let prompts = sft.compactMap { $0["messages"]?.arrayValue?.first?["content"]?.stringValue }
+        for phrase in ["the product of", "Subtract", "divided by", "the square root of", "% of", "in radians"] {
+            #expect(prompts.contains { $0.contains(phrase) }, "no prompt with '\(phrase)'")
+        }
+        let calls = sft.compactMap { row in
+            row["messages"]?.arrayValue?.dropFirst().first?["tool_calls"]?.arrayValue?.first?["function"]?["name"]
+        }
+        #expect(calls.count == 300 && calls.allSatisfy { $0 == "evaluate" })
+    }
 }
 
 @Suite("emit over the corpora")
