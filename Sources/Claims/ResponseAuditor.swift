@@ -186,6 +186,86 @@ public struct ResponseAuditor: Sendable {
     }
 
 
+    /// The final value a response states, read without a question: what grading against a known answer needs
+    /// when the prompt asks nothing the audit reads ("Compute this." answered "The answer is 0.5").
+    ///
+    /// Looked for, in order: the whole response as a dressed value ("0.3", "**42**", "The answer is 12.5.",
+    /// "≈ 1.414", "0.52 (radians)"), the last `\boxed{…}`, and what follows the last "answer is" or "answer:" on its
+    /// line. Each must be a value read whole (a number, a fraction, an exact form such as "3π/4" or "√2/2"), or there
+    /// is none. The claim returned states the value only (``Claim/statedAnswer``): it is never checked, since there is
+    /// no question to check it against; its verdict stays `unverified`.
+    public mutating func statedFinalValue(response: UnsafeBufferPointer<UInt8>) -> Claim? {
+        var question = Question()
+        question.target = .number(DecimalLiteral(digits: "0", fractionDigits: 0, exponent: 0))
+        func valueAnswer(_ range: Range<Int>) -> Claim? {
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(UnsafeBufferPointer(rebasing: response[range]), into: &responseTokens)
+            for k in responseTokens.indices {
+                responseTokens[k].start += range.lowerBound
+                responseTokens[k].end += range.lowerBound
+            }
+            reading.reset(tokens: responseTokens.count)
+            var scanner = ClaimScanner(
+                TokenStream(bytes: response, tokens: responseTokens, budget: reading), question: question)
+            scanner.scanValueAnswer()
+            guard !reading.isExhausted, var claim = scanner.claims.last else { return nil }
+            claim.verdict = .unverified
+            claim.reason = "no question to check it against"
+            claim.setText(String(decoding: UnsafeBufferPointer(rebasing: response[claim.bytes]), as: UTF8.self))
+            return claim
+        }
+        if let claim = valueAnswer(0..<response.count) { return claim }
+        if let boxed = Self.lastBoxed(response), let claim = valueAnswer(boxed) { return claim }
+        if let tail = Self.afterLastAnswerWord(response), let claim = valueAnswer(tail) { return claim }
+        return nil
+    }
+
+    /// The bytes inside the last `\boxed{…}` (braces balanced), if there is one.
+    static func lastBoxed(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let key: [UInt8] = Array("\\boxed{".utf8)
+        var start: Int? = nil
+        var k = 0
+        while k + key.count <= bytes.count {
+            if bytes[k] == 0x5C, (0..<key.count).allSatisfy({ bytes[k + $0] == key[$0] }) { start = k + key.count }
+            k += 1
+        }
+        guard let open = start else { return nil }
+        var depth = 1
+        var end = open
+        while end < bytes.count {
+            if bytes[end] == 0x7B { depth += 1 }
+            if bytes[end] == 0x7D {
+                depth -= 1
+                if depth == 0 { return open..<end }
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    /// The rest of the line after the last "answer is", "answer:" or "answer =" (any case), if the response has one.
+    static func afterLastAnswerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let word: [UInt8] = Array("answer".utf8)
+        var found: Int? = nil
+        var k = 0
+        while k + word.count <= bytes.count {
+            if (0..<word.count).allSatisfy({ bytes[k + $0] | 0x20 == word[$0] }) {
+                var m = k + word.count
+                while m < bytes.count && (bytes[m] == 0x20 || bytes[m] == 0x2A) { m += 1 }  // spaces, bold marks
+                if m < bytes.count && (bytes[m] == 0x3A || bytes[m] == 0x3D) {
+                    found = m + 1
+                } else if m + 1 < bytes.count && bytes[m] | 0x20 == 0x69 && bytes[m + 1] | 0x20 == 0x73 {
+                    found = m + 2
+                }
+            }
+            k += 1
+        }
+        guard let from = found else { return nil }
+        var end = from
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return from < end ? from..<end : nil
+    }
+
     /// The result for an answer whose reading ran out of steps (``ReadingBudget``): not read whole, so no claim of
     /// it is judged; `unverified`, with the reason.
     private func unreadResult(tokens: Int) -> AuditResult {
