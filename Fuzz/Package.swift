@@ -26,6 +26,6 @@ let package = Package(
         fuzzTarget("fuzz-json", ["JSON"]),
         fuzzTarget("fuzz-claims", ["Claims"]),
         fuzzTarget("fuzz-expressions", ["Verifiers"]),
-        fuzzTarget("fuzz-tools", ["ToolCalls", "JSON"]),
+        fuzzTarget("fuzz-tools", ["ToolCalls", "JSON", "Verifiers"]),
     ]
 )
