@@ -190,6 +190,7 @@ struct ReferenceTokenizer {
                     while byte(k) == 0x20 { k += 1 }
                     let previous = tokens.last?.kind
                     let operand = isDigit(byte(k)) || byte(k) == 0x28 || (byte(k) == 0x24 && isDigit(byte(k + 1)))
+                        || (byte(k) == 0x2D && (isDigit(byte(k + 1)) || byte(k + 1) == 0x28))
                     if (previous == .number || previous == .closeParen) && operand {
                         add(.times, start, i)
                     }

@@ -294,6 +294,13 @@ struct ClaimChecker {
             case .radians(let x):
                 statedExpression = x
                 unit = .radians
+            // "arctan(-1) = -45 degrees": the sign is read before the unit.
+            case .negate(.degrees(let x)):
+                statedExpression = .negate(x)
+                unit = .degrees
+            case .negate(.radians(let x)):
+                statedExpression = .negate(x)
+                unit = .radians
             default: break
             }
         }

@@ -41,6 +41,8 @@ extension ClaimScanner {
         if stream.kind(f) == .word && !Self.isMathToken(stream, f) {
             return stream.isWord(p, "inverse") || stream.isWord(p, "arc")
         }
+        // A word joining it to an operand before it: "adding 53.548 and 3/10 is …" read from "3/10".
+        if joinsOperand(before: p) { return true }
         // A "*" the tokenizer dropped: "12 apples * 1/3 = 4", "2 * $40 - $15 = …" read from "40".
         if hasDroppedTimes(p, f) { return true }
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".

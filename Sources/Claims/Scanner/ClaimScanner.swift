@@ -42,6 +42,7 @@ struct ClaimScanner {
         scanPhrases()
         scanYesNo()
         scanValueAnswer()
+        applyQuestionRule()
         // Whole or nothing: a claim that read part of an expression is dropped (``coversWhole(_:)``).
         var kept = 0
         for i in claims.indices where coversWhole(claims[i]) {
@@ -285,7 +286,7 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left), !ExpressionReader.isSignedNumber(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) ? .asWritten : approximate ? Self.approximateRule(stated) : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
         let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left)
         // Made in the list, not in a local appended after: an append of a local copies the claim, then destroys it.
@@ -446,7 +447,7 @@ struct ClaimScanner {
         if let stated, Self.hasPoint(stated) {
             rule = .asWritten
         } else if relation == .approx {
-            rule = stated == nil ? .exact : .asWritten
+            rule = stated.map { Self.approximateRule($0) } ?? .exact
         } else if stated != nil, Self.mayRound(la), statesRounding(before: ls, after: re) {
             // "7/2 = 3 (rounded down)", "in integer division, 7 / 2 = 3": a whole number as written.
             rule = .asWritten
