@@ -1351,7 +1351,10 @@ def make_question(rng, family=None):
     if e.unit_clause and e.unit_clause[0] == "inline" and inline and rng.random() < 0.5:
         inline, trailing = None, rule_phrase(rng, rule)[1] or rule_phrase(rng, rule)[1]
     if trailing is None and inline is None and rule:
-        trailing = rule_phrase(rng, rule)[1] or "Round to " + places_word(rng, rule[1]) + "."
+        # The fallback names the rule's own kind (it used to say "decimal places" for a significant-figure rule).
+        trailing = rule_phrase(rng, rule)[1] or (
+            "Round to " + places_word(rng, rule[1]) + "." if rule[0] == "dp"
+            else f"Round to {rule[1]} significant figure{'' if rule[1] == 1 else 's'}.")
     return Question(e, rule, {"pre": pre, "end": end, "inline": inline, "trailing": trailing,
                               "comma": rng.random() < 0.6})
 

@@ -20,6 +20,9 @@ struct Question {
     /// The value a "what is" question asks for.
     var target: Expression?
     var targetIsFunction = false
+    /// The target is a whole number the reader computed from an integer question ("the gcd of 12 and 18"), not an
+    /// expression the calculator evaluates.
+    var targetIsComputed = false
     /// The expression a question is about when it is no value asked for whole: "Compute 3^100 mod 7" → 3^100 (the
     /// reader computes no remainder as a value), "Is 4^545 + 545^4 a prime number?" → 4^545 + 545^4. Never judged:
     /// it only tells which of the answer's steps is its answer.
@@ -111,10 +114,22 @@ struct Question {
             {
                 j += 1
             }
+            // "the factorial of 6", "the gcd of 12 and 18", "the remainder when 100 is divided by 7": whole or not.
+            if let (n, end) = Self.integerQuestion(stream, from: j) {
+                if Self.endsQuestion(stream, end) {
+                    target = Self.literal(n)
+                    targetIsComputed = true
+                    return
+                }
+                i += 1
+                continue
+            }
             if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j),
                 ClaimScanner.hasOperation(e) || !shape.isSingleNumber
             {
-                if Self.endsQuestion(stream, end) {
+                // A lone signed number computes nothing, and a "*" the tokenizer dropped after the expression
+                // ("Evaluate (-19)**.", "What is -35.7 *?") means it goes on: neither is the question's value.
+                if Self.endsQuestion(stream, end), !ExpressionReader.isSignedNumber(e), !Self.dropsStar(stream, end) {
                     target = e
                     targetIsFunction = shape.hasFunction
                     return
@@ -204,6 +219,20 @@ struct Question {
         // A unit after the number: "… 3532 radians" is read with it; "(radians)".
         return kind == .openParen && s.isWord(k, in: ClaimScanner.unitWords)
     }
+    /// Whether a "*" stands between token end - 1 and the next token (or the end of the text), which the tokenizer
+    /// dropped as emphasis: the expression before it was not read to its end.
+    static func dropsStar(_ s: TokenStream, _ end: Int) -> Bool {
+        guard end > 0 else { return false }
+        let from = s[end - 1].end
+        let to = end < s.count ? s[end].start : s.bytes.count
+        var k = from
+        while k < to {
+            if s.bytes[k] == 0x2A { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
     ///
     /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits

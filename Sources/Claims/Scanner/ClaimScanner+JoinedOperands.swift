@@ -19,6 +19,8 @@ extension ClaimScanner {
             if let head = operandHead(before: p), stream.isWord(head, in: Self.operandJoiningWords) { return true }
             return false
         }
+        // "5/4 take away 19/9 is …"
+        if stream.isWord(p, "away") { return stream.isWord(p - 1, "take") || stream.isWord(p - 1, "taken") }
         if stream.isWord(p, "and"), let head = operandHead(before: p) {
             return stream.isWord(head, in: Self.listHeads)
         }
