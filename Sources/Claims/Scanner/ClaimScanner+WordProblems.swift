@@ -72,17 +72,29 @@ extension ClaimScanner {
 
     private mutating func readChain(_ relations: [Int]) {
         var left: WordSide? = nil
+        var nextLeft: WordSide?? = nil
         for (index, r) in relations.enumerated() {
             if index == 0 {
-                left = firstLeftSide(before: r)
+                left = firstLeftSide(before: r, after: -1)
+            } else if let n = nextLeft {
+                left = n
             }
+            nextLeft = nil
             let isLast = index == relations.count - 1
             var right: WordSide? = nil
-            if isLast {
+            if !isLast {
+                right = WordSideReader.read(self, from: r + 1, to: relations[index + 1], open: false)
+            }
+            if right == nil {
+                // The last side, or a stretch between two relations that is not one side ("= 16 eggs, and 16 eggs
+                // - 18 eggs ="): the right side read as far as it goes, and the next link's left side from its own
+                // true start.
                 right = WordSideReader.read(self, from: r + 1, to: min(stream.count, r + 1 + ExpressionReader.maxTokens), open: true)
                 if let side = right, !endsClean(side.end) { right = nil }
-            } else {
-                right = WordSideReader.read(self, from: r + 1, to: relations[index + 1], open: false)
+                if !isLast {
+                    let next = relations[index + 1]
+                    nextLeft = .some(firstLeftSide(before: next, after: right?.end ?? r))
+                }
             }
             if let l = left, let rr = right { addWordProblemLink(l, relation: r, right: rr) }
             left = right
@@ -91,10 +103,10 @@ extension ClaimScanner {
 
     /// The left side of the first "=" at token r, from its true start: the farthest start, within the clause, after
     /// a token that cannot go on with it, from which the side reads exactly up to r.
-    private func firstLeftSide(before r: Int) -> WordSide? {
+    private func firstLeftSide(before r: Int, after floor: Int) -> WordSide? {
         var s = r - 1
         var earliest = r
-        while s >= 0 && s >= r - Self.wordProblemReach && !isWordProblemBoundary(s) {
+        while s > floor && s >= r - Self.wordProblemReach && !isWordProblemBoundary(s) {
             earliest = s
             s -= 1
         }
@@ -128,7 +140,7 @@ extension ClaimScanner {
             if stream.isWord(b, in: Self.wordProblemBlockingStarts) { return false }
             // "sum of 3 and 4", "in 2 hours 3 * 60": a word after a number belongs to it.
             if stream.kind(b - 1) == .number || stream.kind(b - 1) == .percent { return false }
-            if stream.isWord(b, "and") || stream.isWord(b, "x") { return false }
+            if stream.isWord(b, "x") { return false }
             return true
         default: return false
         }
@@ -143,6 +155,8 @@ extension ClaimScanner {
         case .exclamation: if stream.adjacent(n - 1) { return false }
         case .period: if isLeadingDot(n) { return false }
         case .word:
+            // "= 4 and 1/2": a mixed number not read.
+            if stream.isWord(n, "and"), stream.kind(n + 1) == .number, stream.kind(n + 2) == .divide { return false }
             // The words after the value ("= 65 marbles left", "= $6 a week") must not go on into an operation.
             var k = n
             while k < n + 4, stream.kind(k) == .word {
@@ -177,7 +191,7 @@ extension ClaimScanner {
     static let wordProblemBlockingStarts = WordSet([
         "of", "by", "times", "plus", "minus", "over", "from", "than", "divided", "multiplied", "root", "square",
         "cube", "sum", "product", "difference", "quotient", "negative", "mod", "modulo", "to", "power", "between",
-        "and", "x", "log", "exponent", "factorial", "gcd", "lcm", "step", "steps", "line", "item", "case", "part",
+        "x", "log", "exponent", "factorial", "gcd", "lcm", "step", "steps", "line", "item", "case", "part",
         "no", "number", "problem", "question", "example", "rule", "equation", "eq", "stage", "round", "#", "add",
         "subtract", "multiply", "divide",
     ])
@@ -185,7 +199,7 @@ extension ClaimScanner {
     /// Words after a value that go on with it.
     static let wordProblemContinuing = WordSet([
         "times", "x", "plus", "minus", "over", "divided", "multiplied", "of", "mod", "modulo", "remainder", "r",
-        "squared", "cubed", "percent", "to", "power", "raised", "less", "more", "and", "with", "rem", "rounded",
+        "squared", "cubed", "percent", "to", "power", "raised", "less", "more", "with", "rem", "rounded",
         "approximately", "about", "roughly", "nearly", "or",
     ])
 
@@ -425,8 +439,11 @@ struct WordSideReader {
         quantities += 1
         if currencyBefore(start) { units.insert("$") }
         var percent = false
-        if kind == .percent {
-            p += 1
+        // "20%", "15 percent", "15 per cent".
+        let percentWords = kind == .word && stream.isWord(p, "percent") ? 1
+            : (kind == .word && stream.isWord(p, "per") && p + 1 < end && stream.isWord(p + 1, "cent") ? 2 : 0)
+        if kind == .percent || percentWords > 0 {
+            p += max(percentWords, 1)
             percent = true
             hasPercent = true
             hasDivision = true
