@@ -26,6 +26,9 @@ public struct ResponseAuditor: Sendable {
     private var checker: ClaimChecker
     /// Where the budgets of the next answers start from (see ``CPUBudget``).
     private var cpuBaseline = CPUBaseline()
+    /// The reading steps of the answer being read, reset for each one (``ReadingBudget``). Shared by copies of the
+    /// auditor, which, like the auditor, must stay on one thread.
+    private let reading = ReadingBudget(tokens: 0)
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
@@ -91,12 +94,15 @@ public struct ResponseAuditor: Sendable {
             }
             responseTokens.removeAll(keepingCapacity: true)
             Tokenizer.tokenize(bytes, into: &responseTokens)
-            InnerModuli.drop(from: &responseTokens, bytes: bytes)
-            let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+            reading.reset(tokens: responseTokens.count)
+            InnerModuli.drop(from: &responseTokens, bytes: bytes, budget: reading)
+            let stream = TokenStream(bytes: bytes, tokens: responseTokens, budget: reading)
             var scanner = ClaimScanner(stream, question: question)
             var note: String? = nil
             var claims = Self.deduplicated(scanner.scan())
             scanner.claims = []  // its reference would make the first write below copy every claim
+            // Whole or nothing: reads cut short by the budget may have judged a claim whole that was not.
+            if reading.isExhausted { return unreadResult(tokens: stream.count) }
             if claims.count > Self.maxClaims {
                 note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                 claims.removeSubrange(Self.maxClaims...)
@@ -107,7 +113,9 @@ public struct ResponseAuditor: Sendable {
             var scanned: [Claim] = []
             var answerPosition = 0
             if answerOnly {
-                guard let index = Self.answer(claims, question: question, stream: stream) else {
+                let found = Self.answer(claims, question: question, stream: stream)
+                if reading.isExhausted { return unreadResult(tokens: stream.count) }
+                guard let index = found else {
                     return AuditResult(verdict: .noClaims, answerIndex: nil, claims: [])
                 }
                 scanned = claims
@@ -178,6 +186,15 @@ public struct ResponseAuditor: Sendable {
     }
 
 
+    /// The result for an answer whose reading ran out of steps (``ReadingBudget``): not read whole, so no claim of
+    /// it is judged; `unverified`, with the reason.
+    private func unreadResult(tokens: Int) -> AuditResult {
+        AuditResult(
+            verdict: .unverified, answerIndex: nil, claims: [],
+            note: "unread: the answer was not read whole (its reading took more than the \(reading.limit) steps "
+                + "allowed for \(tokens) tokens)")
+    }
+
     /// The answer to a prompt that asked for "[Yes]" or "[No]": the last bracketed yes or no, the claim the full
     /// audit chooses, found by tokenizing only lines that hold a "[", from the last one back.
     ///
@@ -199,8 +216,11 @@ public struct ResponseAuditor: Sendable {
                 responseTokens[k].start += lineStart
                 responseTokens[k].end += lineStart
             }
-            var scanner = ClaimScanner(TokenStream(bytes: bytes, tokens: responseTokens), question: question)
+            reading.reset(tokens: responseTokens.count)
+            var scanner = ClaimScanner(
+                TokenStream(bytes: bytes, tokens: responseTokens, budget: reading), question: question)
             scanner.scanYesNo()
+            if reading.isExhausted { return nil }  // the full audit says so
             if let answer = scanner.claims.last(where: { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }) {
                 // An answer withdrawn later ("I must correct my previous answer") is seen only by the scan of the
                 // whole text: when the rest may hold such words, the full scan decides.
@@ -247,12 +267,13 @@ public struct ResponseAuditor: Sendable {
         else { return nil }
         responseTokens.removeAll(keepingCapacity: true)
         Tokenizer.tokenize(bytes, into: &responseTokens)
-        let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+        reading.reset(tokens: responseTokens.count)
+        let stream = TokenStream(bytes: bytes, tokens: responseTokens, budget: reading)
         var scanner = ClaimScanner(stream, question: question)
         scanner.scanPhrases()
         scanner.scanYesNo()
         scanner.scanValueAnswer()
-        guard scanner.claims.count + stream.count <= Self.maxClaims else { return nil }
+        guard scanner.claims.count + stream.count <= Self.maxClaims, !reading.isExhausted else { return nil }
         scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         let claims = Self.deduplicated(scanner.claims)
         return .some(Self.answer(claims, question: question, stream: stream).map { claims[$0] })

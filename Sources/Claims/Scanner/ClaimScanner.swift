@@ -50,6 +50,8 @@ struct ClaimScanner {
             kept += 1
         }
         claims.removeLast(claims.count - kept)
+        // Word-problem lines ("12 apples * 1/3 = 4 apples"), where no claim above stands.
+        scanWordProblemLines()
         claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         return claims
     }
@@ -375,7 +377,7 @@ struct ClaimScanner {
         return nil
     }
 
-    private mutating func addEquation(
+    mutating func addEquation(
         _ left: (Expression, ExpressionReader.Shape, Int, Int), relation r: Int,
         right: (Expression, ExpressionReader.Shape, Int, Int)
     ) {
