@@ -153,7 +153,7 @@ struct ExpressionReader {
                 position = min(next, end)
                 return .power(base, integerLiteral(String(digits)))
             }
-            if degreeMark() { return .degrees(base) }
+            if degreeMark() { return Self.markingAngle(base, Expression.degrees) }
             position += 1
             guard let exponent = unary() else { return nil }
             return .power(base, exponent)
