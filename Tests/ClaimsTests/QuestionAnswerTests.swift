@@ -120,3 +120,29 @@ struct IntegerQuestionTests {
         #expect(AskedQuestion(prompt: "What is 7 mod 3?") == nil)
     }
 }
+
+/// The words that lead into a bare answer: skipped, and nothing else is.
+@Suite("Answer lead words")
+struct AnswerLeadTests {
+    static let cases: [(String, String, String)] = [
+        ("Evaluate 59877 modulo 47.", "So the answer is **46**.", "So the answer is **45**."),
+        ("Find the square root of 484.", "Result: 22", "Result: 21"),
+        ("What is 2 plus 3?", "It is 5.", "It is 6."),
+        ("What is 7 times 8?", "That gives 56.", "That gives 54."),
+    ]
+
+    @Test("a bare answer after lead words is judged", arguments: cases)
+    func lead(prompt: String, right: String, wrong: String) {
+        var auditor = ResponseAuditor()
+        #expect(auditor.audit(prompt: prompt, response: right).verdict == .correct)
+        #expect(auditor.audit(prompt: prompt, response: wrong).verdict == .wrong)
+    }
+
+    @Test("a sentence that says more than the value is no bare answer", arguments: [
+        "It is not 6.", "It is 6 more than 3.", "So the answer is 6 or 7.", "That gives 6 apples and 2 pears.",
+    ])
+    func more(response: String) {
+        var auditor = ResponseAuditor()
+        #expect(auditor.audit(prompt: "What is 2 plus 3?", response: response).verdict != .wrong)
+    }
+}
