@@ -49,11 +49,12 @@ extension ClaimScanner {
 
     static let joiningPrepositions = WordSet(["to", "from", "by", "than", "of"])
     /// Words of an operation on the operand after "to", "from", "by", "than" or "of".
+    /// (Not "remainder" or "mod": "a remainder of 1 + 0 = 1 mod 8" is a whole congruence.)
     static let operandJoiningWords = WordSet([
         "added", "add", "adding", "subtracted", "subtract", "subtracting", "divided", "divide", "dividing",
         "multiplied", "multiply", "multiplying", "more", "less", "greater", "fewer", "raised", "power", "root",
         "sum", "difference", "product", "quotient", "mean", "average", "logarithm", "log", "value", "sine",
-        "cosine", "tangent", "secant", "cosecant", "cotangent", "factorial", "remainder", "modulo", "mod",
+        "cosine", "tangent", "secant", "cosecant", "cotangent", "factorial",
         "gcd", "lcm", "divisor", "multiple", "percent", "square", "cube", "reciprocal", "negative", "opposite",
         "arcsine", "arccosine", "arctangent", "magnitude", "exponential",
     ])
