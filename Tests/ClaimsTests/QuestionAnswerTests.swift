@@ -146,3 +146,40 @@ struct AnswerLeadTests {
         #expect(auditor.audit(prompt: "What is 2 plus 3?", response: response).verdict != .wrong)
     }
 }
+
+/// Comparisons asked in words, both sides read whole, answered yes/no or true/false.
+@Suite("Comparison questions")
+struct ComparisonQuestionTests {
+    func verdict(_ prompt: String, _ response: String) -> RecordVerdict {
+        var auditor = ResponseAuditor()
+        return auditor.audit(prompt: prompt, response: response).verdict
+    }
+
+    static let cases: [(String, String, String)] = [
+        ("Is 17 * 3 greater than 50? Answer true or false.", "true", "false"),
+        ("True or false: 9^2 is less than or equal to 81.", "**True**", "**False**"),
+        ("Is the square root of 228 less than or equal to 15.100? Answer yes or no.", "Yes, it is.", "No, it is not."),
+        ("Is 64% of 796 less than or equal to 508?", "**No**", "**Yes**"),
+        ("Is 81 × 95 bigger than 7695.00? Answer yes or no.", "No.", "Yes."),
+        ("Is 65 × 22 larger than 1431? (yes/no)", "ANSWER: No", "ANSWER: Yes"),
+        ("Is 7695 at least 81 × 95?", "Yes", "No"),
+        ("Is 7696 at most 81 × 95?", "No", "Yes"),
+        ("Is 20 × 85 smaller than 1699? Answer yes or no.", "No", "Yes, it is."),
+    ]
+
+    @Test("the sign of the difference decides, and equal sides are neither greater nor less", arguments: cases)
+    func comparison(prompt: String, right: String, wrong: String) {
+        #expect(verdict(prompt, right) == .correct, "\(right)")
+        #expect(verdict(prompt, wrong) == .wrong, "\(wrong)")
+    }
+
+    /// Cut or garbled comparisons ask nothing; answers that say it both ways answer nothing.
+    @Test("a comparison not read whole, or an answer said both ways, is no claim", arguments: [
+        ("Is 5 greater than?", "Yes"), ("Is 5 greater than 3 plus?", "No"), ("Is 2 greater than 3?", "Yes, no wait, no."),
+("Is 2 greater than 3?", "Yes, it is not."),
+        ("True or false: 5 greater than 3.", "False"), ("Is 5 greater than 3 or 7?", "No"),
+    ])
+    func unread(prompt: String, response: String) {
+        #expect(verdict(prompt, response) == .noClaims, "\(prompt) \(response)")
+    }
+}

@@ -23,6 +23,8 @@ struct Question {
     /// The target is a whole number the reader computed from an integer question ("the gcd of 12 and 18"), not an
     /// expression the calculator evaluates.
     var targetIsComputed = false
+    /// "Is 17 * 3 greater than 50?", "True or false: 9^2 is less than or equal to 81.": both sides read whole.
+    var comparison: (Expression, Comparison, Expression)?
     /// The expression a question is about when it is no value asked for whole: "Compute 3^100 mod 7" → 3^100 (the
     /// reader computes no remainder as a value), "Is 4^545 + 545^4 a prime number?" → 4^545 + 545^4. Never judged:
     /// it only tells which of the answer's steps is its answer.
@@ -88,6 +90,11 @@ struct Question {
             subject = Self.integerStarting(stream, at: first)
         }
         readTarget(stream)
+        if divisor == nil, !asksPrimality, !asksFactorization, !targetIsComputed {
+            readComparison(stream)
+            // "Is 7695 at least 81 × 95?" asks a comparison, never the value of its last side.
+            if comparison != nil { target = nil }
+        }
         rule = Self.rounding(stream)
         // A prompt whose reading ran out of steps (``ReadingBudget``) was not read whole: it asks for no value.
         if stream.budget.isExhausted {
@@ -181,6 +188,7 @@ struct Question {
                 if !valueQuestion || asked || !Self.endsQuestion(stream, end)
                     || stream.isWord(k - 1, in: ClaimScanner.operatorWords) || ClaimScanner.isMathToken(stream, k - 1)
                     || stream.kind(k - 1) == .otherRelation || ExpressionReader.isSignedNumber(e)
+                    || Self.followsRelation(stream, k)
                 {
                     if stem == nil { stem = e }
                     return

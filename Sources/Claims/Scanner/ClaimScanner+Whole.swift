@@ -12,7 +12,7 @@ extension ClaimScanner {
     /// expression: primality, divisibility, prime factors in words).
     func coversWhole(_ claim: Claim) -> Bool {
         switch claim.statement {
-        case .primality, .divisibility, .primeFactors: return true
+        case .primality, .divisibility, .primeFactors, .comparison: return true
         case .division, .factorization, .residue, .congruent, .value: break
         }
         guard let first = tokenIndex(startingAt: claim.bytes.lowerBound),

@@ -42,6 +42,7 @@ struct ClaimScanner {
         scanPhrases()
         scanYesNo()
         scanValueAnswer()
+        scanComparisonAnswer()
         applyQuestionRule()
         // Whole or nothing: a claim that read part of an expression is dropped (``coversWhole(_:)``).
         var kept = 0
