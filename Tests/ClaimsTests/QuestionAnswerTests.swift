@@ -68,6 +68,9 @@ struct QuestionAnswerTests {
         ("What is -11/8 - 933, rounded to 2 significant figures?", "-11/8 - 933 is approximately -930.",
             "-11/8 - 933 is approximately -940."),
         ("What is 2^10?", "2^10 ≈ 1000", "2^10 ≈ 2000"),
+        // "the average value of", "the mean of the numbers".
+        ("What's the average value of 26, 181, 30.6, 89, and 13?", "67.92", "67.93"),
+        ("Please compute the average of the numbers 107, 148, -30, 23, and 198.", "Answer: 446/5", "Answer: 446/6"),
     ]
 
     @Test("each form is judged whole, the right answer right and the wrong one wrong", arguments: forms)
