@@ -152,8 +152,25 @@ package final class ValueFinding: Sendable {
     }
 }
 
+/// How two values compare: "A is greater than B", "A is at most B".
+enum Comparison: String, Sendable {
+    case greater = ">", greaterOrEqual = "≥", less = "<", lessOrEqual = "≤"
+
+    /// Whether a − B of this sign (−1, 0, 1) makes the comparison hold.
+    func holds(sign: Int) -> Bool {
+        switch self {
+        case .greater: return sign > 0
+        case .greaterOrEqual: return sign >= 0
+        case .less: return sign < 0
+        case .lessOrEqual: return sign <= 0
+        }
+    }
+}
+
 /// What a claim asserts.
 enum Statement: Sendable {
+    /// "Is 17 × 3 greater than 50?" answered "true" (holds) or "No" (does not hold).
+    case comparison(Expression, Comparison, Expression, holds: Bool)
     /// "N is prime" (true) / "N is not prime" (false).
     case primality(BigInteger, isPrime: Bool)
     /// "d divides N" (true) / "N is not divisible by d" (false).

@@ -353,6 +353,7 @@ public struct ResponseAuditor: Sendable {
         scanner.scanPhrases()
         scanner.scanYesNo()
         scanner.scanValueAnswer()
+        scanner.scanComparisonAnswer()
         guard scanner.claims.count + stream.count <= Self.maxClaims, !reading.isExhausted else { return nil }
         scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         let claims = Self.deduplicated(scanner.claims)
@@ -432,6 +433,8 @@ public struct ResponseAuditor: Sendable {
             case .value(let e, _, _, _, _, _):
                 guard let target = question.target ?? question.stem else { return false }
                 return claims[i].role == .answer || comparable(e) == comparable(target)
+            case .comparison:
+                return question.comparison != nil && claims[i].role == .answer
             case .division, .residue, .congruent:
                 return false
             }

@@ -21,6 +21,7 @@ extension Claim {
     public var statedAnswer: StatedAnswer {
         switch statement {
         case .primality(_, let isPrime): return .yesNo(isPrime)
+        case .comparison(_, _, _, let holds): return .yesNo(holds)
         case .divisibility(_, _, let divides): return .yesNo(divides)
         case .division(_, _, let quotient, let remainder): return .quotient(quotient, remainder: remainder)
         case .factorization(_, let factors, _):

@@ -65,8 +65,10 @@ struct WholeOrNothingTests {
     /// Questions whose expression goes on in something the reader does not compute: no target, so a bare number
     /// answers nothing the reader knows (it is never judged against a piece of the question).
     static let unread: [String] = [
-        "What is 7 mod 3?", "What is 12!?", "What is the gcd of 12 and 18?", "What is 5 plus the remainder of 9?",
-        "What is the remainder when 100 is divided by 7?", "What is 63.95 ÷ 4/5?", "What is 3 to the power of?",
+        "What is 7 mod?", "What is 12!! ?", "What is the gcd of 12?", "What is 5 plus the remainder of 9?",
+        "What is the remainder when 100 is divided by?", "What is 63.95 ÷ 4/5?", "What is 3 to the power of?",
+        "What is -7 mod 3?", "What is the gcd of 12 and 18 and 5?", "What is 7 mod 3 plus 2?",
+        "Evaluate (-19)**.", "What is the value of -35.7 *?",
         "What is the square root of 16 plus 9?", "Solve for x: 4x + 17 = -15.", "What is log of 100?",
         "What is 5 in base 2?", "Compute 5 × (5^2)^2 modulo 11.",
     ]

@@ -1351,7 +1351,10 @@ def make_question(rng, family=None):
     if e.unit_clause and e.unit_clause[0] == "inline" and inline and rng.random() < 0.5:
         inline, trailing = None, rule_phrase(rng, rule)[1] or rule_phrase(rng, rule)[1]
     if trailing is None and inline is None and rule:
-        trailing = rule_phrase(rng, rule)[1] or "Round to " + places_word(rng, rule[1]) + "."
+        # The fallback names the rule's own kind (it used to say "decimal places" for a significant-figure rule).
+        trailing = rule_phrase(rng, rule)[1] or (
+            "Round to " + places_word(rng, rule[1]) + "." if rule[0] == "dp"
+            else f"Round to {rule[1]} significant figure{'' if rule[1] == 1 else 's'}.")
     return Question(e, rule, {"pre": pre, "end": end, "inline": inline, "trailing": trailing,
                               "comma": rng.random() < 0.6})
 
@@ -2044,10 +2047,124 @@ def wordproblem_record(rng, rid):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Word-problem lines, wider (`wordlines`, families wl.*): more dressings of the same arithmetic, and traps
+# ---------------------------------------------------------------------------------------------------------------
+
+def wl_templates(rng):
+    """(name, render(values) -> text, values, gp) like wp_templates, over other dressings: units on both terms of a
+    sum, "dollars" after, "percent", parentheses, division per person, a leading-dot result, "2/5 of", a mixed
+    number stated, comma thousands with units, € cents, two lines, "6 rows x 8 chairs", decimal hours."""
+    item = rng.choice(ITEMS)
+    t = rng.randrange(14)
+    if t == 0:
+        a, b = rng.randint(2, 300), rng.randint(2, 300)
+        return ("units_sum", lambda v: f"Together they have {a} {item} + {b} {item} = {int(v[0])} {item}.", [F(a + b)], f"{a}+{b}")
+    if t == 1:
+        a, n = rng.randint(2, 90), rng.randint(2, 12)
+        return ("dollars_after", lambda v: f"That costs {a} dollars * {n} = {int(v[0])} dollars.", [F(a * n)], f"{a}*{n}")
+    if t == 2:
+        pct, price = rng.choice([5, 10, 15, 20, 25, 40]), rng.randint(2, 50) * 4
+        return ("percent_word", lambda v: f"The saving is {pct} percent of ${price} = ${dec(v[0])}.", [F(pct * price, 100)], f"{pct}/100*{price}")
+    if t == 3:
+        a, b, n = rng.randint(5, 60), rng.randint(5, 60), rng.randint(2, 6)
+        return ("paren_sum", lambda v: f"For {n} days: (${a} + ${b}) * {n} = ${int(v[0])}.", [F((a + b) * n)], f"({a}+{b})*{n}")
+    if t == 4:
+        k = rng.randint(2, 8)
+        total = k * rng.randint(3, 90)
+        return ("per_person", lambda v: f"Each pays ${total} / {k} people = ${int(v[0])} each.", [F(total, k)], f"{total}/{k}")
+    if t == 5:
+        a = rng.choice([1, 3, 1, 3])
+        d = 4
+        return ("dot_result", lambda v: f"One share is ${a} / {d} = ${leading_dot(v[0])}.", [F(a, d)], f"{a}/{d}")
+    if t == 6:
+        d = rng.choice([3, 4, 5, 8])
+        num = rng.randint(1, d - 1)
+        n = d * rng.randint(2, 20)
+        return ("fraction_of_noun", lambda v: f"So {num}/{d} of {n} students = {int(v[0])} students.", [F(num * n, d)], f"{num}/{d}*{n}")
+    if t == 7:
+        d = 2
+        w = rng.randint(1, 9)
+        n = 2 * w + 1
+        return ("mixed_result", lambda v: f"Each gets {n} / {d} = {int(v[0])} {v[0].numerator % v[0].denominator}/{v[0].denominator} cups." if v[0].denominator != 1 else f"Each gets {n} / {d} = {int(v[0])} cups.",
+                [F(n, d)], f"{n}/{d}")
+    if t == 8:
+        a, n = rng.randint(1001, 9999), rng.randint(2, 9)
+        return ("comma_units", lambda v: f"The trip is {a:,} km × {n} = {int(v[0]):,} km.", [F(a * n)], f"{a}*{n}")
+    if t == 9:
+        a, b = F(rng.randint(2000, 9000), 100), F(rng.randint(100, 1999), 100)
+        return ("euro_cents", lambda v: f"Change: €{fixed(a, 2)} - €{fixed(b, 2)} = €{fixed(v[0], 2)}.", [a - b], f"{gp_rational(a)}-{gp_rational(b)}")
+    if t == 10:
+        n, p, extra = rng.randint(2, 9), rng.randint(2, 20), rng.randint(1, 30)
+        return ("two_lines", lambda v: f"First, {n} * ${p} = ${int(v[0])}.\nThen ${int(v[0])} + ${extra} = ${int(v[1])}.",
+                [F(n * p), F(n * p + extra)], f"{n}*{p}+{extra}")
+    if t == 11:
+        r, c = rng.randint(2, 30), rng.randint(2, 30)
+        return ("rows_x", lambda v: f"There are {r} rows x {c} chairs = {int(v[0])} chairs.", [F(r * c)], f"{r}*{c}")
+    if t == 12:
+        h = F(rng.choice([3, 5, 7, 9, 11]), 2)
+        return ("decimal_hours", lambda v: f"That is {dec(h)} hours × 60 minutes = {dec(v[0])} minutes.", [h * 60], f"{gp_rational(h)}*60")
+    a, b, c = rng.randint(2, 40), rng.randint(2, 40), rng.randint(2, 9)
+    return ("units_chain", lambda v: f"{a} boxes * {c} eggs = {int(v[0])} eggs, and {int(v[0])} eggs - {b} eggs = {int(v[1])} eggs.",
+            [F(a * c), F(a * c - b)], f"{a}*{c}-{b}")
+
+
+def wl_trap(rng):
+    """A correct line whose arithmetic holds only with a convention the line does not write (a unit conversion,
+    "× 100 = 20%", a step number, a scale word): any verdict but `wrong` is right."""
+    t = rng.randrange(8)
+    h = rng.randint(2, 9)
+    if t == 0:
+        return f"That is {h} hours = {h * 60} minutes."
+    if t == 1:
+        return f"The flour weighs 500 g × {2 * h} = {h} kg."
+    if t == 2:
+        return f"The coins are worth 50 cents × {2 * h} = ${h}."
+    if t == 3:
+        return f"Together 0.5 hours + 30 minutes = 1 hour."
+    if t == 4:
+        whole = 10 * h
+        part = whole * rng.choice([1, 2, 3]) // 10
+        return f"The share is ({part}/{whole}) × 100 = {F(part * 100, whole)}%."
+    if t == 5:
+        a = rng.randint(100, 999)
+        return f"Step {h} {a} + 5 = {a + 5}"
+    if t == 6:
+        return f"She buys {h} dozen × 2 = {h * 24} eggs."
+    return f"It lasts {h} weeks × 7 = {h * 7} days, about {h * 7 * 24} hours."
+
+
+def wordline_record(rng, rid):
+    if rng.random() < 0.15:
+        text = wl_trap(rng)
+        return record(rid, "Explain the solution.", text, "outside", "wl.trap", "correct by a convention not written")
+    name, render_line, vals, gp = wl_templates(rng)
+    prompt = "Solve the word problem and show the arithmetic."
+    if any(not is_int(v * 100) for v in vals if name != "mixed_result"):
+        raise Reject("not whole cents")
+    if rng.random() < 0.6:
+        return record(rid, prompt, render_line(vals), "correct", f"wl.{name}", "correct line", gp,
+                      value_string(exact(vals[-1])))
+    bad = list(vals)
+    i = len(vals) - 1 if rng.random() < 0.7 else rng.randrange(len(vals))
+    bad[i] = corrupt(rng, vals[i])
+    if name in ("units_sum", "dollars_after", "paren_sum", "per_person", "fraction_of_noun", "comma_units",
+                "two_lines", "rows_x", "units_chain") and any(not is_int(v) for v in bad):
+        raise Reject("non-integer corruption in an integer slot")
+    if name == "mixed_result" and bad[i].denominator not in (1, 2):
+        raise Reject("a mixed result that is not a half")
+    text = render_line(bad)
+    if text == render_line(vals):
+        raise Reject("corruption invisible")
+    note = "wrong: final result off" if i == len(vals) - 1 else "wrong: intermediate result off"
+    return record(rid, prompt, text, "wrong", f"wl.{name}", note, gp, value_string(exact(vals[-1])))
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Driver
 # ---------------------------------------------------------------------------------------------------------------
 
-KINDS = {"questions": question_record, "outside": outside_record, "cuts": cut_record, "wordproblems": wordproblem_record}
+KINDS = {"questions": question_record, "outside": outside_record, "cuts": cut_record, "wordproblems": wordproblem_record,
+         "wordlines": wordline_record}  # wordlines is not in ALL_MIX: --kind wordlines
 ALL_MIX = [("questions", 50), ("cuts", 20), ("wordproblems", 20), ("outside", 10)]
 
 

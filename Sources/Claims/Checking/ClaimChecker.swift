@@ -9,6 +9,8 @@ struct ClaimChecker {
     let tester: PrimalityTester
     let factorizer: Factorizer
     let judge: StatedValueJudge
+    /// Evaluates the difference of a comparison's sides.
+    let evaluator: Evaluator
     /// Factorizations already shown ("composite: 2 × 17396417"): answers repeat their numbers, and corpora ask about
     /// the same numbers in many records. The text is a pure function of the number, so the cache changes no output;
     /// it is emptied when it reaches ``shownLimit`` entries to keep memory flat.
@@ -66,6 +68,7 @@ struct ClaimChecker {
         tester = PrimalityTester(bounds: bounds)
         factorizer = Factorizer(bounds: bounds)
         judge = StatedValueJudge(evaluator: Evaluator(bounds: bounds))
+        evaluator = Evaluator(bounds: bounds)
     }
 
     /// Checks a claim. With `explain` off, a composite's `expected` names the factor found instead of the full
@@ -116,6 +119,8 @@ struct ClaimChecker {
             checkResidue(&claim, a, m, r)
         case .congruent(let a, let b, let m):
             checkCongruence(&claim, a, b, m)
+        case .comparison(let a, let relation, let b, let holds):
+            checkComparison(&claim, a, relation, b, holds)
         case .primeFactors(let n, let listed):
             guard n.bitWidth <= bounds.maxCompleteFactorBits * 2, let f = try? factorizer.factor(n), f.complete else {
                 unverified(&claim, "too large to factor completely")
@@ -293,6 +298,13 @@ struct ClaimChecker {
                 unit = .degrees
             case .radians(let x):
                 statedExpression = x
+                unit = .radians
+            // "arctan(-1) = -45 degrees": the sign is read before the unit.
+            case .negate(.degrees(let x)):
+                statedExpression = .negate(x)
+                unit = .degrees
+            case .negate(.radians(let x)):
+                statedExpression = .negate(x)
                 unit = .radians
             default: break
             }

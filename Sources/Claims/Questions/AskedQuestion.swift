@@ -48,7 +48,7 @@ public struct AskedQuestion: Sendable, Equatable {
         } else if question.asksFactorization || question.asksPrimality {
             guard let n = subject else { return nil }
             kind = question.asksFactorization ? .factorization(n) : .primality(n)
-        } else if let target = question.target, !question.unitAmbiguous {
+        } else if let target = question.target, !question.unitAmbiguous, !question.targetIsComputed {
             kind = .value(target)
         } else {
             return nil

@@ -20,6 +20,11 @@ struct Question {
     /// The value a "what is" question asks for.
     var target: Expression?
     var targetIsFunction = false
+    /// The target is a whole number the reader computed from an integer question ("the gcd of 12 and 18"), not an
+    /// expression the calculator evaluates.
+    var targetIsComputed = false
+    /// "Is 17 * 3 greater than 50?", "True or false: 9^2 is less than or equal to 81.": both sides read whole.
+    var comparison: (Expression, Comparison, Expression)?
     /// The expression a question is about when it is no value asked for whole: "Compute 3^100 mod 7" → 3^100 (the
     /// reader computes no remainder as a value), "Is 4^545 + 545^4 a prime number?" → 4^545 + 545^4. Never judged:
     /// it only tells which of the answer's steps is its answer.
@@ -85,6 +90,11 @@ struct Question {
             subject = Self.integerStarting(stream, at: first)
         }
         readTarget(stream)
+        if divisor == nil, !asksPrimality, !asksFactorization, !targetIsComputed {
+            readComparison(stream)
+            // "Is 7695 at least 81 × 95?" asks a comparison, never the value of its last side.
+            if comparison != nil { target = nil }
+        }
         rule = Self.rounding(stream)
         // A prompt whose reading ran out of steps (``ReadingBudget``) was not read whole: it asks for no value.
         if stream.budget.isExhausted {
@@ -120,10 +130,22 @@ struct Question {
             {
                 j += 1
             }
+            // "the factorial of 6", "the gcd of 12 and 18", "the remainder when 100 is divided by 7": whole or not.
+            if let (n, end) = Self.integerQuestion(stream, from: j) {
+                if Self.endsQuestion(stream, end) {
+                    target = Self.literal(n)
+                    targetIsComputed = true
+                    return
+                }
+                i += 1
+                continue
+            }
             if let (e, shape, end) = ExpressionReader.readWhole(stream, from: j),
                 ClaimScanner.hasOperation(e) || !shape.isSingleNumber
             {
-                if Self.endsQuestion(stream, end) {
+                // A lone signed number computes nothing, and a "*" the tokenizer dropped after the expression
+                // ("Evaluate (-19)**.", "What is -35.7 *?") means it goes on: neither is the question's value.
+                if Self.endsQuestion(stream, end), !ExpressionReader.isSignedNumber(e), !Self.dropsStar(stream, end) {
                     target = e
                     targetIsFunction = shape.hasFunction
                     return
@@ -166,6 +188,7 @@ struct Question {
                 if !valueQuestion || asked || !Self.endsQuestion(stream, end)
                     || stream.isWord(k - 1, in: ClaimScanner.operatorWords) || ClaimScanner.isMathToken(stream, k - 1)
                     || stream.kind(k - 1) == .otherRelation || ExpressionReader.isSignedNumber(e)
+                    || Self.followsRelation(stream, k)
                 {
                     if stem == nil { stem = e }
                     return
@@ -213,6 +236,20 @@ struct Question {
         // A unit after the number: "… 3532 radians" is read with it; "(radians)".
         return kind == .openParen && s.isWord(k, in: ClaimScanner.unitWords)
     }
+    /// Whether a "*" stands between token end - 1 and the next token (or the end of the text), which the tokenizer
+    /// dropped as emphasis: the expression before it was not read to its end.
+    static func dropsStar(_ s: TokenStream, _ end: Int) -> Bool {
+        guard end > 0 else { return false }
+        let from = s[end - 1].end
+        let to = end < s.count ? s[end].start : s.bytes.count
+        var k = from
+        while k < to {
+            if s.bytes[k] == 0x2A { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// The integer value of the expression starting at token i ("2^10 − 1" → 1023, "17077" → 17077).
     ///
     /// A lone integer literal (most questions) is its own value: ``Rational/init(_:)`` of it is the parsed digits

@@ -98,7 +98,7 @@ extension ClaimScanner {
         }
         guard stream.kind(k) == .number, !isHypothetical(i) else { return nil }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) ? .asWritten : approximate ? Self.approximateRule(stated) : .exact
         var explicit: AngleUnit? = Self.degreeMeasured(expression) ? .degrees : nil
         // "The arcsine of 0.5 is 30°": a unit after the value is the unit of the angle the function gives.
         var end = k + 1

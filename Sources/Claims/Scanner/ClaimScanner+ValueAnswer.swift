@@ -13,7 +13,7 @@ extension ClaimScanner {
         var last = stream.count
         while first < last,
             stream.kind(first).map({ $0.bit & Self.beforeValueAnswer != 0 }) == true
-                || stream.isWord(first, in: Self.answerPreambles)
+                || stream.isWord(first, in: Self.answerPreambles) || stream.isWord(first, in: Self.answerLeadWords)
         {
             first += 1
         }
@@ -60,6 +60,13 @@ extension ClaimScanner {
                 bytes: stream[first].start..<stream[last - 1].end))
         claims[claims.count - 1].role = .answer
     }
+
+    /// More words that lead into a bare answer and state nothing themselves: "So the answer is **46**.", "Result:
+    /// 22", "It is approximately 3.03.", "That gives 12." (read once per answer, so outside the vocabulary).
+    static let answerLeadWords = WordSet([
+        "so", "result", "it", "it's", "that", "thus", "hence", "therefore", "roughly", "around", "approx", "equals",
+        "gives", "value", "we", "get", "this", "here", "final", "solution", "comes", "out", "to", "of",
+    ])
 
     /// Whether `e` is a value as an answer states one: a number, a negated one, or a fraction of them ("-1/2").
     static func isStatedValue(_ e: Expression) -> Bool {

@@ -12,7 +12,7 @@ extension ClaimScanner {
     /// expression: primality, divisibility, prime factors in words).
     func coversWhole(_ claim: Claim) -> Bool {
         switch claim.statement {
-        case .primality, .divisibility, .primeFactors: return true
+        case .primality, .divisibility, .primeFactors, .comparison: return true
         case .division, .factorization, .residue, .congruent, .value: break
         }
         guard let first = tokenIndex(startingAt: claim.bytes.lowerBound),
@@ -61,6 +61,8 @@ extension ClaimScanner {
             }
             return false
         }
+        // A word joining it to an operand before it: "adding 53.548 and 3/10 is …" read from "3/10".
+        if joinsOperand(before: p) { return true }
         // A "*" the tokenizer dropped: "12 apples * 1/3 = 4", "2 * $40 - $15 = …" read from "40".
         if hasDroppedTimes(p, f) { return true }
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".

@@ -42,6 +42,8 @@ struct ClaimScanner {
         scanPhrases()
         scanYesNo()
         scanValueAnswer()
+        scanComparisonAnswer()
+        applyQuestionRule()
         // Whole or nothing: a claim that read part of an expression is dropped (``coversWhole(_:)``).
         var kept = 0
         for i in claims.indices where coversWhole(claims[i]) {
@@ -49,6 +51,8 @@ struct ClaimScanner {
             kept += 1
         }
         claims.removeLast(claims.count - kept)
+        // Word-problem lines ("12 apples * 1/3 = 4 apples"), where no claim above stands.
+        scanWordProblemLines()
         claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         return claims
     }
@@ -285,7 +289,7 @@ struct ClaimScanner {
             !stream.isWord(ls - 1, "of"), Self.hasOperation(left), !ExpressionReader.isSignedNumber(left)
         else { return }
         let stated = (negative ? "-" : "") + stream.numberText(k)
-        let rule: StatedValueRule = Self.hasPoint(stated) || approximate ? .asWritten : .exact
+        let rule: StatedValueRule = Self.hasPoint(stated) ? .asWritten : approximate ? Self.approximateRule(stated) : .exact
         let explicitUnit: AngleUnit? = shape.hasDegrees ? .degrees : (shape.hasRadians ? .radians : nil)
         let ambiguous = explicitUnit == nil && question.unitAmbiguous && Self.hasTrigonometry(left)
         // Made in the list, not in a local appended after: an append of a local copies the claim, then destroys it.
@@ -374,7 +378,7 @@ struct ClaimScanner {
         return nil
     }
 
-    private mutating func addEquation(
+    mutating func addEquation(
         _ left: (Expression, ExpressionReader.Shape, Int, Int), relation r: Int,
         right: (Expression, ExpressionReader.Shape, Int, Int)
     ) {
@@ -446,7 +450,7 @@ struct ClaimScanner {
         if let stated, Self.hasPoint(stated) {
             rule = .asWritten
         } else if relation == .approx {
-            rule = stated == nil ? .exact : .asWritten
+            rule = stated.map { Self.approximateRule($0) } ?? .exact
         } else if stated != nil, Self.mayRound(la), statesRounding(before: ls, after: re) {
             // "7/2 = 3 (rounded down)", "in integer division, 7 / 2 = 3": a whole number as written.
             rule = .asWritten

@@ -197,8 +197,10 @@ extension ExpressionReader {
         }
         // "the mean of 3, 5 and 10", "the average of …", "the arithmetic mean of …".
         if isWord("arithmetic") { position += 1 }
-        if isWord("mean") || isWord("average"), isWord("of", at: 1) {
-            position += 2
+        // "the average value of …", "the mean of the numbers …".
+        if isWord("mean") || isWord("average"), isWord("of", at: 1) || isWord("value", at: 1) && isWord("of", at: 2) {
+            position += isWord("value", at: 1) ? 3 : 2
+            if isWord("the") && isWord("numbers", at: 1) { position += 2 }
             guard let list = phraseList() else { return nil }
             shape.hasDivision = true
             shape.integerOnly = false

@@ -153,7 +153,7 @@ struct ExpressionReader {
                 position = min(next, end)
                 return .power(base, integerLiteral(String(digits)))
             }
-            if degreeMark() { return .degrees(base) }
+            if degreeMark() { return Self.markingAngle(base, Expression.degrees) }
             position += 1
             guard let exponent = unary() else { return nil }
             return .power(base, exponent)
@@ -177,11 +177,12 @@ struct ExpressionReader {
             } else if k == .degree || (k == .word && stream.isWord(position, in: Self.degreeWords)) {
                 position += 1
                 shape.hasDegrees = true
-                value = .degrees(value)
+                // "tan (-355)°", "sin (-456) deg": the mark is the angle's, never the sine's value in degrees.
+                value = Self.markingAngle(value, Expression.degrees)
             } else if k == .word && stream.isWord(position, in: Self.radianWords) {
                 position += 1
                 shape.hasRadians = true
-                value = .radians(value)
+                value = Self.markingAngle(value, Expression.radians)
             } else if k == .power, let (digits, next) = stream.superscriptNumber(position) {
                 position = min(next, end)
                 value = .power(value, integerLiteral(String(digits)))
@@ -262,6 +263,20 @@ struct ExpressionReader {
             if !parenthesized { guard scientific(&argument) else { return nil } }
             // "\sin 30^\circ": the degree sign marks the angle, not the sine.
             if !parenthesized, degreeMark() { argument = .degrees(argument) }
+            if !parenthesized {
+                // "tan 2π radians": a multiple of π written against its number is the whole angle (never tan(2)·π).
+                if current == .pi || words && isWord("pi") {
+                    position += 1
+                    argument = .multiply(argument, .pi)
+                    if current == .word && stream.isWord(position, in: Self.radianWords) {
+                        position += 1
+                        shape.hasRadians = true
+                        argument = .radians(argument)
+                    }
+                }
+                // "sin 3π/2", "sin π/2" are read two ways (the sine over 2, or the sine of the fraction): neither.
+                if current == .divide && Self.mentionsPi(argument) { return nil }
+            }
             return .function(f, argument)
         default:
             return nil
@@ -280,6 +295,30 @@ struct ExpressionReader {
         guard let scale = unary() else { return false }
         e = .multiply(e, scale)
         return true
+    }
+
+    /// `value` with an angle unit written after it applied: to the argument of a trigonometric function written
+    /// before the mark ("tan (-355)°" is tan(−355°): a sine is no angle), else to the value ("30°", "arcsin(1/2)°").
+    static func markingAngle(_ value: Expression, _ mark: (Expression) -> Expression) -> Expression {
+        if case .function(let f, let argument) = value, f.isTrigonometric {
+            switch argument {
+            case .degrees, .radians: return mark(value)  // "sin(30°)°": left to the checker as written
+            default: return .function(f, mark(argument))
+            }
+        }
+        return mark(value)
+    }
+
+    /// Whether π occurs in `e`.
+    static func mentionsPi(_ e: Expression) -> Bool {
+        switch e {
+        case .pi: return true
+        case .number, .e: return false
+        case .negate(let a), .function(_, let a), .degrees(let a), .radians(let a): return mentionsPi(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b),
+            .power(let a, let b):
+            return mentionsPi(a) || mentionsPi(b)
+        }
     }
 
     /// Reads a degree mark written as a power at the position, "^\circ" or "^{\circ}", and passes it.
