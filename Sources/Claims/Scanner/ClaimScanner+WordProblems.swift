@@ -174,6 +174,7 @@ extension ClaimScanner {
         // Two lone quantities ("1.5 hours = 90 minutes") state no computation; a percent on the right is ambiguous.
         if left.shape.isSingleNumber && right.shape.isSingleNumber { return }
         if right.hasPercent || left.scaled || right.scaled { return }
+        if !left.wordForm && !right.wordForm { return }
         // A unit on the right must be one of the left side's, when that has any.
         let rightUnits = right.units.union(right.trailingUnits)
         if !left.units.isEmpty && !rightUnits.isSubset(of: left.units) { return }
@@ -253,6 +254,10 @@ struct WordSide {
     /// The unit words after a last right side that were not part of it ("= 65 marbles left").
     var trailingUnits: Set<String> = []
     var hasPercent = false
+    /// Whether the side has what only this pass reads: a unit word inside it, a percent, spaced thousands, a mixed
+    /// number, a decimal without its leading zero, a dropped "*" or "of". A link with none is left to the equation
+    /// pass, which knows its own contexts (a substitution tested and denied, "2x-1=1").
+    var wordForm = false
     /// Whether a word that scales a number ("cents", "dozen") is among its units.
     var scaled = false
 }
@@ -271,6 +276,7 @@ struct WordSideReader {
     var hasDivision = false
     var hasPercent = false
     var scaled = false
+    var wordForm = false
     var quantities = 0
     var operations = 0
     var failed = false
@@ -287,7 +293,7 @@ struct WordSideReader {
         shape.mayBeProduct = false
         var side = WordSide(
             expression: e, shape: shape, start: from, end: reader.p, units: units, hasPercent: reader.hasPercent,
-            scaled: reader.scaled)
+            wordForm: reader.wordForm || reader.hasPercent, scaled: reader.scaled)
         if open {
             // The words right after the value: the first that names a unit is the unit of the side.
             var k = reader.p
@@ -342,7 +348,7 @@ struct WordSideReader {
             if k == .times {
                 p += 1
                 make = { .multiply($0, $1) }
-            } else if k == .word && stream.isWord(p, "x") {
+            } else if k == .word && stream.isWord(p, "x") && !stream.adjacent(p - 1) && !stream.adjacent(p) {
                 p += 1
                 make = { .multiply($0, $1) }
             } else if k == .divide {
@@ -351,8 +357,10 @@ struct WordSideReader {
                 make = { .divide($0, $1) }
             } else if k == .word && stream.isWord(p, "of") && (percent || lastWasFraction) {
                 p += 1
+                wordForm = true
                 make = { .multiply($0, $1) }
             } else if droppedTimes() {
+                wordForm = true
                 make = { .multiply($0, $1) }
             } else {
                 break
@@ -404,6 +412,7 @@ struct WordSideReader {
             guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
             value = Self.literal(digits, fractionDigits: digits.count)
             integerOnly = false
+            wordForm = true
             p += 2
             start += 1
         } else if kind == .number {
@@ -424,11 +433,13 @@ struct WordSideReader {
                     digits += stream.numberText(p)
                     p += 1
                     grouped = true
+                    wordForm = true
                 }
             }
             value = Self.literal(digits, fractionDigits: fraction)
             if !grouped && !t.hasPoint && !t.hasSeparators, let mixed = mixedFraction() {
                 value = .add(value, mixed)
+                wordForm = true
                 operations += 1
                 hasDivision = true
                 integerOnly = false
@@ -504,12 +515,14 @@ struct WordSideReader {
             let saved = p
             p = k
             goesOn = next == .plus || next == .minus || next == .times || next == .divide
-                || (next == .word && stream.isWord(k, "x")) || droppedTimes()
+                || (next == .word && stream.isWord(k, "x") && !stream.adjacent(k) && !stream.adjacent(k - 1))
+                || droppedTimes()
                 || next == .closeParen
             p = saved
         }
         guard goesOn else { return [] }
         if scales { scaled = true }
+        wordForm = true
         p = k
         return stems
     }
