@@ -27,10 +27,13 @@ extension ClaimScanner {
         var r = 0
         let count = stream.count
         while r < count {
-            guard stream.kind(r) == .equals else {
-                r += 1
-                continue
+            // The next "=", found through a pointer (most tokens are not one).
+            r = stream.tokens.withUnsafeBufferPointer { tokens in
+                var k = r
+                while k < tokens.count && tokens[k].kind != .equals { k += 1 }
+                return k
             }
+            guard r < count else { return }
             // The chain of "=" in this clause: r0 = r, r1, ...; each segment between two is read exactly.
             var relations = [r]
             var k = r + 1
@@ -43,9 +46,41 @@ extension ClaimScanner {
                 }
                 k += 1
             }
-            readChain(relations)
+            // The clause of the chain: back from its first relation and on from its last to a boundary.
+            var from = r
+            while from > 0 && from > r - Self.wordProblemReach && !isWordProblemBoundary(from - 1) { from -= 1 }
+            var to = relations.last! + 1
+            while to < count && to < relations.last! + Self.wordProblemReach && !isWordProblemBoundary(to) { to += 1 }
+            if mayHoldWordForm(from, to) {
+                readChain(relations)
+            }
             r = relations.last! + 1
         }
+    }
+
+    /// Whether tokens from..<to hold a form that only this pass reads (``WordSide/wordForm``), judged from each token
+    /// and its neighbours without reading anything: most equations in answers have none, and are passed at once.
+    private func mayHoldWordForm(_ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            switch stream.kind(i)! {
+            case .percent: return true
+            case .period: if isLeadingDot(i) { return true }
+            case .number:
+                // "1 000", "3 1/2"
+                if stream.kind(i + 1) == .number { return true }
+            case .word:
+                if Self.isMathToken(stream, i) { break }
+                let next = stream.kind(i + 1)
+                if next == .plus || next == .minus || next == .times || next == .divide { return true }
+                if stream.isWord(i, "percent") || stream.isWord(i + 1, "x") { return true }
+                if stream.isWord(i, "of") || stream.isWord(i, "and"), stream.kind(i - 1) == .number { return true }
+                if next == .number || next == .openParen || next == .period, hasDroppedTimes(i, i + 1) { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether token i ends a clause for this pass: a line break, ";", "?", "!", ":", or a period that does not start a
