@@ -73,6 +73,8 @@ extension ClaimScanner {
                 if Self.isMathToken(stream, i) { break }
                 let next = stream.kind(i + 1)
                 if next == .plus || next == .minus || next == .times || next == .divide { return true }
+                // "$390 / 6 people = $65", "(12 apples) …": a unit before a relation or a bracket.
+                if next == .equals || next == .closeParen, stream.kind(i - 1) == .number { return true }
                 if stream.isWord(i, "percent") || stream.isWord(i + 1, "x") { return true }
                 if stream.isWord(i, "of") || stream.isWord(i, "and"), stream.kind(i - 1) == .number { return true }
                 if next == .number || next == .openParen || next == .period, hasDroppedTimes(i, i + 1) { return true }
