@@ -26,6 +26,9 @@ public struct ResponseAuditor: Sendable {
     private var checker: ClaimChecker
     /// Where the budgets of the next answers start from (see ``CPUBudget``).
     private var cpuBaseline = CPUBaseline()
+    /// The reading steps of the answer being read, reset for each one (``ReadingBudget``). Shared by copies of the
+    /// auditor, which, like the auditor, must stay on one thread.
+    private let reading = ReadingBudget(tokens: 0)
 
     public init(bounds: Bounds = .standard) {
         self.bounds = bounds
@@ -91,12 +94,15 @@ public struct ResponseAuditor: Sendable {
             }
             responseTokens.removeAll(keepingCapacity: true)
             Tokenizer.tokenize(bytes, into: &responseTokens)
-            InnerModuli.drop(from: &responseTokens, bytes: bytes)
-            let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+            reading.reset(tokens: responseTokens.count)
+            InnerModuli.drop(from: &responseTokens, bytes: bytes, budget: reading)
+            let stream = TokenStream(bytes: bytes, tokens: responseTokens, budget: reading)
             var scanner = ClaimScanner(stream, question: question)
             var note: String? = nil
             var claims = Self.deduplicated(scanner.scan())
             scanner.claims = []  // its reference would make the first write below copy every claim
+            // Whole or nothing: reads cut short by the budget may have judged a claim whole that was not.
+            if reading.isExhausted { return unreadResult(tokens: stream.count) }
             if claims.count > Self.maxClaims {
                 note = "only the first \(Self.maxClaims) of \(claims.count) claims were checked"
                 claims.removeSubrange(Self.maxClaims...)
@@ -107,7 +113,9 @@ public struct ResponseAuditor: Sendable {
             var scanned: [Claim] = []
             var answerPosition = 0
             if answerOnly {
-                guard let index = Self.answer(claims, question: question, stream: stream) else {
+                let found = Self.answer(claims, question: question, stream: stream)
+                if reading.isExhausted { return unreadResult(tokens: stream.count) }
+                guard let index = found else {
                     return AuditResult(verdict: .noClaims, answerIndex: nil, claims: [])
                 }
                 scanned = claims
@@ -178,6 +186,95 @@ public struct ResponseAuditor: Sendable {
     }
 
 
+    /// The final value a response states, read without a question: what grading against a known answer needs
+    /// when the prompt asks nothing the audit reads ("Compute this." answered "The answer is 0.5").
+    ///
+    /// Looked for, in order: the whole response as a dressed value ("0.3", "**42**", "The answer is 12.5.",
+    /// "≈ 1.414", "0.52 (radians)"), the last `\boxed{…}`, and what follows the last "answer is" or "answer:" on its
+    /// line. Each must be a value read whole (a number, a fraction, an exact form such as "3π/4" or "√2/2"), or there
+    /// is none. The claim returned states the value only (``Claim/statedAnswer``): it is never checked, since there is
+    /// no question to check it against; its verdict stays `unverified`.
+    public mutating func statedFinalValue(response: UnsafeBufferPointer<UInt8>) -> Claim? {
+        var question = Question()
+        question.target = .number(DecimalLiteral(digits: "0", fractionDigits: 0, exponent: 0))
+        func valueAnswer(_ range: Range<Int>) -> Claim? {
+            responseTokens.removeAll(keepingCapacity: true)
+            Tokenizer.tokenize(UnsafeBufferPointer(rebasing: response[range]), into: &responseTokens)
+            for k in responseTokens.indices {
+                responseTokens[k].start += range.lowerBound
+                responseTokens[k].end += range.lowerBound
+            }
+            reading.reset(tokens: responseTokens.count)
+            var scanner = ClaimScanner(
+                TokenStream(bytes: response, tokens: responseTokens, budget: reading), question: question)
+            scanner.scanValueAnswer()
+            guard !reading.isExhausted, var claim = scanner.claims.last else { return nil }
+            claim.verdict = .unverified
+            claim.reason = "no question to check it against"
+            claim.setText(String(decoding: UnsafeBufferPointer(rebasing: response[claim.bytes]), as: UTF8.self))
+            return claim
+        }
+        if let claim = valueAnswer(0..<response.count) { return claim }
+        if let boxed = Self.lastBoxed(response), let claim = valueAnswer(boxed) { return claim }
+        if let tail = Self.afterLastAnswerWord(response), let claim = valueAnswer(tail) { return claim }
+        return nil
+    }
+
+    /// The bytes inside the last `\boxed{…}` (braces balanced), if there is one.
+    static func lastBoxed(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let key: [UInt8] = Array("\\boxed{".utf8)
+        var start: Int? = nil
+        var k = 0
+        while k + key.count <= bytes.count {
+            if bytes[k] == 0x5C, (0..<key.count).allSatisfy({ bytes[k + $0] == key[$0] }) { start = k + key.count }
+            k += 1
+        }
+        guard let open = start else { return nil }
+        var depth = 1
+        var end = open
+        while end < bytes.count {
+            if bytes[end] == 0x7B { depth += 1 }
+            if bytes[end] == 0x7D {
+                depth -= 1
+                if depth == 0 { return open..<end }
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    /// The rest of the line after the last "answer is", "answer:" or "answer =" (any case), if the response has one.
+    static func afterLastAnswerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let word: [UInt8] = Array("answer".utf8)
+        var found: Int? = nil
+        var k = 0
+        while k + word.count <= bytes.count {
+            if (0..<word.count).allSatisfy({ bytes[k + $0] | 0x20 == word[$0] }) {
+                var m = k + word.count
+                while m < bytes.count && (bytes[m] == 0x20 || bytes[m] == 0x2A) { m += 1 }  // spaces, bold marks
+                if m < bytes.count && (bytes[m] == 0x3A || bytes[m] == 0x3D) {
+                    found = m + 1
+                } else if m + 1 < bytes.count && bytes[m] | 0x20 == 0x69 && bytes[m + 1] | 0x20 == 0x73 {
+                    found = m + 2
+                }
+            }
+            k += 1
+        }
+        guard let from = found else { return nil }
+        var end = from
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return from < end ? from..<end : nil
+    }
+
+    /// The result for an answer whose reading ran out of steps (``ReadingBudget``): not read whole, so no claim of
+    /// it is judged; `unverified`, with the reason.
+    private func unreadResult(tokens: Int) -> AuditResult {
+        AuditResult(
+            verdict: .unverified, answerIndex: nil, claims: [],
+            note: "unread: the answer was not read whole (its reading took more than the \(reading.limit) steps "
+                + "allowed for \(tokens) tokens)")
+    }
+
     /// The answer to a prompt that asked for "[Yes]" or "[No]": the last bracketed yes or no, the claim the full
     /// audit chooses, found by tokenizing only lines that hold a "[", from the last one back.
     ///
@@ -199,8 +296,11 @@ public struct ResponseAuditor: Sendable {
                 responseTokens[k].start += lineStart
                 responseTokens[k].end += lineStart
             }
-            var scanner = ClaimScanner(TokenStream(bytes: bytes, tokens: responseTokens), question: question)
+            reading.reset(tokens: responseTokens.count)
+            var scanner = ClaimScanner(
+                TokenStream(bytes: bytes, tokens: responseTokens, budget: reading), question: question)
             scanner.scanYesNo()
+            if reading.isExhausted { return nil }  // the full audit says so
             if let answer = scanner.claims.last(where: { $0.role == .answer && bytes[$0.bytes.lowerBound] == 0x5B }) {
                 // An answer withdrawn later ("I must correct my previous answer") is seen only by the scan of the
                 // whole text: when the rest may hold such words, the full scan decides.
@@ -247,12 +347,13 @@ public struct ResponseAuditor: Sendable {
         else { return nil }
         responseTokens.removeAll(keepingCapacity: true)
         Tokenizer.tokenize(bytes, into: &responseTokens)
-        let stream = TokenStream(bytes: bytes, tokens: responseTokens)
+        reading.reset(tokens: responseTokens.count)
+        let stream = TokenStream(bytes: bytes, tokens: responseTokens, budget: reading)
         var scanner = ClaimScanner(stream, question: question)
         scanner.scanPhrases()
         scanner.scanYesNo()
         scanner.scanValueAnswer()
-        guard scanner.claims.count + stream.count <= Self.maxClaims else { return nil }
+        guard scanner.claims.count + stream.count <= Self.maxClaims, !reading.isExhausted else { return nil }
         scanner.claims.sort { $0.bytes.lowerBound < $1.bytes.lowerBound }
         let claims = Self.deduplicated(scanner.claims)
         return .some(Self.answer(claims, question: question, stream: stream).map { claims[$0] })

@@ -1,5 +1,5 @@
 import Audit
-public import Hummingbird
+import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle

@@ -20,7 +20,7 @@ struct Generate: ParsableCommand {
     @Option(help: "The seed of the deterministic generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Comma-separated kinds: primality, factorization, divisibility, trig (default: all).")
+    @Option(help: "Comma-separated kinds: primality, factorization, divisibility, trig, worded (default: all).")
     var kinds: String = QuestionKind.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "The range of digits of the numbers, A-B (default 4-12).")

@@ -57,6 +57,44 @@ struct ReferenceGradingTests {
     }
 }
 
+@Suite("Grading a final value without a question")
+struct FinalValueGradingTests {
+    func known(_ prompt: String, _ response: String, _ reference: String) throws -> RecordVerdict? {
+        let line = try JSONValue.object([
+            ("prompt", .string(prompt)), ("response", .string(response)), ("reference", .string(reference)),
+        ]).serialized
+        var worker = CheckWorker()
+        var out: [UInt8] = []
+        var bytes = Array(line.utf8)
+        let outcome = bytes.withUnsafeMutableBufferPointer { p in
+            worker.process(
+                InputLine(input: 0, number: 1, bytes: UnsafeBufferPointer(p), length: p.count), writeLine: true,
+                into: &out)
+        }
+        return outcome.known
+    }
+
+    /// A prompt the audit does not read still has an answer to grade: the whole response as a value, the last
+    /// \boxed{…}, or what follows the last "answer is" / "answer:".
+    @Test("the final value is graded against the reference", arguments: [
+        ("0.5", "1/2", RecordVerdict.correct), ("0.5", "0.6", .wrong), ("**42**", "\\boxed{42}", .correct),
+        ("We compute.\n\nThe final answer is $\\boxed{\\dfrac{3}{4}}$.", "0.75", .correct),
+        ("We compute.\n\nAnswer: 12", "13", .wrong), ("So x = 5 and the answer is 5.", "5", .correct),
+        ("**Answer:** -0.125", "-1/8", .correct), ("**Answer:** 0.125", "-1/8", .wrong),
+        // Not a value read whole: not graded (never a grade on a part of it).
+        ("The answer is 2 + 3.", "5", .noClaims), ("The answer is 3/4 of the total.", "0.75", .noClaims),
+        ("I cannot say.", "5", .noClaims),
+    ])
+    func finalValue(response: String, reference: String, known: RecordVerdict) throws {
+        #expect(try self.known("Solve it.", response, reference) == known)
+    }
+
+    @Test("a yes/no reference is never graded by a final value")
+    func yesNo() throws {
+        #expect(try known("Solve it.", "The answer is 1.", "Yes") == .noClaims)
+    }
+}
+
 @Suite("Checking records against labels and references")
 struct CheckWorkerTests {
     func check(_ line: String) -> CheckOutcome {

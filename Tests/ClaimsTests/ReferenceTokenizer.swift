@@ -189,7 +189,11 @@ struct ReferenceTokenizer {
                     var k = i
                     while byte(k) == 0x20 { k += 1 }
                     let previous = tokens.last?.kind
-                    let operand = isDigit(byte(k)) || byte(k) == 0x28 || (byte(k) == 0x24 && isDigit(byte(k + 1)))
+                    let c = byte(k)
+                    let signed = (c == 0x2D || c == 0x2B) && (isDigit(byte(k + 1)) || byte(k + 1) == 0x28)
+                    let point = c == 0x2E && isDigit(byte(k + 1))
+                    let operand =
+                        isDigit(c) || c == 0x28 || (c == 0x24 && isDigit(byte(k + 1))) || signed || point
                     if (previous == .number || previous == .closeParen) && operand {
                         add(.times, start, i)
                     }

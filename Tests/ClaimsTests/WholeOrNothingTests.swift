@@ -121,10 +121,40 @@ struct WholeOrNothingTests {
         ("So 125 x 8 = 1000 grams.", .correct), ("So 125 x 8 = 1001 grams.", .wrong),
         ("The rent is 12 x 12 = 144.", .correct), ("We get 2 + 2 = 5, so", .wrong),
         ("$\\sin 30^\\circ = 0.5$", .correct), ("$\\sin 30^\\circ = 0.6$", .wrong),
+        // A "*" before a signed operand is a times sign (it was dropped as emphasis, and "138 - 35" judged).
+        ("138 * -35 ≈ -4830", .correct), ("138 * -35 = -4831", .wrong), ("2 * -(3 + 4) = -14", .correct),
     ])
     func wholeEquations(line: String, verdict: Judgement.Verdict) {
         let result = audit("How much?", line)
         #expect(result.claims.count == 1 && result.claims.first?.verdict == verdict,
             "\(result.claims.map { ($0.text, $0.verdict) })")
+    }
+
+    /// A statement in words that is itself an operand: judging it would judge half of what was said ("the sine of
+    /// the sine of 2 is 3" was flagged as sin(2) = 3, "twice the square root of 16 is 8" found correct as √16 = 8).
+    @Test("a phrase in words that is an operand of a larger one is no claim", arguments: [
+        "The sine of the sine of 2 is 3.", "The square root of the square root of 16 is 4.",
+        "Twice the square root of 16 is 4.", "Half of the square root of 16 is 4.",
+        "The log of the square root of 16 is 2.", "2 + the square root of 16 is 4.",
+        "The sum of 2 and the square root of 16 is 4.", "Adding 2 to the square root of 16 is 4.",
+        "Subtracting 1 from the square root of 16 is 4.", "2 more than the square root of 16 is 4.",
+        "The sine of the sine of " + String(repeating: "the sine of ", count: 100) + "2 is 3.",
+    ])
+    func operandPhrases(response: String) {
+        let result = audit("Compute.", response)
+        #expect(result.claims.isEmpty, "\(result.claims.map { ($0.text, $0.verdict) })")
+    }
+
+    /// The same phrases standing alone, or after words that only place them, are still claims.
+    @Test("a phrase in words that starts a clause is judged", arguments: [
+        ("The square root of 16 is 4.", Judgement.Verdict.correct), ("The square root of 16 is 5.", .wrong),
+        ("- The square root of 1543 is approximately 39.27.", .wrong),
+        ("We check primes less than the square root of 14639 (which is approximately 121).", .correct),
+        ("Divide by every integer from 2 to the square root of 3373 (which is approximately 58).", .correct),
+        ("The square of 3 is 9, and the square root of 16 is 4.", .correct),
+    ])
+    func clausePhrases(response: String, verdict: Judgement.Verdict) {
+        let result = audit("Compute.", response)
+        #expect(result.claims.last?.verdict == verdict, "\(result.claims.map { ($0.text, $0.verdict) })")
     }
 }

@@ -117,4 +117,32 @@ struct HostileInputTests {
             #expect(claims[5]["expected"] as? String == "0.65335979821036985694")
         }
     }
+
+    /// Texts built so that the readers, which try an expression from many starts and shorten a run until it reads,
+    /// would take time quadratic in their length or worse (a 1 MB prompt of "((((… a" groups took more than two
+    /// minutes): the reading budget (steps per token) bounds them; a text that runs out is not read whole.
+    @Test("prompts and answers built to defeat the readers: a line each, no claim on a part, no hang")
+    func readerTraps() throws {
+        let parens = String(repeating: String(repeating: "(", count: 250) + " a ", count: 400)
+        let sines = String(repeating: String(repeating: "sin ", count: 200) + " a ", count: 200)
+        let records = [
+            ["prompt": "What is " + parens + "?", "response": "5"],
+            ["prompt": "What is " + sines + "?", "response": "5"],
+            ["prompt": "What is it?", "response": parens],
+            ["prompt": "What is it?", "response": String(repeating: String(repeating: "(", count: 250) + "2 = 3 ", count: 400)],
+            ["prompt": "What is it?", "response": String(repeating: "The sine of ", count: 2_000) + "2 is 3."],
+            ["prompt": "What is 2 + 3?", "response": "2 + 3 = 5"],
+        ]
+        let data = try records.map { try JSONSerialization.data(withJSONObject: $0) + Data("\n".utf8) }.reduce(Data(), +)
+        let path = try Self.file(data)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for jobs in ["1", "2"] {
+            let run = try Run(["audit", path, "--jobs", jobs])
+            let lines = Self.objects(run.stdout)
+            #expect(run.status == 0)
+            #expect(lines.map { $0["verdict"] as? String ?? "" } == [
+                "no_claims", "no_claims", "no_claims", "no_claims", "no_claims", "correct",
+            ])
+        }
+    }
 }

@@ -25,7 +25,7 @@ struct WorkerCommandTests {
         #expect(replies.count == 4)
         #expect(replies[0].hasPrefix(#"{"line":1,"verdict":"invalid","error":"invalid JSON"#))
         #expect(replies[1] == #"{"line":2,"verdict":"invalid","error":"empty line"}"#)
-        #expect(replies[2] == #"{"line":3,"id":7,"verdict":"invalid","error":"\"op\" must be \"audit\" or \"check\", not \"grade\""}"#)
+        #expect(replies[2] == #"{"line":3,"id":7,"verdict":"invalid","error":"\"op\" must be \"audit\", \"check\" or \"steps\", not \"grade\""}"#)
         #expect(replies[3].contains(#""verdict":"wrong""#))
     }
 

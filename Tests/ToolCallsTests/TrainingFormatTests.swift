@@ -163,7 +163,10 @@ struct TrainingFormatTests {
         #expect(auditor.audit(prompt: "Is 34792834 prime?", response: abstain.answer).verdict == .noClaims)
     }
 
-    @Test("a system message comes first in every format and validates", arguments: TrainingFormat.allCases)
+    /// Stepwise rows carry no messages (TRL's stepwise rows are a prompt string and steps), so no system message.
+    @Test(
+        "a system message comes first in every format and validates",
+        arguments: TrainingFormat.allCases.filter { !$0.isStepwise })
     func system(format: TrainingFormat) throws {
         var builder = ExampleBuilder(system: "Use the calculator tools; never guess.")
         let prompt = "Is 91 prime?"

@@ -26,7 +26,10 @@ struct TrainingGeneratorTests {
         #expect(a != c)
     }
 
-    @Test("every generated file validates clean, in every format", arguments: TrainingFormat.allCases)
+    /// Stepwise rows are cut from real answers (``emit``), never generated.
+    @Test(
+        "every generated file validates clean, in every format",
+        arguments: TrainingFormat.allCases.filter { !$0.isStepwise })
     func validates(format: TrainingFormat) {
         let (rows, summary) = generate(format, seed: 5, count: 80)
         #expect(summary.examples == 80)
@@ -99,6 +102,29 @@ struct TrainingGeneratorTests {
         #expect(summary.examples == 100)
         #expect(!summary.skips.contains { $0.0.contains("reads back") }, "\(summary.skips)")
     }
+
+    /// Worded questions come from the phrasings the audit's question reader reads whole: each one drawn is read back
+    /// by it as the intended value at the intended rounding, its answer audits correct and its mistake wrong.
+    @Test("worded questions: read whole by the audit, answered through evaluate, their mistakes audit wrong")
+    func worded() throws {
+        let (rows, summary) = generate(.trlDPO, seed: 3, count: 300, kinds: [.worded])
+        #expect(summary.examples == 300)
+        // Every question drawn reads back (none skipped for that), and almost every mistake audits wrong.
+        #expect(!summary.skips.contains { $0.0.contains("reads back") }, "\(summary.skips)")
+        #expect(summary.skips.reduce(0) { $0 + $1.1 } <= 15, "\(summary.skips)")
+        let validator = TrainingFixtures.validate(rows, .trlDPO)
+        #expect(!validator.hasErrors, "\(validator.report)")
+        #expect(validator.rejectedWrong == 300)
+        let (sft, _) = generate(.trlSFT, seed: 3, count: 300, kinds: [.worded])
+        let prompts = sft.compactMap { $0["messages"]?.arrayValue?.first?["content"]?.stringValue }
+        for phrase in ["the product of", "Subtract", "divided by", "the square root of", "% of", "in radians"] {
+            #expect(prompts.contains { $0.contains(phrase) }, "no prompt with '\(phrase)'")
+        }
+        let calls = sft.compactMap { row in
+            row["messages"]?.arrayValue?.dropFirst().first?["tool_calls"]?.arrayValue?.first?["function"]?["name"]
+        }
+        #expect(calls.count == 300 && calls.allSatisfy { $0 == "evaluate" })
+    }
 }
 
 @Suite("emit over the corpora")
@@ -123,6 +149,7 @@ struct EmitCorpusTests {
         case .openaiDPO, .trlDPO: #expect(rows.count == 5)
         case .trlKTO: #expect(summary.desirable == 15 && summary.undesirable == 5)
         case .openaiSFT, .trlSFT: #expect(rows.count == 10)
+        case .trlPRM: #expect(rows.count == 10)  // 12 steps labelled, 5 of them false (one per wrong answer)
         }
         let validator = TrainingFixtures.validate(rows, format)
         #expect(!validator.hasErrors, "\(validator.report)")

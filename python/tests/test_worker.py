@@ -91,7 +91,7 @@ def test_malformed_lines_get_invalid_replies_and_the_worker_goes_on() -> None:
         assert reply["verdict"] == "invalid", reply
         assert reply["error"]
     assert replies[1]["error"] == "empty line"
-    assert replies[4] == {"line": 5, "id": "x", "verdict": "invalid", "error": '"op" must be "audit" or "check", not "grade"'}
+    assert replies[4] == {"line": 5, "id": "x", "verdict": "invalid", "error": '"op" must be "audit", "check" or "steps", not "grade"'}
     assert replies[7]["verdict"] == "wrong"
 
 

@@ -103,6 +103,20 @@ public struct CheckWorker: LineWorker {
         // The factorization a composite's truth shows is worked out only when the answer is described.
         let result = auditor.auditAnswer(prompt: record.prompt, response: record.response, explain: describe)
         outcome.mathcheck = result.verdict
+        // A value reference and no answer to a question the audit reads: the response's final stated value is
+        // graded against the reference (the audit's own verdict stays what it is).
+        if result.answer == nil, reference.isValue, let stated = auditor.statedFinalValue(response: record.response)
+        {
+            switch grader.grade(stated, against: reference) {
+            case .matches: outcome.known = .correct
+            case .differs: outcome.known = .wrong
+            case .noAnswer: outcome.known = .noClaims
+            case .incomparable(let why): outcome.error = why
+            }
+            if outcome.known != nil { outcome.agrees = outcome.known == outcome.mathcheck }
+            outcome.detail = stated.text.singleLine.clipped(200) + " (the final value; the question is not read)"
+            return
+        }
         switch grader.grade(result.answer, against: reference) {
         case .matches: outcome.known = .correct
         case .differs: outcome.known = .wrong

@@ -12,6 +12,15 @@ public enum ReferenceAnswer: Sendable, Equatable {
     /// A value: its text, parsed form, and the decimals written when it is a decimal (nil for an exact form).
     case value(String, Expression, decimals: Int?)
 
+    /// Whether the reference is a value a stated number can be compared with: a value, or a single integer.
+    public var isValue: Bool {
+        switch self {
+        case .value: return true
+        case .factors(let f): return f.count == 1
+        case .yesNo: return false
+        }
+    }
+
     /// Reads a reference, or says why it cannot be used.
     public init(_ json: JSONValue) throws(RecordError) {
         switch json {

@@ -48,6 +48,11 @@ public struct ReferenceGrader: Sendable {
     private func compare(_ text: String, _ exact: Expression?, _ reference: ReferenceAnswer) -> Grade {
         guard case .value(let referenceText, let truth, let referenceDecimals) = reference else { return .differs }
         if text.hasPrefix("≠") { return .incomparable("the answer states no value") }
+        // An exact form written in LaTeX ("-\frac{1}{2}", "\dfrac{3\pi}{4}") is judged by the expression read from it.
+        var text = text
+        if let exact, (try? ExpressionParser.parse(text.replacing("−", with: "-"))) == nil {
+            text = exact.text(angleUnit: .radians)
+        }
         let responseDecimals = Self.decimals(text)
         let judgement: Judgement
         if let referenceDecimals {

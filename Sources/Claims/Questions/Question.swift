@@ -26,6 +26,8 @@ struct Question {
     var stem: Expression?
     /// The rounding the prompt asks for ("rounded to one decimal place").
     var rule: StatedValueRule?
+    /// The prompt used up its reading budget (``ReadingBudget``): it asks for no value, whatever it holds.
+    var unread = false
 
     init() {}
 
@@ -84,6 +86,13 @@ struct Question {
         }
         readTarget(stream)
         rule = Self.rounding(stream)
+        // A prompt whose reading ran out of steps (``ReadingBudget``) was not read whole: it asks for no value.
+        if stream.budget.isExhausted {
+            target = nil
+            targetIsFunction = false
+            stem = nil
+            unread = true
+        }
     }
 
     /// Nouns that name a number's role in another one ("the factor 2", "the digit 7", "base 10").

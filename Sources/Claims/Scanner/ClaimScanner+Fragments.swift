@@ -129,16 +129,23 @@ extension ClaimScanner {
     /// ("10A = 56B\n\n10*5 = 56*9\n\n50 = 504, which is not true."): they are the steps of the same test.
     mutating func dropDerivation(before i: Int) {
         var k = i - 1
+        // Looked at no further back than this: a text of one long line would make each denial walk all of it.
+        let floor = max(-1, i - Self.derivationReach)
         // The start of the denied relation's line.
-        while k >= 0 && stream.kind(k) != .newline { k -= 1 }
+        while k > floor && stream.kind(k) != .newline { k -= 1 }
         var earliest = Int.max
         var lines = 0
-        while k >= 0 && lines < Self.derivationLines {
+        while k > floor && lines < Self.derivationLines {
             lines += 1
-            while k >= 0 && stream.kind(k) == .newline { k -= 1 }
+            while k > floor && stream.kind(k) == .newline { k -= 1 }
             var lineStart = k
-            var bare = k >= 0
+            var bare = k > floor
             while lineStart >= 0 && stream.kind(lineStart) != .newline {
+                // A line reaching past the bound is not taken as a step of the test.
+                guard lineStart > floor else {
+                    bare = false
+                    break
+                }
                 let isLetter = stream.kind(lineStart) == .word && stream[lineStart].end - stream[lineStart].start == 1
                 if !Self.isMathToken(stream, lineStart) && !isLetter { bare = false }
                 lineStart -= 1
@@ -154,6 +161,9 @@ extension ClaimScanner {
 
     /// The most lines of bare formulas before a denied relation that ``dropDerivation(before:)`` takes as its test.
     static let derivationLines = 5
+    /// The most tokens before a denied relation that ``dropDerivation(before:)`` looks at: its lines of bare
+    /// formulas are each an expression, at most ``ExpressionReader/maxTokens`` long (and the line breaks between).
+    static let derivationReach = (derivationLines + 1) * (ExpressionReader.maxTokens + 1) + 64
 
     /// Words that may open a sentence about the one before: "However, this is not the case", "Again, this is not".
     static let sentenceOpeners = WordSet(["however", "again", "but", "unfortunately"])

@@ -38,8 +38,28 @@ extension ClaimScanner {
         guard let before = stream.kind(p) else { return false }
         // A statement in words ("The square root of 1543 is approximately 39.27") starts a clause: only a word that
         // makes its function another goes on before it ("the inverse sine of …").
+        // But a statement in words can itself be an operand: "the sine of the sine of 2 is 0.79", "twice the
+        // square root of 16 is 8", "2 + the square root of 16 is 6", "the sum of 2 and the square root of 16": then
+        // the claim would judge half of what was said.
         if stream.kind(f) == .word && !Self.isMathToken(stream, f) {
-            return stream.isWord(p, "inverse") || stream.isWord(p, "arc")
+            // An operator with an operand before it ("2 + the square root …"; a "- " bullet is none).
+            if before == .plus || before == .minus || before == .times || before == .divide || before == .power,
+                stream.kind(p - 1) == .number || stream.kind(p - 1) == .closeParen
+            {
+                return true
+            }
+            if before == .number { return true }
+            if stream.isWord(p, in: Self.operandMakingWords) { return true }
+            // "2 more than the cube root of 27 is 5" (but "primes less than the square root of 14639" compares).
+            if stream.isWord(p, "than"), stream.isWord(p - 1, "more") || stream.isWord(p - 1, "less"),
+                stream.kind(p - 2) == .number
+            {
+                return true
+            }
+            if stream.isWord(p, "and") || stream.isWord(p, "to") || stream.isWord(p, "from") {
+                return joinsOperands(before: p)
+            }
+            return false
         }
         // A "*" the tokenizer dropped: "12 apples * 1/3 = 4", "2 * $40 - $15 = …" read from "40".
         if hasDroppedTimes(p, f) { return true }
@@ -113,6 +133,41 @@ extension ClaimScanner {
                 }
             }
             k += 1
+        }
+        return false
+    }
+
+    /// Words after which a phrase in words is an operand of something larger ("the sine of the sine of 2",
+    /// "twice the square root of 16", "divided by the square root of 4").
+    static let operandMakingWords = WordSet([
+        "of", "twice", "thrice", "double", "triple", "half", "times", "plus", "minus", "over", "by", "inverse",
+        "arc",
+    ])
+
+    /// Words that make an "and" after them join two operands: "the sum of 2 and …", "the product of … and …".
+    static let andJoiningWords = WordSet([
+        "sum", "product", "difference", "quotient", "mean", "average", "between", "gcd", "lcm", "adding",
+        "multiplying", "both",
+    ])
+
+    /// Whether the "and", "to" or "from" at token p joins two operands ("the sum of 2 and …", "adding 2 to …",
+    /// "subtracting 3 from …"): the word that asks for two operands comes before it in the same clause (no comma or
+    /// sentence end between, at most 16 tokens back). "From 2 to the square root of 3373" is a range, no operand.
+    func joinsOperands(before p: Int) -> Bool {
+        var k = p - 1
+        while k >= 0 && k >= p - 16 {
+            switch stream.kind(k) {
+            case .comma, .period, .semicolon, .colon, .newline, .question, .exclamation: return false
+            default: break
+            }
+            if stream.isWord(p, "and") {
+                if stream.isWord(k, in: Self.andJoiningWords) { return true }
+            } else if stream.isWord(p, "to") {
+                if stream.isWord(k, "add") || stream.isWord(k, "adding") || stream.isWord(k, "added") { return true }
+            } else if stream.isWord(k, "subtract") || stream.isWord(k, "subtracting") || stream.isWord(k, "subtracted") {
+                return true
+            }
+            k -= 1
         }
         return false
     }

@@ -73,7 +73,7 @@ struct ExpressionReader {
         {
             end += 1
         }
-        guard end - from <= maxTokens else { return nil }
+        guard end - from <= maxTokens, stream.budget.spend(end - from) else { return nil }
         while end > from {
             if let (e, shape) = read(stream, from, end), accept(e, shape) { return (e, shape, end) }
             end -= 1
@@ -195,7 +195,7 @@ struct ExpressionReader {
     mutating func primary() -> Expression? {
         depth += 1
         defer { depth -= 1 }
-        guard depth < 60, let k = current else { return nil }
+        guard depth < 60, stream.budget.spend(), let k = current else { return nil }
         if words, k == .word {
             let start = position
             if let e = wordPhrase() { return e }

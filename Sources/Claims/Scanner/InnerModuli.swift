@@ -12,8 +12,8 @@
 enum InnerModuli {
     /// Removes the inner reductions of `tokens` (over `bytes`). Most answers reduce no bracket: one pass over the
     /// tokens, through a pointer, finds that.
-    static func drop(from tokens: inout [Token], bytes: UnsafeBufferPointer<UInt8>) {
-        let stream = TokenStream(bytes: bytes, tokens: tokens)
+    static func drop(from tokens: inout [Token], bytes: UnsafeBufferPointer<UInt8>, budget: ReadingBudget) {
+        let stream = TokenStream(bytes: bytes, tokens: tokens, budget: budget)
         let reducesBracket = tokens.withUnsafeBufferPointer { t in
             var i = 1
             while i < t.count {

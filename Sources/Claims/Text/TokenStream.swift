@@ -4,6 +4,16 @@ import Verifiers
 struct TokenStream {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
+    /// The steps every reader of this text spends from (shared by the stream's copies).
+    let budget: ReadingBudget
+
+    /// The tokens of `bytes`, read within `budget`, which the caller resets for this text (an auditor keeps one
+    /// for all its answers); without one, a new budget sized for the tokens.
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], budget: ReadingBudget? = nil) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.budget = budget ?? ReadingBudget(tokens: tokens.count)
+    }
 
     var count: Int { tokens.count }
     subscript(i: Int) -> Token { tokens[i] }

@@ -547,8 +547,13 @@ enum Tokenizer {
             if text.byte(i + 1) == 0x2A { return skip(2) }
             var k = i + 1
             while text.byte(k) == 0x20 { k += 1 }
-            // "2 * $40": a dollar sign before digits starts an operand too.
-            let operand = isDigit(text.byte(k)) || text.byte(k) == 0x28 || (text.byte(k) == 0x24 && isDigit(text.byte(k + 1)))
+            // "2 * $40": a dollar sign before digits starts an operand too; so does a sign before one ("138 * -35":
+            // dropped as emphasis, the line read as 138 - 35) and a point before digits ("8 * .75").
+            var c = text.byte(k)
+            if c == 0x2D || c == 0x2B || c == 0x2E, isDigit(text.byte(k + 1)) || (c != 0x2E && text.byte(k + 1) == 0x28) {
+                c = 0x30
+            }
+            let operand = isDigit(c) || c == 0x28 || (c == 0x24 && isDigit(text.byte(k + 1)))
             return operand ? token(.times, 1) : skip(1)
         case 0x2B where lineStart && (text.byte(i + 1) == 0x20 || text.byte(i + 1) == 0x09):
             return skip(1)  // a Markdown list marker, not a sign

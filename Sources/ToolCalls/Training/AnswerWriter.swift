@@ -68,7 +68,20 @@ public enum AnswerWriter {
             guard let expression = result["expression"]?.stringValue, let value = result["value"]?.stringValue,
                 result["note"] == nil
             else { return nil }
-            // "≈" throughout: the value is rounded to the digits asked for, and the audit judges a decimal by the
+            // A value the digits shown give exactly, with no rounding asked, is written as it is, with "="
+            // ("17^8 = 6975757441", not "≈ 6975757441.0000000000"): proven by comparing the shown decimal with the
+            // question's rational value (1/3 stays "≈ 0.33333333333333333333").
+            if case .value(let e) = question.kind, question.rule == nil, let exact = Rational(e) {
+                var digits = value
+                if digits.contains(".") {
+                    while digits.hasSuffix("0") { digits.removeLast() }
+                    if digits.hasSuffix(".") { digits.removeLast() }
+                }
+                if let shown = try? ExpressionParser.parse(digits), Rational(shown) == exact {
+                    return "\(expression) = \(digits)"
+                }
+            }
+            // Otherwise "≈": the value is rounded to the digits asked for, and the audit judges a decimal by the
             // digits it shows whichever sign stands before it.
             return "\(expression) ≈ \(value)"
         }

@@ -15,6 +15,8 @@ public struct Generator {
     private var builder: ExampleBuilder
     /// Prompts already written: a small digit range repeats questions, and a repeat teaches nothing new.
     private var prompts = Set<String>()
+    /// Evaluates the intended and the read expression of a value question, to compare them.
+    private let checker = ToolExecutor()
 
     public init(
         format: TrainingFormat, style: AnswerStyle = .tool, system: String? = nil, seed: UInt64,
@@ -34,6 +36,27 @@ public struct Generator {
         }
     }
 
+    /// Whether the question read from the prompt asks the calculator what was intended: the same call, or for a
+    /// value, the same value (the reader may build "the product of 23 and 47" as another tree than the intended
+    /// "(23) * (47)": both are evaluated to 40 significant digits) at the same rounding and angle unit.
+    private func asksTheSame(_ read: AskedQuestion, _ intended: AskedQuestion) -> Bool {
+        let (readTool, readArguments) = CalculatorCall.call(for: read)
+        let (tool, arguments) = CalculatorCall.call(for: intended)
+        if readTool == tool && readArguments == arguments { return true }
+        guard case .value = read.kind, case .value = intended.kind, readTool == tool,
+            case .object(let readMembers) = readArguments, case .object(let members) = arguments,
+            readMembers.filter({ $0.0 != "expression" }).elementsEqual(members.filter({ $0.0 != "expression" }), by: ==),
+            let a = readArguments["expression"], let b = arguments["expression"]
+        else { return false }
+        func value(_ expression: JSONValue) -> String? {
+            var call: [(String, JSONValue)] = [("expression", expression), ("digits", 40)]
+            if let unit = arguments["angle_unit"] { call.append(("angle_unit", unit)) }
+            return (try? checker.run(.evaluate, arguments: .object(call)))?["value"]?.stringValue
+        }
+        guard let x = value(a), let y = value(b) else { return false }
+        return x == y
+    }
+
     /// The rows for the next drawn question (none when it was skipped; the reason is counted).
     public mutating func next() -> [JSONValue] {
         summary.inputs += 1
@@ -42,9 +65,7 @@ public struct Generator {
             summary.skip("a repeat of an earlier question")
             return []
         }
-        guard let read = AskedQuestion(prompt: drawn.prompt),
-            CalculatorCall.call(for: read) == CalculatorCall.call(for: drawn.question)
-        else {
+        guard let read = AskedQuestion(prompt: drawn.prompt), asksTheSame(read, drawn.question) else {
             summary.skip("the prompt reads back as a different question")
             return []
         }

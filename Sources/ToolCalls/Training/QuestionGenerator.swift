@@ -5,6 +5,9 @@ import Verifiers
 /// The kinds of synthetic question `mathcheck generate` writes.
 public enum QuestionKind: String, CaseIterable, Sendable {
     case primality, factorization, divisibility, trig
+    /// Worded calculator questions: the four operations, powers, squares, roots, percentages, logarithms,
+    /// e^x and inverse trigonometric functions in words ("the product of 23 and 47", "Subtract 4.5 from 10.").
+    case worded
 }
 
 /// One synthetic question: the prompt, what it asks, and a plausible wrong answer (the rejected side).
@@ -23,9 +26,9 @@ public struct GeneratedQuestion: Sendable {
 public struct QuestionGenerator {
     public var kinds: [QuestionKind]
     public var digits: ClosedRange<Int>
-    private var rng: SplitMix64
+    var rng: SplitMix64
     private let numbers = SyntheticNumbers()
-    private let executor = ToolExecutor()
+    let executor = ToolExecutor()
     private var drawn = 0
 
     public init(seed: UInt64, kinds: [QuestionKind] = QuestionKind.allCases, digits: ClosedRange<Int> = 4...12) {
@@ -43,6 +46,7 @@ public struct QuestionGenerator {
         case .factorization: return factorization()
         case .divisibility: return divisibility()
         case .trig: return trig()
+        case .worded: return worded()
         }
     }
 
@@ -230,7 +234,7 @@ public struct QuestionGenerator {
         return GeneratedQuestion(prompt: prompt, question: question, rejected: rejected)
     }
 
-    private static func literal(_ digits: String) -> DecimalLiteral {
+    static func literal(_ digits: String) -> DecimalLiteral {
         DecimalLiteral(digits: digits, fractionDigits: 0, exponent: 0)
     }
 
