@@ -215,6 +215,13 @@ extension ClaimScanner {
         // A unit on the right must be one of the left side's, when that has any.
         let rightUnits = right.units.union(right.trailingUnits)
         if !left.units.isEmpty && !rightUnits.isSubset(of: left.units) { return }
+        // "So 9 100 + 8 = 108": spaced thousands at the start of a line's first side may be a list number before
+        // a number; read so only at the start of a clause or when the other side is spaced too.
+        if left.startsSpaced, !right.hasSpaced, let before = stream.kind(left.start - 1),
+            before != .newline && before != .colon && before != .semicolon
+        {
+            return
+        }
         let bytes = stream[left.start].start..<stream[right.end - 1].end
         // Only what no other pass claimed: those claims stand as they are.
         for c in claims where c.bytes.overlaps(bytes) { return }
@@ -291,6 +298,9 @@ struct WordSide {
     /// The unit words after a last right side that were not part of it ("= 65 marbles left").
     var trailingUnits: Set<String> = []
     var hasPercent = false
+    /// Whether the side has spaced thousands ("1 000"), and whether it starts with them.
+    var hasSpaced = false
+    var startsSpaced = false
     /// Whether the side has what only this pass reads: a unit word inside it, a percent, spaced thousands, a mixed
     /// number, a decimal without its leading zero, a dropped "*" or "of". A link with none is left to the equation
     /// pass, which knows its own contexts (a substitution tested and denied, "2x-1=1").
@@ -314,6 +324,8 @@ struct WordSideReader {
     var hasPercent = false
     var scaled = false
     var wordForm = false
+    /// The first token of the first number written with spaced thousands.
+    var spacedAt: Int? = nil
     var quantities = 0
     var operations = 0
     var failed = false
@@ -330,6 +342,7 @@ struct WordSideReader {
         shape.mayBeProduct = false
         var side = WordSide(
             expression: e, shape: shape, start: from, end: reader.p, units: units, hasPercent: reader.hasPercent,
+            hasSpaced: reader.spacedAt != nil, startsSpaced: reader.spacedAt == from,
             wordForm: reader.wordForm || reader.hasPercent, scaled: reader.scaled)
         if open {
             // The words right after the value: the first that names a unit is the unit of the side.
@@ -454,6 +467,7 @@ struct WordSideReader {
             start += 1
         } else if kind == .number {
             let t = stream[p]
+            let first = p
             let text = stream.numberText(p)
             guard !text.contains("e"), !text.contains("-"), !text.contains("+") else { return nil }
             var digits = text.filter(\.isASCIIDigit)
@@ -471,6 +485,7 @@ struct WordSideReader {
                     p += 1
                     grouped = true
                     wordForm = true
+                    if spacedAt == nil { spacedAt = first }
                 }
             }
             value = Self.literal(digits, fractionDigits: fraction)
