@@ -528,8 +528,9 @@ struct WordSideReader {
             !stream[k].hasSeparators, !stream[k + 2].hasSeparators
         else { return nil }
         if !withAnd && stream[k].start != stream[k - 1].end + 1 { return nil }
-        // "1 and 1/3" is a mixed number only before a unit ("1 and 1/3 cups"), not "multiply 4 and 1/2".
-        if withAnd && !(stream.kind(k + 3) == .word && !stream.isWord(k + 3, in: ClaimScanner.nonUnitWords)) {
+        // A mixed number only before a unit ("1 and 1/3 cups", "3 1/2 hours"), not "multiply 4 and 1/2" or a bare
+        // "3 1/2", which may be a number before a fraction.
+        if !(stream.kind(k + 3) == .word && !stream.isWord(k + 3, in: ClaimScanner.nonUnitWords)) {
             return nil
         }
         guard k + 3 <= end else { return nil }
