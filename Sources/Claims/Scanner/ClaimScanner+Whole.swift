@@ -68,6 +68,13 @@ extension ClaimScanner {
         // An operator the claim left out: "2 * $40 - $15 = …" read from "40", "$12 x (6 x 2)" read from "(".
         if Self.expressionOperators & before.bit != 0 || before == .percent { return true }
         if stream.isWord(p, in: Self.continuingWords) { return true }
+        // "the sum of 3 and 4 * 2 = 11", "multiply 4 and 1/2 = 2": the claim read from the second operand.
+        // ("1^2 = 1 and 2^2 = 4" joins two statements: the number before "and" ends a relation.)
+        if stream.isWord(p, "and"), stream.kind(p - 1) == .number, stream.kind(f) == .number,
+            stream.kind(p - 2) != .equals, stream.kind(p - 2) != .approx
+        {
+            return true
+        }
         // "divided by 2 + 3 = …" (but "divisible by 17 x 19 = 323" is whole).
         if stream.isWord(p, "by"), stream.isWord(p - 1, "divided") || stream.isWord(p - 1, "multiplied") { return true }
         // A bracket before a bracket: "\operatorname{arccot}\left(7.88\right)" read from "(7.88".

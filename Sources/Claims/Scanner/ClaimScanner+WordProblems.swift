@@ -27,10 +27,13 @@ extension ClaimScanner {
         var r = 0
         let count = stream.count
         while r < count {
-            guard stream.kind(r) == .equals else {
-                r += 1
-                continue
+            // The next "=", found through a pointer (most tokens are not one).
+            r = stream.tokens.withUnsafeBufferPointer { tokens in
+                var k = r
+                while k < tokens.count && tokens[k].kind != .equals { k += 1 }
+                return k
             }
+            guard r < count else { return }
             // The chain of "=" in this clause: r0 = r, r1, ...; each segment between two is read exactly.
             var relations = [r]
             var k = r + 1
@@ -43,9 +46,43 @@ extension ClaimScanner {
                 }
                 k += 1
             }
-            readChain(relations)
+            // The clause of the chain: back from its first relation and on from its last to a boundary.
+            var from = r
+            while from > 0 && from > r - Self.wordProblemReach && !isWordProblemBoundary(from - 1) { from -= 1 }
+            var to = relations.last! + 1
+            while to < count && to < relations.last! + Self.wordProblemReach && !isWordProblemBoundary(to) { to += 1 }
+            if mayHoldWordForm(from, to) {
+                readChain(relations)
+            }
             r = relations.last! + 1
         }
+    }
+
+    /// Whether tokens from..<to hold a form that only this pass reads (``WordSide/wordForm``), judged from each token
+    /// and its neighbours without reading anything: most equations in answers have none, and are passed at once.
+    private func mayHoldWordForm(_ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            switch stream.kind(i)! {
+            case .percent: return true
+            case .period: if isLeadingDot(i) { return true }
+            case .number:
+                // "1 000", "3 1/2"
+                if stream.kind(i + 1) == .number { return true }
+            case .word:
+                if Self.isMathToken(stream, i) { break }
+                let next = stream.kind(i + 1)
+                if next == .plus || next == .minus || next == .times || next == .divide { return true }
+                // "$390 / 6 people = $65", "(12 apples) …": a unit before a relation or a bracket.
+                if next == .equals || next == .closeParen, stream.kind(i - 1) == .number { return true }
+                if stream.isWord(i, "percent") || stream.isWord(i + 1, "x") { return true }
+                if stream.isWord(i, "of") || stream.isWord(i, "and"), stream.kind(i - 1) == .number { return true }
+                if next == .number || next == .openParen || next == .period, hasDroppedTimes(i, i + 1) { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether token i ends a clause for this pass: a line break, ";", "?", "!", ":", or a period that does not start a
@@ -174,9 +211,17 @@ extension ClaimScanner {
         // Two lone quantities ("1.5 hours = 90 minutes") state no computation; a percent on the right is ambiguous.
         if left.shape.isSingleNumber && right.shape.isSingleNumber { return }
         if right.hasPercent || left.scaled || right.scaled { return }
+        if !left.wordForm && !right.wordForm { return }
         // A unit on the right must be one of the left side's, when that has any.
         let rightUnits = right.units.union(right.trailingUnits)
         if !left.units.isEmpty && !rightUnits.isSubset(of: left.units) { return }
+        // "So 9 100 + 8 = 108": spaced thousands at the start of a line's first side may be a list number before
+        // a number; read so only at the start of a clause or when the other side is spaced too.
+        if left.startsSpaced, !right.hasSpaced, let before = stream.kind(left.start - 1),
+            before != .newline && before != .colon && before != .semicolon
+        {
+            return
+        }
         let bytes = stream[left.start].start..<stream[right.end - 1].end
         // Only what no other pass claimed: those claims stand as they are.
         for c in claims where c.bytes.overlaps(bytes) { return }
@@ -253,6 +298,13 @@ struct WordSide {
     /// The unit words after a last right side that were not part of it ("= 65 marbles left").
     var trailingUnits: Set<String> = []
     var hasPercent = false
+    /// Whether the side has spaced thousands ("1 000"), and whether it starts with them.
+    var hasSpaced = false
+    var startsSpaced = false
+    /// Whether the side has what only this pass reads: a unit word inside it, a percent, spaced thousands, a mixed
+    /// number, a decimal without its leading zero, a dropped "*" or "of". A link with none is left to the equation
+    /// pass, which knows its own contexts (a substitution tested and denied, "2x-1=1").
+    var wordForm = false
     /// Whether a word that scales a number ("cents", "dozen") is among its units.
     var scaled = false
 }
@@ -271,6 +323,9 @@ struct WordSideReader {
     var hasDivision = false
     var hasPercent = false
     var scaled = false
+    var wordForm = false
+    /// The first token of the first number written with spaced thousands.
+    var spacedAt: Int? = nil
     var quantities = 0
     var operations = 0
     var failed = false
@@ -287,7 +342,8 @@ struct WordSideReader {
         shape.mayBeProduct = false
         var side = WordSide(
             expression: e, shape: shape, start: from, end: reader.p, units: units, hasPercent: reader.hasPercent,
-            scaled: reader.scaled)
+            hasSpaced: reader.spacedAt != nil, startsSpaced: reader.spacedAt == from,
+            wordForm: reader.wordForm || reader.hasPercent, scaled: reader.scaled)
         if open {
             // The words right after the value: the first that names a unit is the unit of the side.
             var k = reader.p
@@ -342,7 +398,7 @@ struct WordSideReader {
             if k == .times {
                 p += 1
                 make = { .multiply($0, $1) }
-            } else if k == .word && stream.isWord(p, "x") {
+            } else if k == .word && stream.isWord(p, "x") && !stream.adjacent(p - 1) && !stream.adjacent(p) {
                 p += 1
                 make = { .multiply($0, $1) }
             } else if k == .divide {
@@ -351,8 +407,10 @@ struct WordSideReader {
                 make = { .divide($0, $1) }
             } else if k == .word && stream.isWord(p, "of") && (percent || lastWasFraction) {
                 p += 1
+                wordForm = true
                 make = { .multiply($0, $1) }
             } else if droppedTimes() {
+                wordForm = true
                 make = { .multiply($0, $1) }
             } else {
                 break
@@ -404,10 +462,12 @@ struct WordSideReader {
             guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
             value = Self.literal(digits, fractionDigits: digits.count)
             integerOnly = false
+            wordForm = true
             p += 2
             start += 1
         } else if kind == .number {
             let t = stream[p]
+            let first = p
             let text = stream.numberText(p)
             guard !text.contains("e"), !text.contains("-"), !text.contains("+") else { return nil }
             var digits = text.filter(\.isASCIIDigit)
@@ -424,11 +484,14 @@ struct WordSideReader {
                     digits += stream.numberText(p)
                     p += 1
                     grouped = true
+                    wordForm = true
+                    if spacedAt == nil { spacedAt = first }
                 }
             }
             value = Self.literal(digits, fractionDigits: fraction)
             if !grouped && !t.hasPoint && !t.hasSeparators, let mixed = mixedFraction() {
                 value = .add(value, mixed)
+                wordForm = true
                 operations += 1
                 hasDivision = true
                 integerOnly = false
@@ -465,8 +528,9 @@ struct WordSideReader {
             !stream[k].hasSeparators, !stream[k + 2].hasSeparators
         else { return nil }
         if !withAnd && stream[k].start != stream[k - 1].end + 1 { return nil }
-        // "1 and 1/3" is a mixed number only before a unit ("1 and 1/3 cups"), not "multiply 4 and 1/2".
-        if withAnd && !(stream.kind(k + 3) == .word && !stream.isWord(k + 3, in: ClaimScanner.nonUnitWords)) {
+        // A mixed number only before a unit ("1 and 1/3 cups", "3 1/2 hours"), not "multiply 4 and 1/2" or a bare
+        // "3 1/2", which may be a number before a fraction.
+        if !(stream.kind(k + 3) == .word && !stream.isWord(k + 3, in: ClaimScanner.nonUnitWords)) {
             return nil
         }
         guard k + 3 <= end else { return nil }
@@ -504,12 +568,14 @@ struct WordSideReader {
             let saved = p
             p = k
             goesOn = next == .plus || next == .minus || next == .times || next == .divide
-                || (next == .word && stream.isWord(k, "x")) || droppedTimes()
+                || (next == .word && stream.isWord(k, "x") && !stream.adjacent(k) && !stream.adjacent(k - 1))
+                || droppedTimes()
                 || next == .closeParen
             p = saved
         }
         guard goesOn else { return [] }
         if scales { scaled = true }
+        wordForm = true
         p = k
         return stems
     }
