@@ -71,7 +71,7 @@ extension ClaimScanner {
         // "the sum of 3 and 4 * 2 = 11", "multiply 4 and 1/2 = 2": the claim read from the second operand.
         // ("1^2 = 1 and 2^2 = 4" joins two statements: the number before "and" ends a relation.)
         if stream.isWord(p, "and"), stream.kind(p - 1) == .number, stream.kind(f) == .number,
-            stream.kind(p - 2) != .equals, stream.kind(p - 2) != .approx
+            !endsRelationSide(before: p)
         {
             return true
         }
@@ -118,6 +118,23 @@ extension ClaimScanner {
             if let k = stream.kind(n + 1), Self.expressionOperators & k.bit != 0, stream.kind(n - 1) == .number {
                 return true
             }
+        }
+        return false
+    }
+
+    /// Whether the math before token p is the side of a relation: going back over its math tokens, a relation
+    /// ("=", "≈", "≠", "≡", "mod") comes before anything else. "1^2 = 1 and 2^2 = 4", "275 = 11*25 and 2^5 + …",
+    /// "\(20 \equiv 1 \mod 19\) and \(16 \equiv …" join two statements; "the sum of 3 and 4 * 2" joins operands.
+    func endsRelationSide(before p: Int) -> Bool {
+        var k = p - 1
+        while k >= 0 && k >= p - 64, let kind = stream.kind(k) {
+            switch kind {
+            case .equals, .approx, .notEqual, .otherRelation: return true
+            default: break
+            }
+            if stream.isModulo(k) { return true }
+            guard Self.isMathToken(stream, k) || kind == .openParen || kind == .closeParen else { return false }
+            k -= 1
         }
         return false
     }
