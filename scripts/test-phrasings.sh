@@ -52,4 +52,11 @@ run all-7 --seed 7 --count 20000
 run all-11 --seed 11 --count 20000
 run cuts-13 --kind cuts --seed 13 --count 5000
 run wordlines-17 --kind wordlines --seed 17 --count 5000
+# Grading against a gold answer: mathcheck `check` never misgrades and grades at least as many right as Math-Verify.
+if python3 -c "import math_verify" 2>/dev/null; then
+  python3 "$here/Tests/Phrasings/compare_math_verify.py" "$bin" --seed 5 --count 3000 --check > "$work/mv.txt" || status=1
+  sed -n 1,4p "$work/mv.txt"; grep -A0 '^FAIL' "$work/mv.txt" || true
+else
+  echo "math-verify is not installed (python/requirements-test.txt): the grading comparison is skipped"
+fi
 exit $status

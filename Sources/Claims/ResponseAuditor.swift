@@ -190,8 +190,8 @@ public struct ResponseAuditor: Sendable {
     /// when the prompt asks nothing the audit reads ("Compute this." answered "The answer is 0.5").
     ///
     /// Looked for, in order: the whole response as a dressed value ("0.3", "**42**", "The answer is 12.5.",
-    /// "≈ 1.414", "0.52 (radians)"), the last `\boxed{…}`, and what follows the last "answer is" or "answer:" on its
-    /// line. Each must be a value read whole (a number, a fraction, an exact form such as "3π/4" or "√2/2"), or there
+    /// "≈ 1.414", "0.52 (radians)"), the last `\boxed{…}`, what follows the last "answer is" or "answer:" on its line, and
+    /// what follows a one-line response's only relation ("The gcd of 60 and 160 is 20."). Each must be a value read whole (a number, a fraction, an exact form such as "3π/4" or "√2/2"), or there
     /// is none. The claim returned states the value only (``Claim/statedAnswer``): it is never checked, since there is
     /// no question to check it against; its verdict stays `unverified`.
     public mutating func statedFinalValue(response: UnsafeBufferPointer<UInt8>) -> Claim? {
@@ -217,7 +217,82 @@ public struct ResponseAuditor: Sendable {
         if let claim = valueAnswer(0..<response.count) { return claim }
         if let boxed = Self.lastBoxed(response), let claim = valueAnswer(boxed) { return claim }
         if let tail = Self.afterLastAnswerWord(response), let claim = valueAnswer(tail) { return claim }
+        if let tail = Self.afterSoleRelation(response), let claim = valueAnswer(tail) { return claim }
         return nil
+    }
+
+    /// The yes/no or true/false a response states as its whole answer, read without a question: the response is that
+    /// word alone, dressed ("Yes.", "**False**", "ANSWER: No", "The answer is no.", "The statement is true."), or nil.
+    public static func statedFinalYesNo(response: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard response.count <= 64 else { return nil }
+        var text = String(decoding: response, as: UTF8.self).lowercased()
+        let dressing: Set<Character> = [" ", "\t", "\n", "\r", ".", "*", "!", "$", ":"]
+        func trimmed(_ t: Substring) -> String {
+            String(t.drop(while: { dressing.contains($0) }).reversed().drop(while: { dressing.contains($0) }).reversed())
+        }
+        text = trimmed(Substring(text))
+        for words in ["the final answer is", "the answer is", "answer:", "answer is", "the statement is", "it is"]
+        where text.hasPrefix(words) {
+            text = trimmed(text.dropFirst(words.count))
+            break
+        }
+        switch text {
+        case "yes", "true", "\\text{yes}", "\\text{true}", "\\boxed{yes}", "\\boxed{true}": return true
+        case "no", "false", "\\text{no}", "\\text{false}", "\\boxed{no}", "\\boxed{false}": return false
+        default: return nil
+        }
+    }
+
+    /// The rest of a one-line response after its only relation ("8/7 times 532 is 608.", "The gcd of 60 and 160
+    /// is approximately 17.", "gcd(960, 660) ≈ 10560", "75% of $683 is 512.250 dollars."): the value a statement of
+    /// the answer ends with. "is" in "is divided by", "is multiplied by", "is raised to" belongs to the subject. With
+    /// two relations or more ("x is 5 and y is 3", "a = 2 = b") there is none: which one states the answer is not
+    /// known.
+    static func afterSoleRelation(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var end = bytes.count
+        while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        guard end > 0, end <= 512, !bytes[0..<end].contains(0x0A) else { return nil }
+        let subjectVerbs = ["divided", "multiplied", "raised", "added", "subtracted", "taken", "rounded"]
+        func word(_ w: String, at k: Int) -> Bool {
+            let u = Array(w.utf8)
+            guard k + u.count <= end else { return false }
+            return (0..<u.count).allSatisfy {
+                let b = bytes[k + $0]
+                return (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == u[$0]
+            }
+        }
+        var found: Int? = nil
+        var relations = 0
+        var k = 0
+        while k < end {
+            var after: Int? = nil
+            if bytes[k] == 0x3D {  // =
+                after = k + 1
+            } else if bytes[k] == 0xE2, k + 2 < end, bytes[k + 1] == 0x89, bytes[k + 2] == 0x88 {  // ≈
+                after = k + 3
+            } else if bytes[k] == 0x5C, word("\\approx", at: k) {
+                after = k + 7
+            } else if bytes[k] == 0x20, word(" is ", at: k) {
+                let next = k + 4
+                if !subjectVerbs.contains(where: { word($0, at: next) }) { after = k + 3 }
+            } else if bytes[k] == 0x20, word(" equals ", at: k) {
+                after = k + 7
+            } else if bytes[k] == 0x3C || bytes[k] == 0x3E || (bytes[k] == 0xE2 && k + 1 < end && bytes[k + 1] == 0x89) {
+                relations += 2  // <, >, ≠, ≤, ≥: a comparison, not a value stated
+            }
+            if let a = after {
+                relations += 1
+                found = a
+                k = a
+            } else {
+                k += 1
+            }
+        }
+        guard relations == 1, let from = found else { return nil }
+        // The closing math delimiter of "$\gcd(60, 312) \approx 1560$" or "\(x = 2\)" is not the value's.
+        while end > from, bytes[end - 1] == 0x24 || bytes[end - 1] == 0x20 { end -= 1 }
+        if end - from >= 2, bytes[end - 2] == 0x5C, bytes[end - 1] == 0x29 || bytes[end - 1] == 0x5D { end -= 2 }
+        return from < end ? from..<end : nil
     }
 
     /// The bytes inside the last `\boxed{…}` (braces balanced), if there is one.

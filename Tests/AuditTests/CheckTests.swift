@@ -93,6 +93,30 @@ struct FinalValueGradingTests {
     func yesNo() throws {
         #expect(try known("Solve it.", "The answer is 1.", "Yes") == .noClaims)
     }
+
+    /// A one-line statement ending in its only relation states the answer after it; two relations, or a comparison,
+    /// state none that is known to be the answer.
+    @Test("the value after a one-line statement's only relation", arguments: [
+        ("8/7 times 532 is 608.", "608", RecordVerdict.correct),
+        ("The gcd of 60 and 160 is approximately 17.", "20", .wrong),
+        ("The remainder when 93151 is divided by 83 is 25.", "25", .correct),
+        ("$\\gcd(60, 312) \\approx 1560$", "12", .wrong), ("24936 mod 81 ≈ 12", "69", .wrong),
+        ("75% of $683 is 512.250.", "512.25", .correct), ("\\(x = 2\\)", "3", .wrong),
+        ("x is 5 and y is 3.", "5", .noClaims), ("a = 2 = b", "2", .noClaims), ("5 > 3 is 1", "1", .noClaims),
+        ("It is 5.\nNo, it is 6.", "6", .noClaims),
+    ])
+    func soleRelation(response: String, reference: String, known: RecordVerdict) throws {
+        #expect(try self.known("Work it out.", response, reference) == known)
+    }
+
+    @Test("a yes/no reference grades a response that is yes/no alone", arguments: [
+        ("Yes.", "true", RecordVerdict.correct), ("ANSWER: No", "false", .correct), ("The statement is false.", "true", .wrong),
+        ("**True**", "yes", .correct), ("The answer is no.", "Yes", .wrong),
+        ("Yes, because 5 > 3.", "yes", .noClaims), ("No idea.", "no", .noClaims),
+    ])
+    func yesNoAlone(response: String, reference: String, known: RecordVerdict) throws {
+        #expect(try self.known("Decide it.", response, reference) == known)
+    }
 }
 
 @Suite("Checking records against labels and references")

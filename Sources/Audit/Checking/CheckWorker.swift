@@ -117,6 +117,15 @@ public struct CheckWorker: LineWorker {
             outcome.detail = stated.text.singleLine.clipped(200) + " (the final value; the question is not read)"
             return
         }
+        // A yes/no reference and no answer the audit reads: the response's stated yes/no, when it is the whole answer.
+        if result.answer == nil, case .yesNo(let truth) = reference,
+            let stated = ResponseAuditor.statedFinalYesNo(response: record.response)
+        {
+            outcome.known = stated == truth ? .correct : .wrong
+            outcome.agrees = outcome.known == outcome.mathcheck
+            outcome.detail = (stated ? "yes" : "no") + " (the final answer; the question is not read)"
+            return
+        }
         switch grader.grade(result.answer, against: reference) {
         case .matches: outcome.known = .correct
         case .differs: outcome.known = .wrong
