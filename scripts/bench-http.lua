@@ -1,5 +1,6 @@
 -- wrk script for scripts/bench-http.sh: POSTs batches of JSONL records to the grading service.
--- Arguments (after --): the JSONL file, the records per request, the path (default /v1/audit).
+-- Arguments (after --): the JSONL file, the records per request, the path (default /v1/audit; /healthz is a GET
+-- with no body: the ceiling of requests a second the HTTP stack itself allows).
 -- Each thread walks the file's records from its own offset, `batch` consecutive records a request, so the
 -- requests cover the same records the CLI baseline audits. done() prints one line of figures for the script.
 
@@ -33,6 +34,7 @@ end
 function request()
    local body = bodies[next_body]
    next_body = next_body % #bodies + 1
+   if endpoint == "/healthz" then return wrk.format("GET", endpoint) end
    return wrk.format("POST", endpoint, headers, body)
 end
 

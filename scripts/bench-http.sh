@@ -92,6 +92,9 @@ for batch in 1 64; do
   for conns in 1 16 64; do point /v1/audit "$CORPUS" "$batch" "$conns"; done
 done
 point /get_reward "$work/reward.jsonl" 1 64
+# The ceiling for one-record requests: an empty GET /healthz a request, the same connections (its "records/s" column
+# is requests/s).
+point /healthz "$CORPUS" 1 64
 
 kill -TERM "$server"
 wait "$server" && status=0 || status=$?
