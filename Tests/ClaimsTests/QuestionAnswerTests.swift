@@ -37,6 +37,12 @@ struct QuestionAnswerTests {
         }
     }
 
+    @Test("a unit in brackets after a bare answer is part of its text, the bracket closed")
+    func bracketedUnit() {
+        let result = audit("What is the arcsine of 0.5? Give the answer in radians.", "0.52 (radians).")
+        #expect(result.verdict == .correct && result.claims.map(\.text) == ["0.52 (radians)"], "\(describe(result))")
+    }
+
     @Test("a conjunction between two equations joins nothing")
     func conjunction() {
         let result = audit("How much?", "So 3 × 5 = 15 and 15 × 2 = 31.")

@@ -23,9 +23,14 @@ extension ClaimScanner {
         guard first < last, last - first <= 12 else { return }
         // A unit after the value: "30 degrees", "0.52 (radians)".
         var valueEnd = last
+        // The claim's text ends where the answer does: with the bracket of "0.52 (radians)" trimmed above.
+        var textEnd = last
         if stream.isWord(last - 1, in: Self.unitNames) || stream.kind(last - 1) == .degree {
             valueEnd = last - 1
-            if stream.kind(valueEnd - 1) == .openParen { valueEnd -= 1 }
+            if stream.kind(valueEnd - 1) == .openParen {
+                valueEnd -= 1
+                if stream.kind(last) == .closeParen { textEnd = last + 1 }
+            }
         }
         // The value is read whole, with the closing brackets trimmed above given back ("\frac{1}{2}}").
         var value: (Expression, Int)? = nil
@@ -57,7 +62,7 @@ extension ClaimScanner {
                 kind: question.targetIsFunction ? .function : .arithmetic,
                 statement: .value(target, stated: text, statedExpression: statedExpression, rule: rule,
                     unit: question.unit ?? .radians, negated: false),
-                bytes: stream[first].start..<stream[last - 1].end))
+                bytes: stream[first].start..<stream[textEnd - 1].end))
         claims[claims.count - 1].role = .answer
     }
 
