@@ -29,6 +29,7 @@ test: deps
 	scripts/test-training-consumers.sh .build/debug/mathcheck
 	$(MAKE) test-python
 	scripts/test-mutations.sh $(BIN)
+	scripts/test-step-labels.sh $(BIN)
 
 bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench

@@ -134,7 +134,14 @@ class Exact:
 
 def _num(x):
     if isinstance(x, Fraction):
-        return mpmath.mpf(x.numerator) / x.denominator
+        # Formed at a precision that holds the integers exactly (sin(10^100) needs all of 10^100's 333 bits).
+        bits = max(x.numerator.bit_length(), x.denominator.bit_length()) + 64
+        with mpmath.workprec(max(bits, mpmath.mp.prec)):
+            n, d = mpmath.mpf(x.numerator), mpmath.mpf(x.denominator)
+        if x.denominator == 1:
+            return n
+        with mpmath.workprec(max(bits, mpmath.mp.prec) + 64):
+            return n / d
     return x
 
 
@@ -245,15 +252,26 @@ def integer(text):
     return v.numerator
 
 
+LITERAL = re.compile(r"[-+]?\s*(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?")
+
+
+def _literal(text):
+    t = drop_separators(strip_markup(text)).strip().rstrip(".,")
+    t = re.sub(r"\s*\b(radians?|degrees?)$", "", t)
+    m = LITERAL.fullmatch(t)
+    return m if m and (m.group(1) or m.group(2)) else None
+
+
 def decimals(literal):
-    lit = strip_markup(literal).strip().rstrip(".")
-    m = re.fullmatch(r"[-+]?\s*\d*\.(\d+)", lit.replace(" ", ""))
-    return len(m.group(1)) if m else 0
+    """The places of a decimal literal's last digit (negative for 1.2e5: its unit is 10^-decimals)."""
+    m = _literal(literal)
+    if not m:
+        return 0
+    return len(m.group(2) or "") - int(m.group(3) or 0)
 
 
 def is_literal(text):
-    t = drop_separators(strip_markup(text)).strip().rstrip(".,")
-    return re.fullmatch(r"[-+]?\s*(\d+(\.\d*)?|\.\d+)", t) is not None
+    return _literal(text) is not None
 
 
 # MARK: - Expected values as mathcheck writes them
@@ -412,10 +430,10 @@ def check_value(text, claim, prompt):
             off = abs(_num(a) - _num(b)) * 10 ** rule
             if off > mpmath.mpf(1) / 2 + mpmath.mpf(10) ** -30:
                 false = True
-        elif is_literal(sb) and (kind == "approx" or decimals(sb) > 0):
+        elif is_literal(sb) and (kind == "approx" or decimals(sb) != 0):
             # A decimal as written: false when more than one unit of its last digit off.
             # (a value rounded or cut to that digit is less than one unit off)
-            off = abs(_num(a) - _num(b)) * 10 ** decimals(sb)
+            off = abs(_num(a) - _num(b)) * mpmath.mpf(10) ** decimals(sb)
             if off >= 1 - mpmath.mpf(10) ** -30:
                 false = True
         elif isinstance(a, Fraction) and isinstance(b, Fraction):
@@ -582,8 +600,9 @@ def check_divisibility(text, claim, prompt, response=None):
         tq, tr = divmod(n, d)
         em = re.fullmatch(r"(-?\d+) ÷ (-?\d+) = (-?\d+) remainder (-?\d+)", exp)
         ok = bool(em) and (int(em.group(1)), int(em.group(2)), int(em.group(3)), int(em.group(4))) == (n, d, tq, tr)
-        # As written: q is the quotient and something is left over.
-        return Verdict(not (q == tq and tr != 0), ok, f"{n} = {d} × {tq} + {tr}", source)
+        # As written: q is the quotient, cut or rounded (N/d = 271.8 → "272 with a remainder" is read as right),
+        # and something is left over.
+        return Verdict(not (q in (tq, round(Fraction(n, d))) and tr != 0), ok, f"{n} = {d} × {tq} + {tr}", source)
     # N ÷ d = q remainder r
     m = re.match(r"(.+?)\s*(?:÷|/|\\div)\s*(.+?)\s*=\s*(\d+)\s*(?:,\s*)?(?:with\s+)?(?:a\s+)?(?:remainder|r|R)"
                  r"(?:\s+of)?\s*(\d+)", t)
