@@ -399,7 +399,7 @@ def is_congruence(text):
 def check_value(text, claim, prompt):
     """Equations and approximations: a = b, a ≈ b (within one unit of b's last digit), chains."""
     t = strip_markup(text)
-    t = re.sub(r"\s*\(which is approximately\s+", " is approximately ", t)
+    t = re.sub(r"\s*(?:\(|,)\s*which is (approximately|about)\s+", r" is \1 ", t)
     for phrase, fn in WORD_FUNCTIONS:
         t = re.sub(rf"(?i)\bthe {phrase} of\s+(.+?)\s+(is approximately|is about|is equal to|equals|is|≈|=)\s+",
                    lambda m: f"{fn}({m.group(1)}) {'≈' if 'approx' in m.group(2) or 'about' in m.group(2) else '='} ", t)
