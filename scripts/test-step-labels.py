@@ -34,11 +34,9 @@ import step_oracle  # noqa: E402
 
 
 # Correct verdicts the oracle shows false, kept here until mathcheck is fixed: (corpus, line, claim text) → reason.
-KNOWN_MISSES = {
-    ("champ_number_theory.jsonl", 503,
-     "(385^{990})^2 + (18^{990})^2 = (385^{990} + 18^{990})(385^{990} - 18^{990})"):
-        "a^2 + b^2 = a^2 - b^2 with b^2/a^2 below 10^-2600: the exact-form judge compares 40-digit values past "
-        "SmallRational's range, so the two sides look equal (StatedValueJudge.judgeExact)",
+KNOWN_MISSES: dict = {
+    # Found by this cross-check and fixed: champ_number_theory.jsonl:503, a² + b² = (a + b)(a − b) with 5,000-digit
+    # sides, judged equal to 40 digits (ClaimChecker.residuesDiffer now tells such sides apart).
 }
 
 
