@@ -30,6 +30,9 @@ class Unread(Exception):
 
 class Verdict:
     def __init__(self, false_as_written, expected_ok, detail, source="text"):
+        # For a third check by PARI/GP: (n, is_prime) of a primality claim, (n, {p: e}) of a factorization.
+        self.primality = None
+        self.factorization = None
         self.false_as_written = false_as_written
         self.expected_ok = expected_ok
         self.detail = detail
@@ -563,7 +566,9 @@ def check_primality(text, claim, prompt):
                 source = "subject from the checker's reading of a list"
     else:
         expected_ok = False
-    return Verdict(false, expected_ok, f"{n} is {'prime' if is_prime else 'not prime'}", source)
+    v = Verdict(false, expected_ok, f"{n} is {'prime' if is_prime else 'not prime'}", source)
+    v.primality = (n, is_prime)
+    return v
 
 
 DIV_EXPECTED = re.compile(r"(-?\d+) (divides|does not divide) (-?\d+)")
@@ -729,7 +734,9 @@ def check_factorization(text, claim, prompt):
     else:
         mm = re.fullmatch(r"(-?\d+) = (.+)", exp)
         ok = bool(mm) and int(mm.group(1)) == n and parse_factorization(mm.group(2)) == truth
-    return Verdict(false, ok, f"product {product}, N {n} = {truth}", source)
+    v = Verdict(false, ok, f"product {product}, N {n} = {truth}", source)
+    v.factorization = (n, truth)
+    return v
 
 
 # MARK: - Dispatch

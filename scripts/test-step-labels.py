@@ -24,7 +24,9 @@ Exits 1 on any failure, with each failure listed; prints the counts either way.
 """
 import argparse
 import json
+import re
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -74,6 +76,41 @@ def completion(text):
 def run(binary, args):
     p = subprocess.run([binary, *args], capture_output=True, text=True)
     return p.stdout, p.stderr
+
+
+# (n, is_prime) and (n, factorization) the oracle found, for the PARI/GP check at the end.
+THIRD = {"primality": {}, "factorization": {}}
+
+
+def remember(v):
+    if v.primality:
+        THIRD["primality"][v.primality[0]] = v.primality[1]
+    if v.factorization:
+        THIRD["factorization"][v.factorization[0]] = v.factorization[1]
+
+
+def pari_check(failures, counts):
+    """sympy's primality and factorizations again with PARI/GP (`gp`), when it is installed: a third computation."""
+    if not shutil.which("gp"):
+        print("PARI/GP (gp) is not installed: the third check is skipped")
+        return
+    primes = sorted(n for n in THIRD["primality"] if n >= 2)
+    factored = sorted(n for n in THIRD["factorization"] if n >= 2)
+    script = "".join(f"print(isprime({n}))\n" for n in primes)
+    script += "".join(f"print(factor({n}))\n" for n in factored)
+    out = subprocess.run(["gp", "-q", "-s", "512000000"], input=script + "quit\n", capture_output=True, text=True,
+                         timeout=600).stdout.splitlines()
+    if len(out) != len(primes) + len(factored):
+        failures.append(f"PARI/GP: {len(out)} answers for {len(primes) + len(factored)} questions")
+        return
+    for n, line in zip(primes, out):
+        if (line.strip() == "1") != THIRD["primality"][n]:
+            failures.append(f"PARI/GP: isprime({n}) = {line.strip()}, sympy says {THIRD['primality'][n]}")
+    for n, line in zip(factored, out[len(primes):]):
+        pairs = re.findall(r"(\d+), (\d+)", line)
+        if {int(p): int(e) for p, e in pairs} != THIRD["factorization"][n]:
+            failures.append(f"PARI/GP: factor({n}) = {line.strip()}, sympy says {THIRD['factorization'][n]}")
+    counts["PARI/GP"] = Counter({"primality re-checked": len(primes), "factorizations re-checked": len(factored)})
 
 
 def check_corpus(binary, path, failures, counts, verbose):
@@ -142,6 +179,7 @@ def check_corpus(binary, path, failures, counts, verbose):
                     fail(line, f"oracle error on {cl['text']!r}: {type(e).__name__}: {e}")
                     continue
                 c["correct claims the oracle reads"] += 1
+                remember(v)
                 if v.false_as_written:
                     if (name, line, cl["text"]) in KNOWN_MISSES:
                         c["correct claims the oracle shows false (known misses)"] += 1
@@ -172,6 +210,7 @@ def check_corpus(binary, path, failures, counts, verbose):
                     fail(line, f"claim {cl['text']!r}: expected {cl.get('expected')!r} disagrees with {v.detail}")
                 else:
                     confirmed = True
+                    remember(v)
                     c["wrong claims confirmed"] += 1
                     if v.source != "text":
                         c[f"confirmed, {v.source}"] += 1
@@ -246,6 +285,7 @@ def main():
     for path in args.corpora:
         counts[os.path.basename(path)] = Counter()
         check_corpus(args.binary, path, failures, counts, args.verbose)
+    pari_check(failures, counts)
     for name, c in counts.items():
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in c.items()))
     for f in failures[:200]:
