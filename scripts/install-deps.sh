@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mathcheck builds against, when they are missing:
-# GMP (integers), MPFR (correctly rounded reals) and FLINT (primality proofs, elliptic-curve factoring).
+# GMP (integers), MPFR (correctly rounded reals) and FLINT (primality proofs, elliptic-curve factoring), and
+# PARI/GP, the third computation of scripts/test-step-labels.sh (the test skips it when gp is missing).
 set -euo pipefail
-packages=(libgmp-dev libmpfr-dev libflint-dev pkg-config)
+packages=(libgmp-dev libmpfr-dev libflint-dev pkg-config pari-gp)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
