@@ -30,6 +30,7 @@ test: deps
 	$(MAKE) test-python
 	scripts/test-mutations.sh $(BIN)
 	scripts/test-phrasings.sh $(BIN)
+	scripts/test-step-labels.sh $(BIN)
 
 bench: build
 	swift run -c release --package-path Benchmarks mathcheck-bench

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mathcheck builds against, when they are missing:
 # GMP (integers), MPFR (correctly rounded reals) and FLINT (primality proofs, elliptic-curve factoring); and
-# PARI/GP, the tests' second oracle for the phrasing generator's values.
+# PARI/GP, the tests' independent oracle: the phrasing generator's values and the third computation of
+# scripts/test-step-labels.sh.
 set -euo pipefail
 packages=(libgmp-dev libmpfr-dev libflint-dev pkg-config pari-gp)
 missing=()

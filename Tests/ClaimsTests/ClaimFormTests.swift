@@ -23,6 +23,21 @@ struct ClaimFormTests {
         #expect(audit(prompt, response).verdict == verdict)
     }
 
+    /// Integers past the exact comparison that agree to 40 digits: a² + b² = (a + b)(a − b) with b² far below a²
+    /// (CHAMP line 503) was found correct; residues modulo fixed primes tell the sides apart. Equal sides stay
+    /// correct, and an equation with a function is not read this way.
+    @Test("huge integer sides equal to 40 digits are told apart", arguments: [
+        ("(385^{990})^2 + (18^{990})^2 = (385^{990} + 18^{990})(385^{990} - 18^{990})", Judgement.Verdict.wrong),
+        ("(385^{990})^2 - (18^{990})^2 = (385^{990} + 18^{990})(385^{990} - 18^{990})", .correct),
+        ("10^{100} + 1 = 10^{100} + 2", .wrong),
+        ("2^{400} + 3^{10} = 3^{10} + 2^{400}", .correct),
+    ])
+    func hugeIntegerSides(text: String, verdict: Judgement.Verdict) {
+        let result = audit("Compute.", text)
+        #expect(result.claims.count == 1 && result.claims.first?.verdict == verdict,
+            "\(result.claims.map { ($0.text, $0.verdict) })")
+    }
+
     @Test("numbers with thousands separators", arguments: [
         "34,792,834 is prime.", "34 792 834 is prime.", "$34\\,792\\,834$ is prime.", "34{,}792{,}834 is prime.",
     ])

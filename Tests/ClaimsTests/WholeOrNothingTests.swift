@@ -153,6 +153,13 @@ struct WholeOrNothingTests {
         ("- The square root of 1543 is approximately 39.27.", .wrong),
         ("We check primes less than the square root of 14639 (which is approximately 121).", .correct),
         ("Divide by every integer from 2 to the square root of 3373 (which is approximately 58).", .correct),
+        // ", which is": LLMDrift's "up to the square root of 4927, which is approximately 70.24" (√4927 = 70.19…)
+        // was read as no claim, so its step was labelled true (the step review, Tests/StepReview/REVIEW.md).
+        ("Continue checking divisibility by numbers up to the square root of 4927, which is approximately 70.24.",
+         .wrong),
+        ("2. Find the square root of 15647, which is approximately 125.02.", .wrong),
+        ("Find the square root of 15647, which is approximately 125.09.", .correct),
+        ("We only need primes up to the square root of 4927, which is about 70.", .correct),
         ("The square of 3 is 9, and the square root of 16 is 4.", .correct),
     ])
     func clausePhrases(response: String, verdict: Judgement.Verdict) {

@@ -162,11 +162,11 @@ struct EmitCorpusTests {
         let (rows, summary) = try emit(TrainingFixtures.llmdrift, .openaiDPO)
         #expect(summary.inputs == 4000)
         // Every record asks "Is N a prime number?": each wrong answer gives a pair, nothing else is skipped.
-        #expect(rows.count == 1798)
+        #expect(rows.count == 1835)
         #expect(summary.skips.allSatisfy { $0.0.hasPrefix("the original answer is not wrong") }, "\(summary.skips)")
         let validator = TrainingFixtures.validate(rows, .openaiDPO)
         #expect(!validator.hasErrors, "\(validator.report)")
-        #expect(validator.rejectedWrong == 1798 && validator.answersCorrect == 1798)
+        #expect(validator.rejectedWrong == 1835 && validator.answersCorrect == 1835)
         #expect(
             rows.allSatisfy {
                 $0["preferred_output"]?.arrayValue?.last?["content"]?.stringValue.map {

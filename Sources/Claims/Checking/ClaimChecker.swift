@@ -309,9 +309,18 @@ struct ClaimChecker {
             default: break
             }
         }
-        let judgement: Judgement
+        var judgement: Judgement
         if rule == .exact, let statedExpression {
             judgement = judge.judgeExact(statedExpression: statedExpression, stated: stated, expression: expression, angleUnit: unit)
+            // Equal to 40 digits, which is exact for integers below 10^40; a larger true value is written in
+            // scientific notation. (385^990)^2 + (18^990)^2 = (385^990 + 18^990)(385^990 − 18^990) in CHAMP has sides
+            // that differ by 2·18^1980, 2,600 digits below their size.
+            if judgement.verdict == .correct && judgement.match == .equal && judgement.trueValue?.contains("e") == true
+                && Self.residuesDiffer(expression, statedExpression)
+            {
+                judgement.verdict = .wrong
+                judgement.match = .mismatch
+            }
         } else {
             judgement = judge.judge(stated: stated, expression: expression, angleUnit: unit, rule: rule)
         }
@@ -389,6 +398,22 @@ struct ClaimChecker {
         default:
             return nil
         }
+    }
+
+    /// Primes for ``residuesDiffer(_:_:)``: 2^61 − 1 (a Mersenne prime), 10^9 + 7 and 998244353.
+    static let inequalityPrimes: [BigInteger] = [2_305_843_009_213_693_951, 1_000_000_007, 998_244_353]
+
+    /// Whether two integer expressions (literals, +, −, × and powers, as ``residue(_:modulo:)`` reads them) leave
+    /// different remainders modulo one of a few fixed primes, which proves them unequal. Integers too large for the
+    /// exact comparison are equal to the 40 digits ``StatedValueJudge`` compares when they differ far below their
+    /// size; their residues are computed exactly, exponents by modular powers, so the sizes cost nothing. Equal
+    /// residues prove nothing (false for them, and for anything that is not an integer expression).
+    static func residuesDiffer(_ a: Expression, _ b: Expression) -> Bool {
+        for p in inequalityPrimes {
+            guard let x = residue(a, modulo: p), let y = residue(b, modulo: p) else { return false }
+            if x != y { return true }
+        }
+        return false
     }
 
     /// (a op b) mod m from the residues of a and b.

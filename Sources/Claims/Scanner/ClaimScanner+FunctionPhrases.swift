@@ -72,7 +72,8 @@ extension ClaimScanner {
         return nil
     }
 
-    /// "the cosine of 3532 radians is approximately -0.99", "the square root of 5492 (which is approximately 74.1)".
+    /// "the cosine of 3532 radians is approximately -0.99", "the square root of 5492 (which is approximately 74.1)",
+    /// "the square root of 4927, which is approximately 70.24".
     mutating func valuePhrase(at i: Int) -> Int? {
         guard Self.functionWord(stream, i) != nil || (stream.isWord(i, "the") && Self.functionWord(stream, i + 1) != nil)
         else { return nil }
@@ -80,7 +81,7 @@ extension ClaimScanner {
         var j = i
         guard let (expression, _) = Self.phraseExpression(stream, &j, unit: question.unit) else { return nil }
         var k = j
-        if stream.kind(k) == .openParen { k += 1 }
+        if stream.kind(k) == .openParen || (stream.kind(k) == .comma && stream.isWord(k + 1, "which")) { k += 1 }
         if stream.isWord(k, "which") { k += 1 }
         guard stream.isWord(k, "is") || stream.kind(k) == .equals || stream.kind(k) == .approx else { return nil }
         k += 1
@@ -132,7 +133,7 @@ extension ClaimScanner {
     ///
     /// The argument is read by ``ExpressionReader/longest(_:from:accept:)`` from the token after "of": it ends at
     /// some e with start < e ≤ E, where E ends the run of math tokens that stops before "=" and "≈". A value needs,
-    /// at e (after an optional "(" and "which"), "is", "=" or "≈". Every token before E is a math token other than
+    /// at e (after an optional "(" and "which", or ", which"), "is", "=" or "≈". Every token before E is a math token other than
     /// "=" and "≈", and none of "is" and "which" is a math token, so e < E works only when e = E − 1 is "(";
     /// either way the words after the optional "which" start at E. So when "is", "=" or "≈" is not at E (or after a
     /// "which" there), no value is stated. A phrase without "of" after its function word reads nothing either.
@@ -143,6 +144,7 @@ extension ClaimScanner {
         guard s.isWord(k, "of") else { return false }
         var end = k + 1
         while end < s.count, isMathToken(s, end), s.kind(end) != .equals, s.kind(end) != .approx { end += 1 }
+        if s.kind(end) == .comma && s.isWord(end + 1, "which") { end += 1 }
         if s.isWord(end, "which") { end += 1 }
         return s.isWord(end, "is") || s.kind(end) == .equals || s.kind(end) == .approx
     }
